@@ -1,0 +1,43 @@
+package cn.gongkai.ledger.api.lawsuit;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
+import cn.gongkai.ledger.api.request.RequestId;
+import java.time.LocalDate;
+
+/** Events of a lawsuit (行政诉讼). It is concluded only when a judgment or ruling takes effect. */
+public sealed interface LawsuitEvent extends LedgerEvent {
+    LawsuitId lawsuitId();
+
+    @Override
+    default String aggregateId() {
+        return lawsuitId().value();
+    }
+
+    record LawsuitFiled(LawsuitId lawsuitId, AgencyId agencyId, String court, String caseNumber, String plaintiffName,
+                        LocalDate filedOn, Route route, ReconsiderationId linkedReconsiderationId,
+                        RequestId linkedRequestId, Recorded recorded) implements LawsuitEvent {
+    }
+
+    record JudgmentRendered(LawsuitId lawsuitId, Instance instance, String court, JudgmentResult result,
+                            LocalDate renderedOn, String documentNumber, Recorded recorded) implements LawsuitEvent {
+    }
+
+    record AppealFiled(LawsuitId lawsuitId, LocalDate filedOn, String appellant, Recorded recorded) implements LawsuitEvent {
+    }
+
+    /**
+     * The judgment of {@code instance} took effect on {@code effectiveOn}; the case is concluded under
+     * {@code outcome} (for an affirming judgment, the outcome of the judgment it affirmed).
+     */
+    record JudgmentTookEffect(LawsuitId lawsuitId, Instance instance, LocalDate effectiveOn, AppealOutcome outcome,
+                              Recorded recorded) implements LawsuitEvent {
+    }
+
+    /** A retrial reopens a concluded case; it is pending again until the retrial judgment takes effect. */
+    record RetrialOpened(LawsuitId lawsuitId, LocalDate openedOn, String court, Recorded recorded) implements LawsuitEvent {
+    }
+}

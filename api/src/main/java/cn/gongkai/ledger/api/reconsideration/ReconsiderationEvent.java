@@ -1,0 +1,73 @@
+package cn.gongkai.ledger.api.reconsideration;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.request.RequestId;
+import java.time.LocalDate;
+
+/** Events of a reconsideration (行政复议). */
+public sealed interface ReconsiderationEvent extends LedgerEvent {
+    ReconsiderationId reconsiderationId();
+
+    @Override
+    default String aggregateId() {
+        return reconsiderationId().value();
+    }
+
+    /** Events that end the case; it is counted under {@link #outcome()} in the year of {@link #concludedOn()}. */
+    sealed interface Conclusion extends ReconsiderationEvent {
+        LocalDate concludedOn();
+
+        AppealOutcome outcome();
+    }
+
+    record ReconsiderationFiled(ReconsiderationId reconsiderationId, AgencyId agencyId, String reviewBody,
+                                String caseNumber, String applicantName, LocalDate filedOn, RequestId linkedRequestId,
+                                Recorded recorded) implements ReconsiderationEvent {
+    }
+
+    record ReconsiderationAccepted(ReconsiderationId reconsiderationId, LocalDate acceptedOn, Recorded recorded)
+            implements ReconsiderationEvent {
+    }
+
+    record ReconsiderationRejected(ReconsiderationId reconsiderationId, LocalDate decidedOn, String reason,
+                                   Recorded recorded) implements Conclusion {
+        @Override
+        public LocalDate concludedOn() {
+            return decidedOn;
+        }
+
+        @Override
+        public AppealOutcome outcome() {
+            return AppealOutcome.OTHER;
+        }
+    }
+
+    record ReconsiderationDecided(ReconsiderationId reconsiderationId, LocalDate decidedOn, ReconsiderationResult result,
+                                  String decisionNumber, Recorded recorded) implements Conclusion {
+        @Override
+        public LocalDate concludedOn() {
+            return decidedOn;
+        }
+
+        @Override
+        public AppealOutcome outcome() {
+            return result.outcome();
+        }
+    }
+
+    record ReconsiderationWithdrawn(ReconsiderationId reconsiderationId, LocalDate withdrawnOn, String reason,
+                                    Recorded recorded) implements Conclusion {
+        @Override
+        public LocalDate concludedOn() {
+            return withdrawnOn;
+        }
+
+        @Override
+        public AppealOutcome outcome() {
+            return AppealOutcome.OTHER;
+        }
+    }
+}
