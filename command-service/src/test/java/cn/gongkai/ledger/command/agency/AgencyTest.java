@@ -1,0 +1,434 @@
+package cn.gongkai.ledger.command.agency;
+
+import static cn.gongkai.ledger.command.rules.Refusals.conflict;
+import static cn.gongkai.ledger.command.rules.Refusals.recordedOn;
+import static cn.gongkai.ledger.command.rules.Refusals.unprocessable;
+
+import cn.gongkai.ledger.api.agency.AgencyCommand.CollectFees;
+import cn.gongkai.ledger.api.agency.AgencyCommand.CountServiceItems;
+import cn.gongkai.ledger.api.agency.AgencyCommand.ExpireNormativeDocument;
+import cn.gongkai.ledger.api.agency.AgencyCommand.IssueNormativeDocument;
+import cn.gongkai.ledger.api.agency.AgencyCommand.RecordProcurement;
+import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
+import cn.gongkai.ledger.api.agency.AgencyCommand.RepealNormativeDocument;
+import cn.gongkai.ledger.api.agency.AgencyCommand.TallyDecisions;
+import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
+import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
+import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
+import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentExpired;
+import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentIssued;
+import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
+import cn.gongkai.ledger.api.agency.AgencyEvent.ProcurementRecorded;
+import cn.gongkai.ledger.api.agency.AgencyEvent.ServiceItemsCounted;
+import cn.gongkai.ledger.api.agency.Article20Category;
+import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.command.AxonCommandTargets;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AgencyTest {
+    private static final AgencyId ID = new AgencyId("ninghe-commerce");
+    private static final AgencyId SUPERIOR = new AgencyId("ninghe-gov");
+    private static final String NAME = "宁和市商务局";
+    private static final String DOCUMENT = "ncb-2024-1";
+    private static final LocalDate ISSUED_ON = LocalDate.of(2024, 3, 1);
+    private static final LocalDate TODAY = LocalDate.of(2024, 12, 31);
+    private static final Recorded NOW = recordedOn(TODAY);
+
+    private FixtureConfiguration<Agency> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Agency.class);
+        fixture.registerCommandTargetResolver(new AxonCommandTargets());
+    }
+
+    private static AgencyRegistered registered() {
+        return new AgencyRegistered(ID, NAME, SUPERIOR, NOW);
+    }
+
+    private static NormativeDocumentIssued issued() {
+        return new NormativeDocumentIssued(ID, DOCUMENT, NormativeDocumentKind.NORMATIVE_DOCUMENT,
+                "宁和市商务局关于规范展会管理的通知", "宁商规〔2024〕1号", ISSUED_ON, NOW);
+    }
+
+    private static IssueNormativeDocument issue(String documentId, LocalDate issuedOn) {
+        return new IssueNormativeDocument(ID, documentId, NormativeDocumentKind.NORMATIVE_DOCUMENT,
+                "宁和市商务局关于规范展会管理的通知", "宁商规〔2024〕1号", issuedOn, NOW);
+    }
+
+    private static TallyDecisions tally(Article20Category category, int count, String batchRef) {
+        return new TallyDecisions(ID, category, LocalDate.of(2024, 4, 30), count, batchRef, NOW);
+    }
+
+    private static CollectFees collect(String amount, String batchRef) {
+        return new CollectFees(ID, LocalDate.of(2024, 4, 30), new BigDecimal(amount), batchRef, NOW);
+    }
+
+    private static RecordProcurement procure(int projects, String amount) {
+        return new RecordProcurement(ID, LocalDate.of(2024, 6, 3), projects, new BigDecimal(amount), NOW);
+    }
+
+    @Nested
+    class Registration {
+        @Test
+        void registersAnAgencyUnderItsSuperior() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAgency(ID, NAME, SUPERIOR, NOW))
+                    .expectEvents(registered())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void registersAnAgencyWithoutSuperior() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAgency(ID, NAME, null, NOW))
+                    .expectEvents(new AgencyRegistered(ID, NAME, null, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesASecondRegistration() {
+            fixture.given(registered())
+                    .when(new RegisterAgency(ID, NAME, SUPERIOR, NOW))
+                    .expectException(conflict("AGENCY_ALREADY_REGISTERED"));
+        }
+
+        @Test
+        void refusesABlankName() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAgency(ID, " ", SUPERIOR, NOW))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refusesAnAgencyAsItsOwnSuperior() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterAgency(ID, NAME, ID, NOW))
+                    .expectException(unprocessable("SUPERIOR_IS_SELF"));
+        }
+
+        @Test
+        void recordsNothingForAnUnregisteredAgency() {
+            fixture.givenNoPriorActivity()
+                    .when(tally(Article20Category.LICENSING, 1, null))
+                    .expectException(AggregateNotFoundException.class);
+        }
+    }
+
+    @Nested
+    class NormativeDocuments {
+        @Test
+        void areIssued() {
+            fixture.given(registered())
+                    .when(issue(DOCUMENT, ISSUED_ON))
+                    .expectEvents(issued())
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void areRepealed() {
+            fixture.given(registered(), issued())
+                    .when(new RepealNormativeDocument(ID, DOCUMENT, LocalDate.of(2024, 11, 1), NOW))
+                    .expectEvents(new NormativeDocumentRepealed(ID, DOCUMENT, LocalDate.of(2024, 11, 1), NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void expireEvenOnTheDayOfIssue() {
+            fixture.given(registered(), issued())
+                    .when(new ExpireNormativeDocument(ID, DOCUMENT, ISSUED_ON, NOW))
+                    .expectEvents(new NormativeDocumentExpired(ID, DOCUMENT, ISSUED_ON, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesAnIdAlreadyInTheRegister() {
+            fixture.given(registered(), issued(), new NormativeDocumentRepealed(ID, DOCUMENT, ISSUED_ON, NOW))
+                    .when(issue(DOCUMENT, LocalDate.of(2024, 5, 1)))
+                    .expectException(conflict("DOCUMENT_ALREADY_ISSUED"));
+        }
+
+        @Test
+        void refusesAnIssueDateInTheFuture() {
+            fixture.given(registered())
+                    .when(issue(DOCUMENT, TODAY.plusDays(1)))
+                    .expectException(unprocessable("DATE_IN_FUTURE"));
+        }
+
+        @Test
+        void refusesABlankId() {
+            fixture.given(registered())
+                    .when(issue(" ", ISSUED_ON))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refusesABlankTitle() {
+            fixture.given(registered())
+                    .when(new IssueNormativeDocument(ID, DOCUMENT, NormativeDocumentKind.RULE, "", null, ISSUED_ON,
+                            NOW))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refusesAMissingKind() {
+            fixture.given(registered())
+                    .when(new IssueNormativeDocument(ID, DOCUMENT, null, "通知", null, ISSUED_ON, NOW))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refusesRepealingAnUnknownDocument() {
+            fixture.given(registered())
+                    .when(new RepealNormativeDocument(ID, DOCUMENT, LocalDate.of(2024, 11, 1), NOW))
+                    .expectException(unprocessable("DOCUMENT_UNKNOWN"));
+        }
+
+        @Test
+        void refusesRepealingARepealedDocument() {
+            fixture.given(registered(), issued(), new NormativeDocumentRepealed(ID, DOCUMENT, ISSUED_ON, NOW))
+                    .when(new RepealNormativeDocument(ID, DOCUMENT, LocalDate.of(2024, 11, 1), NOW))
+                    .expectException(conflict("DOCUMENT_NOT_IN_FORCE"));
+        }
+
+        @Test
+        void refusesExpiringARepealedDocument() {
+            fixture.given(registered(), issued(), new NormativeDocumentRepealed(ID, DOCUMENT, ISSUED_ON, NOW))
+                    .when(new ExpireNormativeDocument(ID, DOCUMENT, LocalDate.of(2024, 11, 1), NOW))
+                    .expectException(conflict("DOCUMENT_NOT_IN_FORCE"));
+        }
+
+        @Test
+        void refusesRepealingAnExpiredDocument() {
+            fixture.given(registered(), issued(), new NormativeDocumentExpired(ID, DOCUMENT, ISSUED_ON, NOW))
+                    .when(new RepealNormativeDocument(ID, DOCUMENT, LocalDate.of(2024, 11, 1), NOW))
+                    .expectException(conflict("DOCUMENT_NOT_IN_FORCE"));
+        }
+
+        @Test
+        void refusesARepealBeforeIssue() {
+            fixture.given(registered(), issued())
+                    .when(new RepealNormativeDocument(ID, DOCUMENT, ISSUED_ON.minusDays(1), NOW))
+                    .expectException(unprocessable("DATE_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void refusesAnExpiryBeforeIssue() {
+            fixture.given(registered(), issued())
+                    .when(new ExpireNormativeDocument(ID, DOCUMENT, ISSUED_ON.minusDays(1), NOW))
+                    .expectException(unprocessable("DATE_OUT_OF_ORDER"));
+        }
+
+        @Test
+        void refusesARepealInTheFuture() {
+            fixture.given(registered(), issued())
+                    .when(new RepealNormativeDocument(ID, DOCUMENT, TODAY.plusDays(1), NOW))
+                    .expectException(unprocessable("DATE_IN_FUTURE"));
+        }
+    }
+
+    @Nested
+    class DecisionTallies {
+        @ParameterizedTest
+        @EnumSource(value = Article20Category.class, names = "ADMINISTRATIVE_FEE", mode = EnumSource.Mode.EXCLUDE)
+        void countDecisionsOfTheDecisionCategories(Article20Category category) {
+            fixture.given(registered())
+                    .when(tally(category, 12, "2024-04"))
+                    .expectEvents(new DecisionsTallied(ID, category, LocalDate.of(2024, 4, 30), 12, "2024-04", NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void countTheSameBatchReferenceOnceInEachCategory() {
+            fixture.given(registered(), new DecisionsTallied(ID, Article20Category.LICENSING, LocalDate.of(2024, 4, 30),
+                            12, "2024-04", NOW))
+                    .when(tally(Article20Category.PENALTY, 3, "2024-04"))
+                    .expectEvents(new DecisionsTallied(ID, Article20Category.PENALTY, LocalDate.of(2024, 4, 30), 3,
+                            "2024-04", NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void countSingleDecisionsWithoutBatch() {
+            fixture.given(registered(), new DecisionsTallied(ID, Article20Category.LICENSING, LocalDate.of(2024, 4, 30),
+                            1, null, NOW))
+                    .when(tally(Article20Category.LICENSING, 1, null))
+                    .expectEvents(new DecisionsTallied(ID, Article20Category.LICENSING, LocalDate.of(2024, 4, 30), 1,
+                            null, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refuseABatchAlreadyCounted() {
+            fixture.given(registered(), new DecisionsTallied(ID, Article20Category.LICENSING, LocalDate.of(2024, 4, 30),
+                            12, "2024-04", NOW))
+                    .when(tally(Article20Category.LICENSING, 12, "2024-04"))
+                    .expectException(conflict("BATCH_ALREADY_RECORDED"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {0, -1})
+        void refuseACountThatIsNotPositive(int count) {
+            fixture.given(registered())
+                    .when(tally(Article20Category.LICENSING, count, null))
+                    .expectException(unprocessable("NUMBER_NOT_POSITIVE"));
+        }
+
+        @Test
+        void refuseFees() {
+            fixture.given(registered())
+                    .when(tally(Article20Category.ADMINISTRATIVE_FEE, 1, null))
+                    .expectException(unprocessable("CATEGORY_NOT_TALLIED"));
+        }
+
+        @Test
+        void refuseAMissingCategory() {
+            fixture.given(registered())
+                    .when(tally(null, 1, null))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refuseADecisionDateInTheFuture() {
+            fixture.given(registered())
+                    .when(new TallyDecisions(ID, Article20Category.PENALTY, TODAY.plusDays(1), 1, null, NOW))
+                    .expectException(unprocessable("DATE_IN_FUTURE"));
+        }
+    }
+
+    @Nested
+    class Fees {
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "12345.6", "12345.67"})
+        void areCollectedInYuanToTheFen(String amount) {
+            fixture.given(registered())
+                    .when(collect(amount, "2024-04"))
+                    .expectEvents(new FeesCollected(ID, LocalDate.of(2024, 4, 30), new BigDecimal(amount), "2024-04",
+                            NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refuseABatchAlreadyCollected() {
+            fixture.given(registered(), new FeesCollected(ID, LocalDate.of(2024, 4, 30), new BigDecimal("100"),
+                            "2024-04", NOW))
+                    .when(collect("100", "2024-04"))
+                    .expectException(conflict("BATCH_ALREADY_RECORDED"));
+        }
+
+        @Test
+        void refuseANegativeAmount() {
+            fixture.given(registered())
+                    .when(collect("-0.01", null))
+                    .expectException(unprocessable("NUMBER_NEGATIVE"));
+        }
+
+        @Test
+        void refuseFractionsOfAFen() {
+            fixture.given(registered())
+                    .when(collect("0.001", null))
+                    .expectException(unprocessable("AMOUNT_TOO_PRECISE"));
+        }
+
+        @Test
+        void refuseAMissingAmount() {
+            fixture.given(registered())
+                    .when(new CollectFees(ID, LocalDate.of(2024, 4, 30), null, null, NOW))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refuseACollectionDateInTheFuture() {
+            fixture.given(registered())
+                    .when(new CollectFees(ID, TODAY.plusDays(1), BigDecimal.ONE, null, NOW))
+                    .expectException(unprocessable("DATE_IN_FUTURE"));
+        }
+    }
+
+    @Nested
+    class ServiceItems {
+        @ParameterizedTest
+        @ValueSource(ints = {0, 42})
+        void areCounted(int count) {
+            fixture.given(registered())
+                    .when(new CountServiceItems(ID, Article20Category.ADMINISTRATIVE_FEE, LocalDate.of(2024, 1, 1),
+                            count, NOW))
+                    .expectEvents(new ServiceItemsCounted(ID, Article20Category.ADMINISTRATIVE_FEE,
+                            LocalDate.of(2024, 1, 1), count, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refuseANegativeCount() {
+            fixture.given(registered())
+                    .when(new CountServiceItems(ID, Article20Category.LICENSING, LocalDate.of(2024, 1, 1), -1, NOW))
+                    .expectException(unprocessable("NUMBER_NEGATIVE"));
+        }
+
+        @Test
+        void refuseAMissingCategory() {
+            fixture.given(registered())
+                    .when(new CountServiceItems(ID, null, LocalDate.of(2024, 1, 1), 3, NOW))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refuseADateInTheFuture() {
+            fixture.given(registered())
+                    .when(new CountServiceItems(ID, Article20Category.LICENSING, TODAY.plusDays(1), 3, NOW))
+                    .expectException(unprocessable("DATE_IN_FUTURE"));
+        }
+    }
+
+    @Nested
+    class Procurement {
+        @Test
+        void isRecorded() {
+            fixture.given(registered())
+                    .when(procure(3, "1250000.50"))
+                    .expectEvents(new ProcurementRecorded(ID, LocalDate.of(2024, 6, 3), 3, new BigDecimal("1250000.50"),
+                            NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesANegativeProjectCount() {
+            fixture.given(registered())
+                    .when(procure(-1, "0"))
+                    .expectException(unprocessable("NUMBER_NEGATIVE"));
+        }
+
+        @Test
+        void refusesANegativeAmount() {
+            fixture.given(registered())
+                    .when(procure(1, "-5"))
+                    .expectException(unprocessable("NUMBER_NEGATIVE"));
+        }
+
+        @Test
+        void refusesFractionsOfAFen() {
+            fixture.given(registered())
+                    .when(procure(1, "5.555"))
+                    .expectException(unprocessable("AMOUNT_TOO_PRECISE"));
+        }
+
+        @Test
+        void refusesAContractDateInTheFuture() {
+            fixture.given(registered())
+                    .when(new RecordProcurement(ID, TODAY.plusDays(1), 1, BigDecimal.TEN, NOW))
+                    .expectException(unprocessable("DATE_IN_FUTURE"));
+        }
+    }
+}
