@@ -1,0 +1,93 @@
+package cn.gongkai.ledger.clock.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.request.Applicant;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
+import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
+import cn.gongkai.ledger.clock.deadline.Standing;
+import cn.gongkai.ledger.clock.testing.RequestHistory;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Days left counted by hand as of Wednesday 2024-04-03 (04-04..06 are Qingming). */
+class AgencyWorklistTest {
+    private static final LocalDate AS_OF = LocalDate.parse("2024-04-03");
+    private static final Applicant APPLICANT = new Applicant(ApplicantType.NATURAL_PERSON, "张三", null, null);
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static RequestHistory received(String tracking, String on, String officer) {
+        return RequestHistory.received(tracking, d(on), officer, APPLICANT);
+    }
+
+    // S=03-11: 03-12..15, 03-18..22, 03-25..29, 04-01..03 = 17 counted -> 3 left (due 04-09)
+    private final List<DisclosureRequestEvent> a = received("A", "2024-03-09", "王承办").events();
+    // S=03-04: 03-05..08, 03-11..15, 03-18..22, 03-25..29, 04-01..03 = 22 counted -> 2 overdue (due 04-01)
+    private final List<DisclosureRequestEvent> b = received("B", "2024-03-04", "李承办").events();
+    // consultation open since 03-13 (answer due 04-03): 6 counted before it -> 14 left, clock stopped
+    private final List<DisclosureRequestEvent> c = received("C", "2024-03-04", "王承办").consultation(d("2024-03-13")).events();
+    // S=03-15: 03-18..22, 03-25..29, 04-01..03 = 13 counted -> 7 left (due 04-15); no officer recorded
+    private final List<DisclosureRequestEvent> dNoOfficer = received("D", "2024-03-15", null).events();
+    private final List<DisclosureRequestEvent> replied = received("E", "2024-03-04", "王承办").replied(d("2024-03-20")).events();
+    private final List<DisclosureRequestEvent> reassigned = received("G", "2024-03-15", "王承办")
+            .officer("赵承办", d("2024-03-18")).events();
+
+    private Worklist worklist(int dueSoonDays, List<List<DisclosureRequestEvent>> histories) {
+        return AgencyWorklist.asOf(AS_OF, WorkingDayCalendar.national(), histories, dueSoonDays);
+    }
+
+    private static List<String> ids(List<Standing> standings) {
+        return standings.stream().map(s -> s.requestId().trackingNumber()).toList();
+    }
+
+    @Test
+    void listsOpenRequestsMostUrgentFirst() {
+        Worklist list = AgencyWorklist.asOf(AS_OF, WorkingDayCalendar.national(), List.of(a, b, c, dNoOfficer, replied));
+
+        assertThat(list.asOf()).isEqualTo(AS_OF);
+        assertThat(list.dueSoonDays()).isEqualTo(AgencyWorklist.DEFAULT_DUE_SOON_DAYS);
+        assertThat(ids(list.open())).containsExactly("B", "A", "D", "C");
+        assertThat(list.open()).extracting(Standing::daysLeft).containsExactly(0, 3, 7, 14);
+        assertThat(list.open()).extracting(Standing::daysOverdue).containsExactly(2, 0, 0, 0);
+        assertThat(ids(list.overdue())).containsExactly("B");
+        assertThat(ids(list.dueSoon())).containsExactly("A");
+        assertThat(list.notComputable()).isEmpty();
+    }
+
+    @Test
+    void theDueSoonWindowIsConfigurableAndLeavesOutPausedClocks() {
+        assertThat(ids(worklist(7, List.of(a, b, c, dNoOfficer)).dueSoon())).containsExactly("A", "D");
+        assertThat(ids(worklist(20, List.of(a, b, c, dNoOfficer)).dueSoon())).containsExactly("A", "D");
+        assertThat(ids(worklist(0, List.of(a, b, c, dNoOfficer)).dueSoon())).isEmpty();
+        assertThatThrownBy(() -> worklist(-1, List.of(a))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void groupsPerHandlingOfficerAsLastAssigned() {
+        Worklist list = worklist(5, List.of(a, b, c, dNoOfficer, reassigned));
+
+        assertThat(list.byOfficer().keySet()).containsExactly("李承办", "王承办", "赵承办", AgencyWorklist.NO_OFFICER);
+        assertThat(ids(list.byOfficer().get("王承办"))).containsExactly("A", "C");
+        assertThat(ids(list.byOfficer().get("赵承办"))).containsExactly("G");
+        assertThat(ids(list.byOfficer().get(AgencyWorklist.NO_OFFICER))).containsExactly("D");
+    }
+
+    @Test
+    void aRequestWhoseDueDateTheCalendarCannotReachIsListedApartWithTheReason() {
+        List<DisclosureRequestEvent> late = received("F", "2026-12-20", "王承办").events();
+
+        Worklist list = AgencyWorklist.asOf(d("2026-12-21"), WorkingDayCalendar.national(), List.of(late));
+
+        assertThat(list.open()).isEmpty();
+        assertThat(list.notComputable()).singleElement().satisfies(n -> {
+            assertThat(n.requestId().trackingNumber()).isEqualTo("F");
+            assertThat(n.reason()).contains("2027");
+        });
+    }
+}
