@@ -1,0 +1,143 @@
+package cn.gongkai.ledger.report.checker;
+
+import static cn.gongkai.ledger.report.fold.AnnualReport.cell;
+
+import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.report.fold.AnnualReport;
+import cn.gongkai.ledger.report.fold.AnnualReport.Check;
+import cn.gongkai.ledger.report.fold.ReportFormat;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The consistency checker: lists every broken rule of a report's tables, each with its cell (see
+ * {@link AnnualReport#cell}) and a message in Chinese and English. Works on any report, folded or typed in.
+ *
+ * <p>Rules, in the order they are listed: {@link #BLANK} and {@link #NEGATIVE} per cell; then {@link #ROW_TOTAL},
+ * {@link #OUTCOME_TOTAL}, {@link #COLUMN_IDENTITY} of table 三, {@link #GROUP_TOTAL} of table 四, and
+ * {@link #CARRY_OVER} against last year's report when one is given. A sum is checked only when none of its
+ * cells is blank (the blank cell is itself listed: blank is not zero).
+ */
+public final class ReportChecker {
+    /** A blank cell: the table is incomplete (blank is not zero). */
+    public static final String BLANK = "blank";
+    /** A negative number where only a count or an amount can stand. */
+    public static final String NEGATIVE = "negative";
+    /** Table 三, per row: 总计 = the sum of the six applicant columns. */
+    public static final String ROW_TOTAL = "row-total";
+    /** Table 三, per column: 三.七 = the sum of the outcome rows. */
+    public static final String OUTCOME_TOTAL = "outcome-total";
+    /** Table 三, per column: 一 + 二 = 三.七 + 四 (the 勾稽关系 printed in the table). */
+    public static final String COLUMN_IDENTITY = "column-identity";
+    /** Table 四, per group: 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
+    public static final String GROUP_TOTAL = "group-total";
+    /** Table 三, per column: 二 = last year's 四. */
+    public static final String CARRY_OVER = "carry-over";
+
+    private ReportChecker() {
+    }
+
+    /** The broken rules of {@code report}. */
+    public static List<Check> check(AnnualReport report) {
+        return check(report, null);
+    }
+
+    /**
+     * The broken rules of {@code report}, with 二 checked against {@code lastYear}'s 四 when it is given.
+     *
+     * @throws IllegalArgumentException when {@code lastYear} is not the report of the year before
+     */
+    public static List<Check> check(AnnualReport report, AnnualReport lastYear) {
+        List<Check> checks = new ArrayList<>();
+        Set<String> signed = new HashSet<>();
+        report.table2().forEach((row, columns) -> columns.keySet().stream().filter(ReportFormat::isSignedColumn)
+                .forEach(column -> signed.add(cell("table2", row, column))));
+        report.cells().forEach((cell, value) -> {
+            if (value == null) {
+                checks.add(new Check(BLANK, cell, "单元格空白：空白不等于零，表格不完整 / Blank cell: blank is not zero, the table is incomplete"));
+            } else if (value.signum() < 0 && !signed.contains(cell)) {
+                checks.add(new Check(NEGATIVE, cell, "负数：此处只能是数量或金额（" + value.toPlainString()
+                        + "） / Negative number where only a count or an amount can stand (" + value.toPlainString() + ")"));
+            }
+        });
+        Map<String, Map<String, Integer>> t3 = report.table3();
+        for (Map.Entry<String, Map<String, Integer>> row : t3.entrySet()) {
+            List<Integer> six = ReportFormat.table3Columns().stream().filter(c -> !ApplicantType.TOTAL.equals(c))
+                    .map(row.getValue()::get).toList();
+            sumRule(checks, ROW_TOTAL, cell("table3", row.getKey(), ApplicantType.TOTAL),
+                    row.getValue().get(ApplicantType.TOTAL), six, "六类申请人之和", "the sum of the six applicant columns");
+        }
+        for (String column : ReportFormat.table3Columns()) {
+            List<Integer> outcomes = report.format().outcomeRows().stream().map(r -> t3.get(r).get(column)).toList();
+            sumRule(checks, OUTCOME_TOTAL, cell("table3", ReportFormat.CONCLUDED_TOTAL, column),
+                    t3.get(ReportFormat.CONCLUDED_TOTAL).get(column), outcomes, "各办理结果之和", "the sum of the outcome rows");
+        }
+        ReportFormat.table3Columns().forEach(column -> columnIdentity(checks, t3, column));
+        for (String group : ReportFormat.table4Groups()) {
+            List<Integer> parts = ReportFormat.table4Columns().stream().filter(c -> !AppealOutcome.TOTAL_KEY.equals(c))
+                    .map(c -> report.table4().get(ReportFormat.table4Key(group, c))).toList();
+            String total = ReportFormat.table4Key(group, AppealOutcome.TOTAL_KEY);
+            sumRule(checks, GROUP_TOTAL, cell("table4", total), report.table4().get(total), parts,
+                    "结果维持、结果纠正、其他结果、尚未审结之和", "维持 + 纠正 + 其他 + 尚未审结");
+        }
+        if (lastYear != null) {
+            carryOver(checks, report, lastYear);
+        }
+        return checks;
+    }
+
+    /** {@code report} with its checks replaced by the broken rules found now. */
+    public static AnnualReport checked(AnnualReport report, AnnualReport lastYear) {
+        return report.withChecks(check(report, lastYear));
+    }
+
+    private static void sumRule(List<Check> checks, String rule, String cell, Integer total, List<Integer> parts,
+                                String partsZh, String partsEn) {
+        if (total == null || parts.contains(null)) {
+            return;
+        }
+        int sum = parts.stream().mapToInt(Integer::intValue).sum();
+        if (sum != total) {
+            checks.add(new Check(rule, cell, "合计 " + total + " 不等于" + partsZh + " " + sum
+                    + " / Total " + total + " is not " + partsEn + " (" + sum + ")"));
+        }
+    }
+
+    private static void columnIdentity(List<Check> checks, Map<String, Map<String, Integer>> t3, String column) {
+        Integer received = t3.get(ReportFormat.RECEIVED).get(column);
+        Integer carriedOver = t3.get(ReportFormat.CARRIED_OVER).get(column);
+        Integer concluded = t3.get(ReportFormat.CONCLUDED_TOTAL).get(column);
+        Integer carriedForward = t3.get(ReportFormat.CARRIED_FORWARD).get(column);
+        if (received == null || carriedOver == null || concluded == null || carriedForward == null) {
+            return;
+        }
+        int in = received + carriedOver;
+        int out = concluded + carriedForward;
+        if (in != out) {
+            checks.add(new Check(COLUMN_IDENTITY, cell("table3", "*", column),
+                    "第一项加第二项之和（" + received + "+" + carriedOver + "=" + in + "）不等于第三项加第四项之和（"
+                            + concluded + "+" + carriedForward + "=" + out + "） / 一 + 二 (" + received + "+" + carriedOver
+                            + "=" + in + ") is not 三.七 + 四 (" + concluded + "+" + carriedForward + "=" + out + ")"));
+        }
+    }
+
+    private static void carryOver(List<Check> checks, AnnualReport report, AnnualReport lastYear) {
+        if (lastYear.year() != report.year() - 1) {
+            throw new IllegalArgumentException("last year's report is for " + lastYear.year() + ", not " + (report.year() - 1));
+        }
+        for (String column : ReportFormat.table3Columns()) {
+            Integer carriedOver = report.table3().get(ReportFormat.CARRIED_OVER).get(column);
+            Integer lastCarriedForward = lastYear.table3().get(ReportFormat.CARRIED_FORWARD).get(column);
+            if (carriedOver != null && lastCarriedForward != null && !Objects.equals(carriedOver, lastCarriedForward)) {
+                checks.add(new Check(CARRY_OVER, cell("table3", ReportFormat.CARRIED_OVER, column),
+                        "上年结转 " + carriedOver + " 不等于上一年度报告的结转下年度继续办理 " + lastCarriedForward
+                                + " / 二 (" + carriedOver + ") is not last year's 四 (" + lastCarriedForward + ")"));
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package cn.gongkai.ledger.report.fold;
+
+import static cn.gongkai.ledger.report.fold.ReportFormat.DECISIONS;
+import static cn.gongkai.ledger.report.fold.ReportFormat.DECISIONS_2019;
+import static cn.gongkai.ledger.report.fold.ReportFormat.FEES;
+import static cn.gongkai.ledger.report.fold.ReportFormat.IN_FORCE;
+import static cn.gongkai.ledger.report.fold.ReportFormat.ISSUED;
+import static cn.gongkai.ledger.report.fold.ReportFormat.ITEMS_CHANGE;
+import static cn.gongkai.ledger.report.fold.ReportFormat.ITEMS_LAST_YEAR;
+import static cn.gongkai.ledger.report.fold.ReportFormat.NEWLY_MADE;
+import static cn.gongkai.ledger.report.fold.ReportFormat.NEWLY_PUBLISHED;
+import static cn.gongkai.ledger.report.fold.ReportFormat.PROCUREMENT_AMOUNT;
+import static cn.gongkai.ledger.report.fold.ReportFormat.PROCUREMENT_PROJECTS;
+import static cn.gongkai.ledger.report.fold.ReportFormat.PROCUREMENT_ROW;
+import static cn.gongkai.ledger.report.fold.ReportFormat.PUBLISHED_TOTAL;
+import static cn.gongkai.ledger.report.fold.ReportFormat.REPEALED;
+
+import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
+import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
+import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
+import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentExpired;
+import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentIssued;
+import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
+import cn.gongkai.ledger.api.agency.AgencyEvent.ProcurementRecorded;
+import cn.gongkai.ledger.api.agency.AgencyEvent.ServiceItemsCounted;
+import cn.gongkai.ledger.api.agency.Article20Category;
+import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The agency's name and its Article-20 register (第二十条), replayed from the agency aggregate's events, and
+ * table 二 folded from it for a year. Documents repealed or expired without a recorded issue are not counted
+ * (the agency aggregate refuses such events).
+ */
+final class AgencyRegister {
+    private String name;
+    private final Map<String, Document> documents = new LinkedHashMap<>();
+    private final List<DecisionsTallied> decisions = new ArrayList<>();
+    private final List<FeesCollected> fees = new ArrayList<>();
+    private final List<ServiceItemsCounted> itemCounts = new ArrayList<>();
+    private final List<ProcurementRecorded> procurements = new ArrayList<>();
+
+    private static final class Document {
+        private final NormativeDocumentKind kind;
+        private final LocalDate issuedOn;
+        private LocalDate repealedOn;
+        private LocalDate expiredOn;
+
+        private Document(NormativeDocumentKind kind, LocalDate issuedOn) {
+            this.kind = kind;
+            this.issuedOn = issuedOn;
+        }
+    }
+
+    static AgencyRegister replay(List<LedgerEvent> events) {
+        AgencyRegister register = new AgencyRegister();
+        events.forEach(register::apply);
+        return register;
+    }
+
+    private void apply(LedgerEvent event) {
+        if (event instanceof AgencyRegistered r) {
+            name = r.name();
+        } else if (event instanceof NormativeDocumentIssued i) {
+            documents.put(i.documentId(), new Document(i.kind(), i.issuedOn()));
+        } else if (event instanceof NormativeDocumentRepealed r && documents.containsKey(r.documentId())) {
+            documents.get(r.documentId()).repealedOn = r.repealedOn();
+        } else if (event instanceof NormativeDocumentExpired e && documents.containsKey(e.documentId())) {
+            documents.get(e.documentId()).expiredOn = e.expiredOn();
+        } else if (event instanceof DecisionsTallied d) {
+            decisions.add(d);
+        } else if (event instanceof FeesCollected f) {
+            fees.add(f);
+        } else if (event instanceof ServiceItemsCounted c) {
+            itemCounts.add(c);
+        } else if (event instanceof ProcurementRecorded p) {
+            procurements.add(p);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Table 二 of {@code year} in {@code format}, every cell filled. */
+    Map<String, Map<String, BigDecimal>> table2(int year, ReportFormat format) {
+        return format == ReportFormat.Y2021 ? table2021(year) : table2019(year);
+    }
+
+    /**
+     * The 2021 format: 本年制发件数 = documents issued in Y; 本年废止件数 = documents repealed in Y; 现行有效件数 =
+     * in force at the end of 31 Dec Y (see {@link CountingRules#inForceOn}); 本年处理决定数量 = decisions tallied
+     * with a decision date in Y; 本年收费金额 = fees collected in Y, in 万元 ({@link CountingRules#tenThousandYuan}).
+     */
+    private Map<String, Map<String, BigDecimal>> table2021(int year) {
+        Map<String, Map<String, BigDecimal>> table = new LinkedHashMap<>();
+        for (NormativeDocumentKind kind : NormativeDocumentKind.values()) {
+            table.put(ReportFormat.Y2021.table2Row(kind), row(
+                    ISSUED, documents(kind, d -> d.issuedOn.getYear() == year),
+                    REPEALED, documents(kind, d -> d.repealedOn != null && d.repealedOn.getYear() == year),
+                    IN_FORCE, documents(kind, inForceAtEndOf(year))));
+        }
+        for (Article20Category category : List.of(Article20Category.LICENSING, Article20Category.PENALTY,
+                Article20Category.ENFORCEMENT)) {
+            table.put(category.key(), row(DECISIONS, decisionsIn(category, year)));
+        }
+        BigDecimal yuan = fees.stream().filter(f -> f.collectedOn().getYear() == year)
+                .map(FeesCollected::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        table.put(Article20Category.ADMINISTRATIVE_FEE.key(), Map.of(FEES, CountingRules.tenThousandYuan(yuan)));
+        return table;
+    }
+
+    /**
+     * The 2019 format, mapped from the same register:
+     * <ul>
+     * <li>规章 / 规范性文件: 本年新制作数量 = documents issued in Y; 本年新公开数量 = documents issued in Y too (a
+     * rule or normative document is published when issued, and the ledger records no separate publication);
+     * 对外公开总数量 = documents in force at the end of 31 Dec Y (what the public can consult, not a cumulative
+     * count of everything ever issued).</li>
+     * <li>行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费: 上一年项目数量 = the latest catalogue count
+     * ({@code ServiceItemsCounted}) dated on or before 31 Dec Y−1, 0 when none; 本年增/减 = the latest count dated on
+     * or before 31 Dec Y minus 上一年项目数量 (may be negative); 处理决定数量 = decisions tallied in Y.</li>
+     * <li>政府集中采购: 采购项目数量 = projects contracted in Y; 采购总金额 = their amount, in 万元 as
+     * {@link CountingRules#tenThousandYuan}.</li>
+     * </ul>
+     */
+    private Map<String, Map<String, BigDecimal>> table2019(int year) {
+        Map<String, Map<String, BigDecimal>> table = new LinkedHashMap<>();
+        for (NormativeDocumentKind kind : NormativeDocumentKind.values()) {
+            int issued = documents(kind, d -> d.issuedOn.getYear() == year);
+            table.put(ReportFormat.Y2019.table2Row(kind), row(NEWLY_MADE, issued, NEWLY_PUBLISHED, issued,
+                    PUBLISHED_TOTAL, documents(kind, inForceAtEndOf(year))));
+        }
+        for (Article20Category category : Article20Category.values()) {
+            int lastYear = itemsAtEndOf(category, year - 1);
+            int change = itemsAtEndOf(category, year) - lastYear;
+            table.put(category.key(), category.talliesDecisions()
+                    ? row(ITEMS_LAST_YEAR, lastYear, ITEMS_CHANGE, change, DECISIONS_2019, decisionsIn(category, year))
+                    : row(ITEMS_LAST_YEAR, lastYear, ITEMS_CHANGE, change));
+        }
+        List<ProcurementRecorded> inYear = procurements.stream().filter(p -> p.contractedOn().getYear() == year).toList();
+        BigDecimal yuan = inYear.stream().map(ProcurementRecorded::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, BigDecimal> procurement = new LinkedHashMap<>();
+        procurement.put(PROCUREMENT_PROJECTS,
+                BigDecimal.valueOf(inYear.stream().mapToInt(ProcurementRecorded::projectCount).sum()));
+        procurement.put(PROCUREMENT_AMOUNT, CountingRules.tenThousandYuan(yuan));
+        table.put(PROCUREMENT_ROW, procurement);
+        return table;
+    }
+
+    private static Predicate<Document> inForceAtEndOf(int year) {
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        return d -> CountingRules.inForceOn(lastDay, d.issuedOn, d.repealedOn, d.expiredOn);
+    }
+
+    private int documents(NormativeDocumentKind kind, Predicate<Document> which) {
+        return (int) documents.values().stream().filter(d -> d.kind == kind).filter(which).count();
+    }
+
+    private int decisionsIn(Article20Category category, int year) {
+        return decisions.stream().filter(d -> d.category() == category && d.decidedOn().getYear() == year)
+                .mapToInt(DecisionsTallied::count).sum();
+    }
+
+    /** The latest catalogue count dated on or before 31 Dec {@code year} (later-recorded wins a tie); 0 when none. */
+    private int itemsAtEndOf(Article20Category category, int year) {
+        LocalDate lastDay = LocalDate.of(year, 12, 31);
+        ServiceItemsCounted latest = null;
+        for (ServiceItemsCounted c : itemCounts) {
+            if (c.category() == category && !c.asOf().isAfter(lastDay)
+                    && (latest == null || !c.asOf().isBefore(latest.asOf()))) {
+                latest = c;
+            }
+        }
+        return latest == null ? 0 : latest.count();
+    }
+
+    private static Map<String, BigDecimal> row(Object... columnsAndCounts) {
+        Map<String, BigDecimal> row = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndCounts.length; i += 2) {
+            row.put((String) columnsAndCounts[i], BigDecimal.valueOf((Integer) columnsAndCounts[i + 1]));
+        }
+        return row;
+    }
+}

@@ -1,0 +1,76 @@
+package cn.gongkai.ledger.report.fold;
+
+import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.RetrialOpened;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One reconsideration or lawsuit as table 四 sees it: its group, its filing date, and its dated transitions in
+ * sequence order (a conclusion with its outcome; for a lawsuit also the reopening by a retrial). Which agency
+ * it belongs to is decided by its filing event.
+ *
+ * @param group the table-四 group key: {@code 复议}, {@code 直诉} or {@code 复议后诉}
+ */
+record AppealCase(String group, LocalDate filedOn, List<Transition> transitions) {
+
+    /** A conclusion ({@code outcome} set) or a reopening ({@code outcome} null) on {@code on}. */
+    record Transition(LocalDate on, AppealOutcome outcome) {
+    }
+
+    /**
+     * Replays a case's events; empty when its filing is not among them. A reconsideration concludes once; a
+     * lawsuit concludes when a judgment or ruling takes effect ({@code JudgmentTookEffect}, outcome carried
+     * in the event; an appeal keeps it open) and is pending again from a {@code RetrialOpened}.
+     */
+    static Optional<AppealCase> replay(List<LedgerEvent> events) {
+        String group = null;
+        LocalDate filedOn = null;
+        List<Transition> transitions = new ArrayList<>();
+        for (LedgerEvent event : events) {
+            if (event instanceof ReconsiderationFiled f) {
+                group = ReportFormat.RECONSIDERATION_GROUP;
+                filedOn = f.filedOn();
+            } else if (event instanceof LawsuitFiled f) {
+                group = f.route().key();
+                filedOn = f.filedOn();
+            } else if (event instanceof ReconsiderationEvent.Conclusion c && transitions.isEmpty()) {
+                transitions.add(new Transition(c.concludedOn(), c.outcome()));
+            } else if (event instanceof JudgmentTookEffect j) {
+                transitions.add(new Transition(j.effectiveOn(),
+                        Objects.requireNonNull(j.outcome(), "JudgmentTookEffect without outcome in " + j.lawsuitId())));
+            } else if (event instanceof RetrialOpened r) {
+                transitions.add(new Transition(r.openedOn(), null));
+            }
+        }
+        return group == null ? Optional.empty() : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions)));
+    }
+
+    /** The outcome the case stands at at the end of {@code day}; empty while it is pending. */
+    Optional<AppealOutcome> standingAt(LocalDate day) {
+        AppealOutcome standing = null;
+        for (Transition t : transitions) {
+            if (!t.on().isAfter(day)) {
+                standing = t.outcome();
+            }
+        }
+        return Optional.ofNullable(standing);
+    }
+
+    /** Whether the case was open at some time during {@code year}: filed in it, pending on 1 Jan, or moved in it. */
+    boolean openDuring(int year) {
+        if (filedOn.getYear() > year) {
+            return false;
+        }
+        return filedOn.getYear() == year || standingAt(LocalDate.of(year - 1, 12, 31)).isEmpty()
+                || transitions.stream().anyMatch(t -> t.on().getYear() == year);
+    }
+}

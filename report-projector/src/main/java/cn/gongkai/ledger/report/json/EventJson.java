@@ -1,0 +1,120 @@
+package cn.gongkai.ledger.report.json;
+
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.common.EventTypes;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The documented event JSON: {@code {"eventId", "aggregateType", "aggregateId", "sequence", "type",
+ * "timestamp", "payload"}}, the payload being the event record's fields, typed through
+ * {@link EventTypes#byName(String) EventTypes.byName(type)}. Dates are ISO strings ({@code "2024-01-02"},
+ * instants {@code "2024-01-02T01:00:00Z"}); amounts are JSON numbers read and written exactly (scale kept; a
+ * decimal string is accepted too). One event per line in JSON Lines files.
+ */
+public final class EventJson {
+    private EventJson() {
+    }
+
+    public static ObjectNode toJson(EventEnvelope event) {
+        ObjectNode node = JsonMappers.MAPPER.createObjectNode();
+        node.put("eventId", event.eventId());
+        node.put("aggregateType", event.aggregateType());
+        node.put("aggregateId", event.aggregateId());
+        node.put("sequence", event.sequence());
+        node.put("type", event.type());
+        node.put("timestamp", event.timestamp() == null ? null : event.timestamp().toString());
+        node.set("payload", JsonMappers.MAPPER.valueToTree(event.payload()));
+        return node;
+    }
+
+    /** The event as one line of JSON. */
+    public static String write(EventEnvelope event) {
+        return toJson(event).toString();
+    }
+
+    /** @throws IllegalArgumentException when the text is not an event of a known type */
+    public static EventEnvelope read(String json) {
+        return fromJson(JsonMappers.parse(json));
+    }
+
+    /** @throws IllegalArgumentException when the node is not an event of a known type */
+    public static EventEnvelope fromJson(JsonNode node) {
+        JsonMappers.requireObject(node, "an event");
+        String type = required(node, "type").asText();
+        Class<? extends LedgerEvent> payloadType = EventTypes.byName(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + type));
+        JsonNode sequence = required(node, "sequence");
+        if (!sequence.canConvertToExactIntegral()) {
+            throw new IllegalArgumentException("sequence must be an integer: " + sequence);
+        }
+        LedgerEvent payload;
+        try {
+            payload = JsonMappers.MAPPER.treeToValue(required(node, "payload"), payloadType);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad " + type + " payload: " + message(e), e);
+        }
+        String aggregateId = required(node, "aggregateId").asText();
+        if (!aggregateId.equals(payload.aggregateId())) {
+            throw new IllegalArgumentException(
+                    "aggregateId " + aggregateId + " is not the payload's aggregate " + payload.aggregateId());
+        }
+        String aggregateType = text(node, "aggregateType");
+        if (aggregateType != null && !aggregateType.equals(EventTypes.aggregateTypeOf(payloadType))) {
+            throw new IllegalArgumentException("aggregateType " + aggregateType + " does not match type " + type);
+        }
+        String timestamp = text(node, "timestamp");
+        return new EventEnvelope(text(node, "eventId"), aggregateType, aggregateId, sequence.asLong(), type,
+                timestamp == null ? null : Instant.parse(timestamp), payload);
+    }
+
+    /** Reads JSON Lines (blank lines skipped). @throws IllegalArgumentException naming the line that is bad */
+    public static List<EventEnvelope> readLines(BufferedReader reader) {
+        List<EventEnvelope> events = new ArrayList<>();
+        int lineNumber = 0;
+        try {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (!line.isBlank()) {
+                    events.add(readLine(line, lineNumber));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return events;
+    }
+
+    private static EventEnvelope readLine(String line, int lineNumber) {
+        try {
+            return read(line);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("line " + lineNumber + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String message(Exception e) {
+        return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    }
+}
