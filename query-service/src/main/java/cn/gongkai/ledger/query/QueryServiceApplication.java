@@ -1,0 +1,21 @@
+package cn.gongkai.ledger.query;
+
+import cn.gongkai.ledger.report.projection.ProjectionReadModelConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * The query service: REST reads of the read models the report projector keeps in MongoDB (requests,
+ * reconsiderations and lawsuits with their timelines; annual reports and their publication). Configured by env
+ * {@code MONGODB_URI}, {@code MONGODB_DATABASE} and {@code SERVER_PORT}; OpenAPI at {@code /v3/api-docs}.
+ */
+@SpringBootApplication
+@Import(ProjectionReadModelConfiguration.class)
+@PropertySource("classpath:query-service.properties")
+public class QueryServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}

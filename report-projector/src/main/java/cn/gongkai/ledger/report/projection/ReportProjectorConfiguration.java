@@ -1,0 +1,64 @@
+package cn.gongkai.ledger.report.projection;
+
+import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
+import cn.gongkai.ledger.report.projection.eventstore.EventStoreReader;
+import cn.gongkai.ledger.report.projection.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
+import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
+import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
+import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
+import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
+import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
+import cn.gongkai.ledger.report.projection.store.ReadModelDatabase;
+import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository;
+import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The projector: the Kafka consumer (env {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_TOPIC}; off when
+ * {@code PROJECTOR_KAFKA_ENABLED=false}), the event projector, the event-store reader (collection
+ * {@code EVENT_STORE_COLLECTION}, default {@code domainevents}, in the same database) and the reconciliation.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(ProjectionReadModelConfiguration.class)
+public class ReportProjectorConfiguration {
+
+    @Bean
+    public EventStoreReader projectionEventStoreReader(ReadModelDatabase database,
+                                                       @Value("${EVENT_STORE_COLLECTION:" + MongoEventStoreReader.DEFAULT_COLLECTION + "}") String collection) {
+        return new MongoEventStoreReader(database.database(), collection);
+    }
+
+    @Bean
+    public EventProjector projectionEventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
+                                                   SequenceGapRepository gaps, CaseSummaryRepository cases,
+                                                   ReportMaterializer reports, EventStoreReader eventStore) {
+        return new EventProjector(events, progress, gaps, cases, reports, eventStore, Clock.systemUTC());
+    }
+
+    @Bean
+    public Reconciliation projectionReconciliation(EventStoreReader eventStore, ReportMaterializer readModel,
+                                                   MaterializedReportRepository reports) {
+        return new Reconciliation(eventStore, readModel, reports);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "PROJECTOR_KAFKA_ENABLED", havingValue = "true", matchIfMissing = true)
+    public KafkaProjectionConsumer projectionKafkaConsumer(
+            @Value("${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}") String bootstrapServers,
+            @Value("${KAFKA_TOPIC:gongkai-ledger.events}") String topic,
+            @Value("${PROJECTOR_GAP_RETRY_SECONDS:30}") long gapRetrySeconds,
+            EventProjector projector, KafkaOffsetRepository offsets, RejectedRecordRepository rejects) {
+        return new KafkaProjectionConsumer(new KafkaProjectionConsumer.Settings(bootstrapServers, topic,
+                "gongkai-ledger-report-projector", Duration.ofMillis(500), Duration.ofSeconds(gapRetrySeconds),
+                Duration.ofSeconds(2)), projector, offsets, rejects, Clock.systemUTC());
+    }
+}

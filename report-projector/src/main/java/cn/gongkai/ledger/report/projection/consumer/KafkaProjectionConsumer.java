@@ -1,0 +1,213 @@
+package cn.gongkai.ledger.report.projection.consumer;
+
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.report.json.EventJson;
+import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository;
+import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository.RejectedRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Feeds the read models from the event topic with plain kafka-clients, on its own thread.
+ *
+ * <p>Offsets live in MongoDB beside the read model ({@code projection_offsets}), not in Kafka: the consumer has
+ * no group and commits nothing; it assigns itself every partition of the topic and seeks to the stored offsets
+ * (or to the beginning). Each polled batch is first applied to the read model, then its offsets are stored; a
+ * crash in between makes the batch come again, which the idempotent {@link EventProjector} absorbs. On any
+ * failure the consumer is closed and, after a pause, reopened at the stored offsets.
+ */
+public final class KafkaProjectionConsumer implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaProjectionConsumer.class);
+    private static final Duration PARTITION_CHECK_INTERVAL = Duration.ofSeconds(30);
+
+    private final Settings settings;
+    private final EventProjector projector;
+    private final KafkaOffsetRepository offsets;
+    private final RejectedRecordRepository rejects;
+    private final Clock clock;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile CountDownLatch stopSignal = new CountDownLatch(0);
+    private Thread thread;
+
+    /**
+     * @param gapRetryInterval how often held-back cases are tried again against the event store
+     * @param retryBackoff     the pause before reopening the consumer after a failure
+     */
+    public record Settings(String bootstrapServers, String topic, String clientId, Duration pollTimeout,
+                           Duration gapRetryInterval, Duration retryBackoff) {
+        public Settings {
+            Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            Objects.requireNonNull(topic, "topic");
+        }
+    }
+
+    public KafkaProjectionConsumer(Settings settings, EventProjector projector, KafkaOffsetRepository offsets,
+                                   RejectedRecordRepository rejects, Clock clock) {
+        this.settings = settings;
+        this.projector = projector;
+        this.offsets = offsets;
+        this.rejects = rejects;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        stopSignal = new CountDownLatch(1);
+        thread = new Thread(this::run, "report-projector-kafka");
+        thread.setUncaughtExceptionHandler((t, e) ->
+                LOG.error("The projector's Kafka thread died; nothing after the last stored offsets is lost", e));
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        stopSignal.countDown();
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> opened = new KafkaConsumer<>(config())) {
+                consumer = opened;
+                consume(opened);
+            } catch (WakeupException e) {
+                LOG.debug("Kafka consumer woken up to stop");
+            } catch (RuntimeException e) {
+                LOG.error("Projection from Kafka failed; reopening at the stored offsets in {}", settings.retryBackoff(), e);
+                pause(settings.retryBackoff());
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void consume(KafkaConsumer<String, String> opened) {
+        Set<TopicPartition> assigned = Set.of();
+        Instant nextPartitionCheck = Instant.MIN;
+        Instant nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
+        while (running) {
+            if (!clock.instant().isBefore(nextPartitionCheck)) {
+                assigned = assign(opened, assigned);
+                nextPartitionCheck = clock.instant().plus(PARTITION_CHECK_INTERVAL);
+            }
+            if (assigned.isEmpty()) {
+                LOG.info("Topic {} has no partitions yet; waiting", settings.topic());
+                pause(settings.pollTimeout());
+                nextPartitionCheck = Instant.MIN;
+                continue;
+            }
+            ConsumerRecords<String, String> records = opened.poll(settings.pollTimeout());
+            if (!records.isEmpty()) {
+                apply(records);
+            }
+            if (!clock.instant().isBefore(nextGapRetry)) {
+                projector.retryGaps();
+                nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
+            }
+        }
+    }
+
+    /** Assigns every partition of the topic; on a change, positions all of them at the stored offsets. */
+    private Set<TopicPartition> assign(KafkaConsumer<String, String> opened, Set<TopicPartition> current) {
+        List<PartitionInfo> partitions = opened.partitionsFor(settings.topic());
+        Set<TopicPartition> found = partitions == null ? Set.of() : partitions.stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toSet());
+        if (found.equals(current)) {
+            return current;
+        }
+        opened.assign(found);
+        for (TopicPartition partition : found) {
+            offsets.nextOffset(partition.topic(), partition.partition()).ifPresentOrElse(
+                    offset -> opened.seek(partition, offset),
+                    () -> opened.seekToBeginning(List.of(partition)));
+        }
+        LOG.info("Projecting {} partition(s) of {} from the offsets stored in MongoDB", found.size(), settings.topic());
+        return found;
+    }
+
+    /** Applies the batch to the read model, then stores the offsets after it. */
+    private void apply(ConsumerRecords<String, String> records) {
+        List<EventEnvelope> batch = new ArrayList<>();
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            try {
+                batch.add(EventJson.read(Objects.requireNonNull(record.value(), "empty record")));
+            } catch (RuntimeException e) {
+                LOG.error("Skipping record {}-{}@{}: not an event ({})", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+                rejects.save(new RejectedRecord(record.topic(), record.partition(), record.offset(), record.key(),
+                        record.value(), e.getMessage()));
+            }
+        }
+        projector.project(batch);
+        next.forEach((partition, offset) -> offsets.save(partition.topic(), partition.partition(), offset));
+    }
+
+    private Properties config() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        return config;
+    }
+
+    private void pause(Duration duration) {
+        try {
+            stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package cn.gongkai.ledger.report.projection;
+
+import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.lawsuit.Instance;
+import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
+import cn.gongkai.ledger.api.request.FeeScale;
+import cn.gongkai.ledger.api.request.Outcome;
+import cn.gongkai.ledger.report.projection.casefile.CaseStatus;
+import cn.gongkai.ledger.report.projection.casefile.CaseSummary;
+import cn.gongkai.ledger.report.projection.casefile.CaseSummaryFold;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+import static cn.gongkai.ledger.report.projection.TestEvents.A;
+import static cn.gongkai.ledger.report.projection.TestEvents.AGENCY;
+import static cn.gongkai.ledger.report.projection.TestEvents.LS;
+import static cn.gongkai.ledger.report.projection.TestEvents.on;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The case-summary fold: statuses through a case's life, corrections, and what is not a case. */
+class CaseSummaryFoldTest {
+
+    @Test
+    void aRequestWaitsForAFeeThenIsConcludedAndItsOutcomeCorrected() {
+        List<EventEnvelope> events = new ArrayList<>(List.of(
+                TestEvents.received(A, cn.gongkai.ledger.api.common.ApplicantType.NATURAL_PERSON, "2024-03-01"),
+                EventEnvelope.of(1, new DisclosureRequestEvent.FeeNotified(A, LocalDate.parse("2024-03-05"),
+                        FeeScale.PER_VOLUME, new BigDecimal("120.50"), on("2024-03-05")))));
+        assertThat(fold(events).status()).isEqualTo(CaseStatus.AWAITING_FEE);
+
+        events.add(EventEnvelope.of(2, new DisclosureRequestEvent.FeePaid(A, LocalDate.parse("2024-03-08"), on("2024-03-08"))));
+        assertThat(fold(events).status()).isEqualTo(CaseStatus.OPEN);
+
+        events.add(TestEvents.replied(A, 3, Outcome.WITHHELD_STATE_SECRET, "2024-03-20"));
+        events.add(EventEnvelope.of(4, new DisclosureRequestEvent.OutcomeCorrected(A, Outcome.WITHHELD_STATE_SECRET,
+                Outcome.PARTIALLY_DISCLOSED, List.of(Outcome.WITHHELD_THIRD_PARTY_RIGHTS), "复核", on("2024-04-01"))));
+        CaseSummary summary = fold(events);
+
+        assertThat(summary.status()).isEqualTo(CaseStatus.CONCLUDED);
+        assertThat(summary.outcome().key()).isEqualTo("三.二");
+        assertThat(summary.secondaryReasons()).extracting(CaseSummary.Label::key).containsExactly("三.三.4");
+        assertThat(summary.agencyId()).isEqualTo(AGENCY.value());
+        assertThat(summary.year()).isEqualTo(2024);
+        assertThat(summary.lastSequence()).isEqualTo(4);
+        assertThat(summary.timeline().get(1).payload().get("amountYuan").decimalValue()).isEqualByComparingTo("120.50");
+    }
+
+    @Test
+    void aLawsuitIsOpenOnAppealConcludedWhenTheJudgmentTakesEffectAndOpenAgainOnRetrial() {
+        List<EventEnvelope> events = new ArrayList<>(List.of(
+                TestEvents.lawsuitFiled(LS, AGENCY, "2024-06-01"),
+                EventEnvelope.of(1, new LawsuitEvent.JudgmentRendered(LS, Instance.FIRST, "宁河区人民法院",
+                        JudgmentResult.CLAIM_DISMISSED, LocalDate.parse("2024-09-01"), "判决1", on("2024-09-01"))),
+                EventEnvelope.of(2, new LawsuitEvent.AppealFiled(LS, LocalDate.parse("2024-09-10"), "原告", on("2024-09-10")))));
+        assertThat(fold(events).status()).isEqualTo(CaseStatus.APPEALED);
+        assertThat(fold(events).decision().label()).isEqualTo("驳回诉讼请求");
+
+        events.add(EventEnvelope.of(3, new LawsuitEvent.JudgmentTookEffect(LS, Instance.SECOND,
+                LocalDate.parse("2025-01-20"), AppealOutcome.UPHELD, on("2025-01-20"))));
+        CaseSummary concluded = fold(events);
+        assertThat(concluded.status()).isEqualTo(CaseStatus.CONCLUDED);
+        assertThat(concluded.outcome().label()).isEqualTo("结果维持");
+        assertThat(concluded.concludedOn()).hasToString("2025-01-20");
+
+        events.add(EventEnvelope.of(4, new LawsuitEvent.RetrialOpened(LS, LocalDate.parse("2025-06-01"),
+                "天津市第一中级人民法院", on("2025-06-01"))));
+        CaseSummary reopened = fold(events);
+        assertThat(reopened.status()).isEqualTo(CaseStatus.RETRIAL);
+        assertThat(reopened.outcome()).isNull();
+        assertThat(reopened.concludedOn()).isNull();
+        assertThat(reopened.forum()).isEqualTo("天津市第一中级人民法院");
+    }
+
+    @Test
+    void theAgencysOwnEventsAreNotACase() {
+        assertThat(CaseSummaryFold.fold(List.of(TestEvents.registered(AGENCY, "宁河区商务局", "2023-01-05")))).isEmpty();
+        assertThat(CaseSummaryFold.fold(List.of())).isEmpty();
+    }
+
+    private static CaseSummary fold(List<EventEnvelope> events) {
+        return CaseSummaryFold.fold(events).orElseThrow();
+    }
+}

@@ -1,0 +1,220 @@
+package cn.gongkai.ledger.report.projection;
+
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
+import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.store.SequenceGap;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static cn.gongkai.ledger.report.projection.TestEvents.A;
+import static cn.gongkai.ledger.report.projection.TestEvents.AGENCY;
+import static cn.gongkai.ledger.report.projection.TestEvents.B;
+import static cn.gongkai.ledger.report.projection.TestEvents.EXPECTED_2024;
+import static cn.gongkai.ledger.report.projection.TestEvents.EXPECTED_2025;
+import static cn.gongkai.ledger.report.projection.TestProjection.assertCells;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projector fed through a real Kafka broker (one per class; a topic and a database per test): exact cells,
+ * duplicates, a consumer killed between writing the read model and storing its offsets, gaps, bad records.
+ */
+class KafkaProjectionTest {
+    private static TestKafka kafka;
+    private final List<KafkaProjectionConsumer> consumers = new ArrayList<>();
+    private TestProjection projection;
+    private String topic;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = new TestKafka();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void freshTopicAndDatabase() {
+        projection = new TestProjection(TestMongo.freshInMemoryDatabase());
+        topic = kafka.newTopic();
+    }
+
+    @AfterEach
+    void stopConsumers() {
+        consumers.forEach(KafkaProjectionConsumer::stop);
+    }
+
+    private KafkaProjectionConsumer startConsumer(EventProjector projector) {
+        KafkaProjectionConsumer consumer = new KafkaProjectionConsumer(new KafkaProjectionConsumer.Settings(
+                kafka.bootstrapServers(), topic, "test-" + topic, Duration.ofMillis(100), Duration.ofHours(1),
+                Duration.ofMillis(100)), projector, projection.offsets, projection.rejects, Clock.systemUTC());
+        consumers.add(consumer);
+        consumer.start();
+        return consumer;
+    }
+
+    @Test
+    void eventsFromTheTopicGiveTheExactCellsAndEveryEventDeliveredTwiceChangesNothing() {
+        startConsumer(projection.projector);
+        kafka.send(topic, TestEvents.history());
+        kafka.send(topic, TestEvents.otherAgencyHistory());
+        kafka.awaitProjected(topic, projection.offsets);
+        assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
+        String before = projection.reports.find(AGENCY.value(), 2024).orElseThrow().json();
+
+        kafka.send(topic, TestEvents.history());
+        kafka.awaitProjected(topic, projection.offsets);
+
+        assertThat(projection.reports.find(AGENCY.value(), 2024).orElseThrow().json()).isEqualTo(before);
+        assertCells(projection.report(AGENCY, 2025), EXPECTED_2025);
+        assertThat(projection.database.getCollection("projection_events").countDocuments())
+                .isEqualTo(TestEvents.history().size() + TestEvents.otherAgencyHistory().size());
+    }
+
+    @Test
+    void aConsumerKilledAfterWritingTheReadModelButBeforeStoringOffsetsIsRedeliveredToTheSameReport() {
+        List<EventEnvelope> history = TestEvents.history();
+        FailingProjector killable = new FailingProjector(projection);
+        KafkaProjectionConsumer first = startConsumer(killable);
+        kafka.send(topic, history.subList(0, 5));
+        kafka.awaitProjected(topic, projection.offsets);
+        List<Long> offsetsBefore = committedOffsets();
+
+        killable.failAfterNextBatch = new Killed();
+        kafka.send(topic, history.subList(5, history.size()));
+        Awaitility.await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> !first.isRunning());
+
+        assertThat(killable.failedBatchSize.get()).isPositive();
+        assertThat(committedOffsets()).as("the killed batch's offsets were not stored").isEqualTo(offsetsBefore);
+        int deliveredBefore = killable.delivered.get();
+
+        startConsumer(killable);
+        kafka.awaitProjected(topic, projection.offsets);
+
+        assertThat(killable.delivered.get() - deliveredBefore).as("the killed batch came again")
+                .isGreaterThanOrEqualTo(killable.failedBatchSize.get());
+        assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
+        assertCells(projection.report(AGENCY, 2025), EXPECTED_2025);
+        assertThat(projection.database.getCollection("projection_events").countDocuments()).isEqualTo(history.size());
+    }
+
+    @Test
+    void aBatchWhoseProjectionFailsIsReadAgainFromTheStoredOffsetsByTheSameConsumer() {
+        FailingProjector flaky = new FailingProjector(projection);
+        flaky.failAfterNextBatch = new IllegalStateException("MongoDB went away");
+        KafkaProjectionConsumer consumer = startConsumer(flaky);
+
+        kafka.send(topic, TestEvents.history());
+        kafka.awaitProjected(topic, projection.offsets);
+
+        assertThat(consumer.isRunning()).isTrue();
+        assertThat(flaky.delivered.get()).isEqualTo(TestEvents.history().size() + flaky.failedBatchSize.get());
+        assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
+        assertCells(projection.report(AGENCY, 2025), EXPECTED_2025);
+    }
+
+    @Test
+    void aRecordLostFromTheTopicIsRepairedFromTheEventStoreAndCountedOnce() {
+        projection.appendToEventStore(TestEvents.history());
+        startConsumer(projection.projector);
+
+        kafka.send(topic, TestEvents.history().stream()
+                .filter(e -> !(e.aggregateId().equals(A.value()) && e.sequence() == 1)).toList());
+        kafka.awaitProjected(topic, projection.offsets);
+
+        assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
+        assertThat(projection.gaps.all()).isEmpty();
+        assertThat(projection.progress.find(A.value()).orElseThrow().lastContiguous()).isEqualTo(2);
+    }
+
+    @Test
+    void aGapNobodyCanFillIsHeldBackAndSurfacedUntilTheMissingEventArrives() {
+        startConsumer(projection.projector);
+        List<EventEnvelope> history = TestEvents.history();
+        EventEnvelope lost = history.stream().filter(e -> e.aggregateId().equals(B.value()) && e.sequence() == 0)
+                .findFirst().orElseThrow();
+
+        kafka.send(topic, history.stream().filter(e -> e != lost).toList());
+        kafka.awaitProjected(topic, projection.offsets);
+
+        SequenceGap gap = projection.gaps.find(B.value()).orElseThrow();
+        assertThat(gap.missing()).containsExactly(0L);
+        assertThat(projection.report(AGENCY, 2024).cells().get("table3/四/商业企业")).isEqualByComparingTo("0");
+        assertThat(projection.reports.find(AGENCY.value(), 2024).orElseThrow().heldBack()).containsExactly(B.value());
+
+        kafka.send(topic, List.of(lost));
+        kafka.awaitProjected(topic, projection.offsets);
+
+        assertThat(projection.gaps.all()).isEmpty();
+        assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
+        assertCells(projection.report(AGENCY, 2025), EXPECTED_2025);
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventIsKeptAsARejectAndSkipped() {
+        startConsumer(projection.projector);
+
+        kafka.sendRaw(topic, "junk", "{\"type\":\"NoSuchEvent\"}");
+        kafka.send(topic, TestEvents.history());
+        kafka.awaitProjected(topic, projection.offsets);
+
+        assertThat(projection.rejects.all()).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo("junk");
+            assertThat(r.reason()).contains("NoSuchEvent");
+        });
+        assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
+    }
+
+    private List<Long> committedOffsets() {
+        List<Long> offsets = new ArrayList<>();
+        for (int p = 0; p < TestKafka.PARTITIONS; p++) {
+            offsets.add(projection.offsets.nextOffset(topic, p).orElse(-1));
+        }
+        return offsets;
+    }
+
+    /**
+     * Fails once, right after writing the read model of a batch and before its offsets are stored: with an
+     * {@link Error} it stands for a process killed there (the consumer thread dies), with a runtime exception for
+     * a failure the consumer recovers from by itself.
+     */
+    private static final class FailingProjector extends EventProjector {
+        volatile Throwable failAfterNextBatch;
+        final AtomicInteger delivered = new AtomicInteger();
+        final AtomicInteger failedBatchSize = new AtomicInteger();
+
+        FailingProjector(TestProjection p) {
+            super(p.events, p.progress, p.gaps, p.cases, p.materializer, p.eventStore, Clock.systemUTC());
+        }
+
+        @Override
+        public void project(Collection<EventEnvelope> batch) {
+            super.project(batch);
+            delivered.addAndGet(batch.size());
+            Throwable failure = failAfterNextBatch;
+            if (failure != null) {
+                failAfterNextBatch = null;
+                failedBatchSize.set(batch.size());
+                if (failure instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure;
+            }
+        }
+    }
+
+    private static final class Killed extends Error {
+    }
+}

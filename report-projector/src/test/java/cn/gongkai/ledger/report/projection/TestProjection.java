@@ -1,0 +1,97 @@
+package cn.gongkai.ledger.report.projection;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.report.fold.AnnualReport;
+import cn.gongkai.ledger.report.json.EventJson;
+import cn.gongkai.ledger.report.json.ReportJson;
+import cn.gongkai.ledger.report.projection.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
+import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
+import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
+import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
+import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.report.projection.store.MaterializedReport;
+import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
+import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
+import cn.gongkai.ledger.report.projection.store.ReadModelDatabase;
+import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository;
+import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import org.bson.Document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projector's object graph on one MongoDB database, wired by hand, and an Axon-shaped event store beside it. */
+public final class TestProjection {
+    public final MongoDatabase database;
+    public final ReadModelDatabase readModel;
+    public final ProjectedEventRepository events;
+    public final AggregateProgressRepository progress;
+    public final SequenceGapRepository gaps;
+    public final CaseSummaryRepository cases;
+    public final MaterializedReportRepository reports;
+    public final KafkaOffsetRepository offsets;
+    public final RejectedRecordRepository rejects;
+    public final ReportMaterializer materializer;
+    public final MongoEventStoreReader eventStore;
+    public final EventProjector projector;
+    public final Reconciliation reconciliation;
+
+    public TestProjection(MongoDatabase database) {
+        this.database = database;
+        readModel = new ReadModelDatabase(database);
+        events = new ProjectedEventRepository(readModel);
+        progress = new AggregateProgressRepository(readModel);
+        gaps = new SequenceGapRepository(readModel);
+        cases = new CaseSummaryRepository(readModel);
+        reports = new MaterializedReportRepository(readModel);
+        offsets = new KafkaOffsetRepository(readModel);
+        rejects = new RejectedRecordRepository(readModel);
+        materializer = new ReportMaterializer(events, progress, gaps, reports);
+        eventStore = new MongoEventStoreReader(database, MongoEventStoreReader.DEFAULT_COLLECTION);
+        projector = new EventProjector(events, progress, gaps, cases, materializer, eventStore,
+                Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC));
+        reconciliation = new Reconciliation(eventStore, materializer, reports);
+    }
+
+    /**
+     * Appends events to {@code domainevents} as the command service's Axon Mongo storage engine stores them
+     * (payload as Jackson text in {@code payload}, meta-data in {@code metaData}).
+     */
+    public void appendToEventStore(Collection<EventEnvelope> envelopes) {
+        for (EventEnvelope e : envelopes) {
+            database.getCollection(MongoEventStoreReader.DEFAULT_COLLECTION).insertOne(new Document()
+                    .append("aggregateIdentifier", e.aggregateId())
+                    .append("type", e.aggregateType())
+                    .append("sequenceNumber", e.sequence())
+                    .append("payload", EventJson.toJson(e).get("payload").toString())
+                    .append("timestamp", e.timestamp().toString())
+                    .append("payloadType", e.payload().getClass().getName())
+                    .append("payloadRevision", null)
+                    .append("metaData", "{}")
+                    .append("eventIdentifier", e.eventId()));
+        }
+    }
+
+    /** The materialised report of the agency-year. */
+    public AnnualReport report(AgencyId agency, int year) {
+        MaterializedReport stored = reports.find(agency.value(), year).orElseThrow(
+                () -> new AssertionError("no report for " + agency + " " + year));
+        return ReportJson.read(stored.json());
+    }
+
+    /** Every cell of the report equals {@code nonZero}'s value for it, or zero when it is not listed. */
+    public static void assertCells(AnnualReport report, Map<String, Integer> nonZero) {
+        assertThat(report.cells().keySet()).containsAll(nonZero.keySet());
+        report.cells().forEach((cell, value) -> assertThat(value)
+                .as(cell).isNotNull()
+                .isEqualByComparingTo(String.valueOf(nonZero.getOrDefault(cell, 0))));
+    }
+}
