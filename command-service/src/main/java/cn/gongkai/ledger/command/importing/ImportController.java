@@ -1,0 +1,32 @@
+package cn.gongkai.ledger.command.importing;
+
+import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Bulk import: a JSON Lines body, one command per line in the shape of its REST body plus its ids and its
+ * {@code "command"} name (docs/import-format.md). Lines run in order, each as one command (one atomic append);
+ * the answer lists every line's result, so a refused line is reported and the next lines still run.
+ */
+@RestController
+public class ImportController {
+    private final CommandImporter importer;
+
+    public ImportController(CommandImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping("/api/import")
+    public ImportReport importCommands(@RequestHeader(OFFICER_HEADER) String officer, HttpServletRequest request)
+            throws IOException {
+        request.setCharacterEncoding("UTF-8");
+        return importer.run(request.getReader(), officer, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+                request.getRequestURI());
+    }
+}

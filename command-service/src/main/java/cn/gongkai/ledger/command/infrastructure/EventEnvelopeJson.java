@@ -1,0 +1,35 @@
+package cn.gongkai.ledger.command.infrastructure;
+
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.common.EventTypes;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * The documented event JSON of an {@link EventEnvelope}: {@code {eventId, aggregateType, aggregateId, sequence,
+ * type, timestamp, payload}}, built from a stored domain event: its identifier, its aggregate sequence number
+ * and its store timestamp, so the value on Kafka equals what a reader of {@code domainevents} reconstructs.
+ */
+public final class EventEnvelopeJson {
+    private static final ObjectWriter WRITER = LedgerJson.newMapper().writerFor(EventEnvelope.class);
+
+    private EventEnvelopeJson() {
+    }
+
+    public static EventEnvelope envelope(DomainEventMessage<?> message) {
+        LedgerEvent payload = (LedgerEvent) message.getPayload();
+        return new EventEnvelope(message.getIdentifier(), EventTypes.aggregateTypeOf(payload.getClass()),
+                message.getAggregateIdentifier(), message.getSequenceNumber(), EventTypes.nameOf(payload),
+                message.getTimestamp(), payload);
+    }
+
+    public static byte[] toJson(EventEnvelope envelope) {
+        try {
+            return WRITER.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + envelope.eventId() + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.gongkai.ledger.command.web;
+
+import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
+
+import cn.gongkai.ledger.api.common.LedgerCommand;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileAppeal;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileLawsuit;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.OpenRetrial;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.RecordJudgmentEffective;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.RenderJudgment;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands on lawsuits (行政诉讼) in which the agency is the defendant. Ids start with {@code ls-}. */
+@RestController
+@RequestMapping(path = LawsuitController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+public class LawsuitController {
+    static final String PATH = "/api/lawsuits";
+
+    private final CommandEndpoint endpoint;
+
+    public LawsuitController(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The body may name the {@code lawsuitId}; without one the service assigns {@code ls-<uuid>}. */
+    @PostMapping
+    public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
+                                                @RequestBody String body) {
+        return endpoint.create(FileLawsuit.class, officer, body, PATH);
+    }
+
+    @PostMapping("/{lawsuitId}/judgments")
+    public ResponseEntity<CommandAccepted> renderJudgment(@PathVariable String lawsuitId,
+                                                          @RequestHeader(OFFICER_HEADER) String officer,
+                                                          @RequestBody String body) {
+        return on(RenderJudgment.class, lawsuitId, officer, body);
+    }
+
+    @PostMapping("/{lawsuitId}/appeals")
+    public ResponseEntity<CommandAccepted> fileAppeal(@PathVariable String lawsuitId,
+                                                      @RequestHeader(OFFICER_HEADER) String officer,
+                                                      @RequestBody String body) {
+        return on(FileAppeal.class, lawsuitId, officer, body);
+    }
+
+    /** The latest judgment took effect: the case is concluded. */
+    @PostMapping("/{lawsuitId}/judgments/effective")
+    public ResponseEntity<CommandAccepted> recordJudgmentEffective(@PathVariable String lawsuitId,
+                                                                   @RequestHeader(OFFICER_HEADER) String officer,
+                                                                   @RequestBody String body) {
+        return on(RecordJudgmentEffective.class, lawsuitId, officer, body);
+    }
+
+    @PostMapping("/{lawsuitId}/retrials")
+    public ResponseEntity<CommandAccepted> openRetrial(@PathVariable String lawsuitId,
+                                                       @RequestHeader(OFFICER_HEADER) String officer,
+                                                       @RequestBody String body) {
+        return on(OpenRetrial.class, lawsuitId, officer, body);
+    }
+
+    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id, String officer,
+                                               String body) {
+        return endpoint.apply(type, officer, body, Map.of("lawsuitId", id));
+    }
+}

@@ -1,0 +1,72 @@
+package cn.gongkai.ledger.command.web;
+
+import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
+
+import cn.gongkai.ledger.api.common.LedgerCommand;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.AcceptReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.DecideReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.FileReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.RejectReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.WithdrawReconsideration;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands on reconsiderations (行政复议) in which the agency is the respondent. Ids start with {@code rc-}. */
+@RestController
+@RequestMapping(path = ReconsiderationController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+public class ReconsiderationController {
+    static final String PATH = "/api/reconsiderations";
+
+    private final CommandEndpoint endpoint;
+
+    public ReconsiderationController(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** The body may name the {@code reconsiderationId}; without one the service assigns {@code rc-<uuid>}. */
+    @PostMapping
+    public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
+                                                @RequestBody String body) {
+        return endpoint.create(FileReconsideration.class, officer, body, PATH);
+    }
+
+    @PostMapping("/{reconsiderationId}/acceptance")
+    public ResponseEntity<CommandAccepted> accept(@PathVariable String reconsiderationId,
+                                                  @RequestHeader(OFFICER_HEADER) String officer,
+                                                  @RequestBody String body) {
+        return on(AcceptReconsideration.class, reconsiderationId, officer, body);
+    }
+
+    @PostMapping("/{reconsiderationId}/rejection")
+    public ResponseEntity<CommandAccepted> reject(@PathVariable String reconsiderationId,
+                                                  @RequestHeader(OFFICER_HEADER) String officer,
+                                                  @RequestBody String body) {
+        return on(RejectReconsideration.class, reconsiderationId, officer, body);
+    }
+
+    @PostMapping("/{reconsiderationId}/decision")
+    public ResponseEntity<CommandAccepted> decide(@PathVariable String reconsiderationId,
+                                                  @RequestHeader(OFFICER_HEADER) String officer,
+                                                  @RequestBody String body) {
+        return on(DecideReconsideration.class, reconsiderationId, officer, body);
+    }
+
+    @PostMapping("/{reconsiderationId}/withdrawal")
+    public ResponseEntity<CommandAccepted> withdraw(@PathVariable String reconsiderationId,
+                                                    @RequestHeader(OFFICER_HEADER) String officer,
+                                                    @RequestBody String body) {
+        return on(WithdrawReconsideration.class, reconsiderationId, officer, body);
+    }
+
+    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id, String officer,
+                                               String body) {
+        return endpoint.apply(type, officer, body, Map.of("reconsiderationId", id));
+    }
+}

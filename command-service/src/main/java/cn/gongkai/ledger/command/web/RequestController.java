@@ -1,0 +1,185 @@
+package cn.gongkai.ledger.command.web;
+
+import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
+
+import cn.gongkai.ledger.api.common.LedgerCommand;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.AnswerConsultation;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ApproveExtension;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.AssignOfficer;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CloseForMissingCorrection;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CloseForUnpaidFee;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectApplicantType;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectConclusionDate;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectOutcome;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectReceiptDate;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ExpireConsultation;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.NotifyFee;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.PayFee;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReceiveRequest;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.RecordDueDateRecomputation;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReplyToRequest;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.RequestCorrection;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.StartConsultation;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.SupplyCorrection;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.WithdrawRequest;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commands on disclosure requests (依申请公开). The request id is {@code agencyId:trackingNumber}. */
+@RestController
+@RequestMapping(path = RequestController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+public class RequestController {
+    static final String PATH = "/api/requests";
+
+    private final CommandEndpoint endpoint;
+
+    public RequestController(CommandEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /** 登记申请: the body has {@code agencyId} and {@code trackingNumber} instead of a request id. */
+    @PostMapping
+    public ResponseEntity<CommandAccepted> receive(@RequestHeader(OFFICER_HEADER) String officer,
+                                                   @RequestBody String body) {
+        return endpoint.create(ReceiveRequest.class, officer, body, PATH);
+    }
+
+    @PostMapping("/{requestId}/officer")
+    public ResponseEntity<CommandAccepted> assignOfficer(@PathVariable String requestId,
+                                                         @RequestHeader(OFFICER_HEADER) String officer,
+                                                         @RequestBody String body) {
+        return on(AssignOfficer.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/correction-requests")
+    public ResponseEntity<CommandAccepted> requestCorrection(@PathVariable String requestId,
+                                                             @RequestHeader(OFFICER_HEADER) String officer,
+                                                             @RequestBody String body) {
+        return on(RequestCorrection.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/corrections")
+    public ResponseEntity<CommandAccepted> supplyCorrection(@PathVariable String requestId,
+                                                            @RequestHeader(OFFICER_HEADER) String officer,
+                                                            @RequestBody String body) {
+        return on(SupplyCorrection.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/closure/missing-correction")
+    public ResponseEntity<CommandAccepted> closeForMissingCorrection(@PathVariable String requestId,
+                                                                     @RequestHeader(OFFICER_HEADER) String officer,
+                                                                     @RequestBody String body) {
+        return on(CloseForMissingCorrection.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/consultations")
+    public ResponseEntity<CommandAccepted> startConsultation(@PathVariable String requestId,
+                                                             @RequestHeader(OFFICER_HEADER) String officer,
+                                                             @RequestBody String body) {
+        return on(StartConsultation.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/consultations/answer")
+    public ResponseEntity<CommandAccepted> answerConsultation(@PathVariable String requestId,
+                                                              @RequestHeader(OFFICER_HEADER) String officer,
+                                                              @RequestBody String body) {
+        return on(AnswerConsultation.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/consultations/expiry")
+    public ResponseEntity<CommandAccepted> expireConsultation(@PathVariable String requestId,
+                                                              @RequestHeader(OFFICER_HEADER) String officer,
+                                                              @RequestBody String body) {
+        return on(ExpireConsultation.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/fees")
+    public ResponseEntity<CommandAccepted> notifyFee(@PathVariable String requestId,
+                                                     @RequestHeader(OFFICER_HEADER) String officer,
+                                                     @RequestBody String body) {
+        return on(NotifyFee.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/fees/payment")
+    public ResponseEntity<CommandAccepted> payFee(@PathVariable String requestId,
+                                                  @RequestHeader(OFFICER_HEADER) String officer,
+                                                  @RequestBody String body) {
+        return on(PayFee.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/closure/unpaid-fee")
+    public ResponseEntity<CommandAccepted> closeForUnpaidFee(@PathVariable String requestId,
+                                                             @RequestHeader(OFFICER_HEADER) String officer,
+                                                             @RequestBody String body) {
+        return on(CloseForUnpaidFee.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/extensions")
+    public ResponseEntity<CommandAccepted> approveExtension(@PathVariable String requestId,
+                                                            @RequestHeader(OFFICER_HEADER) String officer,
+                                                            @RequestBody String body) {
+        return on(ApproveExtension.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/reply")
+    public ResponseEntity<CommandAccepted> reply(@PathVariable String requestId,
+                                                 @RequestHeader(OFFICER_HEADER) String officer,
+                                                 @RequestBody String body) {
+        return on(ReplyToRequest.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/withdrawal")
+    public ResponseEntity<CommandAccepted> withdraw(@PathVariable String requestId,
+                                                    @RequestHeader(OFFICER_HEADER) String officer,
+                                                    @RequestBody String body) {
+        return on(WithdrawRequest.class, requestId, officer, body);
+    }
+
+    /** 更正申请人类型 (a correction event; the recorded intake is never edited). */
+    @PostMapping("/{requestId}/amendments/applicant-type")
+    public ResponseEntity<CommandAccepted> correctApplicantType(@PathVariable String requestId,
+                                                                @RequestHeader(OFFICER_HEADER) String officer,
+                                                                @RequestBody String body) {
+        return on(CorrectApplicantType.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/amendments/receipt-date")
+    public ResponseEntity<CommandAccepted> correctReceiptDate(@PathVariable String requestId,
+                                                              @RequestHeader(OFFICER_HEADER) String officer,
+                                                              @RequestBody String body) {
+        return on(CorrectReceiptDate.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/amendments/outcome")
+    public ResponseEntity<CommandAccepted> correctOutcome(@PathVariable String requestId,
+                                                          @RequestHeader(OFFICER_HEADER) String officer,
+                                                          @RequestBody String body) {
+        return on(CorrectOutcome.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/amendments/conclusion-date")
+    public ResponseEntity<CommandAccepted> correctConclusionDate(@PathVariable String requestId,
+                                                                 @RequestHeader(OFFICER_HEADER) String officer,
+                                                                 @RequestBody String body) {
+        return on(CorrectConclusionDate.class, requestId, officer, body);
+    }
+
+    @PostMapping("/{requestId}/due-date-recomputations")
+    public ResponseEntity<CommandAccepted> recordDueDateRecomputation(@PathVariable String requestId,
+                                                                      @RequestHeader(OFFICER_HEADER) String officer,
+                                                                      @RequestBody String body) {
+        return on(RecordDueDateRecomputation.class, requestId, officer, body);
+    }
+
+    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String requestId, String officer,
+                                               String body) {
+        return endpoint.apply(type, officer, body, Map.of("requestId", requestId));
+    }
+}

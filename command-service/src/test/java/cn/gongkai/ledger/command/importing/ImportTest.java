@@ -1,0 +1,119 @@
+package cn.gongkai.ledger.command.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gongkai.ledger.command.web.CommandServiceTestBase;
+import cn.gongkai.ledger.command.web.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** POST /api/import: JSON Lines, one command per line, one result per line, never half a line. */
+class ImportTest extends CommandServiceTestBase {
+    private static final Path SAMPLE = Path.of("..", "docs", "examples", "import-sample.jsonl");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoClient mongo;
+
+    @Test
+    void theDocumentedSampleImportsCompletely() throws Exception {
+        String sample = Files.readString(SAMPLE);
+        long lines = sample.lines().filter(l -> !l.isBlank()).count();
+
+        var response = importLines(sample, Map.of());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode report = response.json();
+        assertThat(report.get("rejected").asInt()).as(response.body()).isZero();
+        assertThat(report.get("accepted").asInt()).isEqualTo(lines);
+        assertThat(report.get("results").get(4).get("id").asText()).isEqualTo("ninghe-commerce:2024-0001");
+        assertThat(events("ninghe-commerce")).hasSize(4);
+        assertThat(events("ninghe-commerce:2024-0002")).extracting(d -> d.getString("payloadType"))
+                .containsExactly(
+                        "cn.gongkai.ledger.api.request.DisclosureRequestEvent$RequestReceived",
+                        "cn.gongkai.ledger.api.request.DisclosureRequestEvent$CorrectionRequested",
+                        "cn.gongkai.ledger.api.request.DisclosureRequestEvent$CorrectionSupplied",
+                        "cn.gongkai.ledger.api.request.DisclosureRequestEvent$RequestReplied");
+        assertThat(events("ls-ninghe-2024-01")).hasSize(2);
+        assertThat(events("ninghe-commerce").get(3).getString("payload")).contains("\"amountYuan\":15800.00");
+
+        long stored = mongo.getDatabase(DATABASE).getCollection("domainevents").countDocuments();
+        JsonNode again = importLines(sample, Map.of()).json();
+        assertThat(again.get("accepted").asInt()).as("a second import of the same file").isZero();
+        assertThat(again.get("rejected").asInt()).isEqualTo(lines);
+        assertThat(again.get("results")).allSatisfy(r -> assertThat(r.get("problem").get("status").asInt()).isEqualTo(409));
+        assertThat(mongo.getDatabase(DATABASE).getCollection("domainevents").countDocuments()).isEqualTo(stored);
+    }
+
+    @Test
+    void eachLineIsAnsweredOnItsOwnAndARefusedLineAppendsNothing() {
+        String body = String.join("\n",
+                "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-a\",\"name\":\"甲局\"}",
+                "",
+                "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-a\",\"name\":\"重复\"}",
+                "not json",
+                "{\"command\":\"Teleport\",\"agencyId\":\"imp-a\"}",
+                "{\"agencyId\":\"imp-a\"}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\"}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":0}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":4}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-none\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":4}");
+
+        var response = importLines(body, Map.of("Accept-Language", "en"));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode report = response.json();
+        assertThat(report.get("accepted").asInt()).isEqualTo(2);
+        assertThat(report.get("rejected").asInt()).isEqualTo(7);
+        JsonNode results = report.get("results");
+        assertThat(results).extracting(r -> r.get("line").asInt()).containsExactly(1, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(results).extracting(r -> r.get("status").asText()).containsExactly(
+                "accepted", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted", "rejected");
+        assertThat(results).extracting(r -> r.has("problem") ? r.get("problem").get("code").asText() : "-")
+                .containsExactly("-", "AGENCY_ALREADY_REGISTERED", "MALFORMED_JSON", "UNKNOWN_COMMAND", "MISSING_FIELD",
+                        "MISSING_FIELD", "NUMBER_NOT_POSITIVE", "-", "NOT_FOUND");
+        JsonNode conflict = results.get(1).get("problem");
+        assertThat(conflict.get("status").asInt()).isEqualTo(409);
+        assertThat(conflict.get("detail").asText()).isEqualTo(conflict.get("messageEn").asText());
+        assertThat(conflict.get("messageZh").asText()).contains("已登记");
+        assertThat(results.get(7).get("command").asText()).isEqualTo("TallyDecisions");
+
+        List<Document> stored = events("imp-a");
+        assertThat(stored).extracting(d -> d.get("sequenceNumber")).containsExactly(0L, 1L);
+        assertThat(stored.get(0).getString("payload")).contains("甲局");
+        assertThat(stored.get(1).getString("payload")).contains("\"count\":4");
+        assertThat(events("imp-none")).isEmpty();
+    }
+
+    @Test
+    void theOfficerHeaderIsRequired() {
+        var response = new Http(port).post("/api/import", null, "application/x-ndjson",
+                "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-b\",\"name\":\"乙局\"}", Map.of());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asText()).isEqualTo("MISSING_OFFICER");
+        assertThat(events("imp-b")).isEmpty();
+    }
+
+    private Http.Response importLines(String body, Map<String, String> headers) {
+        return new Http(port).post("/api/import", Http.OFFICER, "application/x-ndjson", body, headers);
+    }
+
+    private List<Document> events(String aggregateId) {
+        return mongo.getDatabase(DATABASE).getCollection("domainevents")
+                .find(Filters.eq("aggregateIdentifier", aggregateId)).sort(Sorts.ascending("sequenceNumber"))
+                .into(new ArrayList<>());
+    }
+}

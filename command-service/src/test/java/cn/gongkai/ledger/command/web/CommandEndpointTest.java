@@ -1,0 +1,65 @@
+package cn.gongkai.ledger.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import cn.gongkai.ledger.api.agency.AgencyCommand.CollectFees;
+import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReplyToRequest;
+import cn.gongkai.ledger.api.request.Outcome;
+import cn.gongkai.ledger.api.request.RequestId;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The endpoint stamps {@code recorded} from the officer and its injected clock, never from the handler. */
+class CommandEndpointTest {
+    private static final Instant NOW = Instant.parse("2024-05-20T02:30:00Z");
+
+    private final CommandGateway gateway = mock(CommandGateway.class);
+    private final CommandEndpoint endpoint = new CommandEndpoint(gateway, Clock.fixed(NOW, Recorded.ZONE));
+
+    @Test
+    void theCommandIsRecordedByTheOfficerAtTheClocksInstant() {
+        var answer = endpoint.apply(ReplyToRequest.class, "wang.wu", """
+                {"repliedOn":"2024-05-20","primaryOutcome":"WITHHELD_THIRD_PARTY_RIGHTS",
+                 "secondaryReasons":["WITHHELD_PROCESS_INFORMATION"]}""", Map.of("requestId", "a:1"));
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).sendAndWait(sent.capture());
+        assertThat(sent.getValue()).isEqualTo(new ReplyToRequest(new RequestId("a:1"), LocalDate.of(2024, 5, 20),
+                Outcome.WITHHELD_THIRD_PARTY_RIGHTS, List.of(Outcome.WITHHELD_PROCESS_INFORMATION), null,
+                new Recorded("wang.wu", NOW)));
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).isEqualTo(new CommandAccepted("ReplyToRequest", "a:1", "wang.wu", NOW));
+    }
+
+    @Test
+    void amountsAreBoundExactlyNeverThroughADouble() {
+        endpoint.apply(CollectFees.class, "wang.wu",
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91}", Map.of("agencyId", "a"));
+
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        verify(gateway).sendAndWait(sent.capture());
+        var fees = (CollectFees) sent.getValue();
+        assertThat(fees.amountYuan()).isEqualTo(new BigDecimal("123456789012345678.91"));
+    }
+
+    @Test
+    void aRefusedBindingSendsNothing() {
+        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class, "wang.wu", "{\"repliedOn\":\"2024-05-20\"}",
+                Map.of("requestId", "a:1")))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("primaryOutcome");
+        verify(gateway, never()).sendAndWait(any());
+    }
+}

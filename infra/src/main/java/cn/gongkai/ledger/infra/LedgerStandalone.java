@@ -1,0 +1,73 @@
+package cn.gongkai.ledger.infra;
+
+import cn.gongkai.ledger.infra.kafka.InProcessKafka;
+import cn.gongkai.ledger.infra.mongo.EmbeddedMongo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole ledger in one process, on the same code path as production: an embedded MongoDB-compatible server
+ * (file-backed, durable) and an in-process Kafka broker, then one Spring context that serves the command service,
+ * the report projector and the query service on one port (SERVER_PORT, default 8080). Events go from the event
+ * store through the real Kafka broker to the projector, exactly as between separate services.
+ *
+ * <p>Environment: {@code LEDGER_DATA_DIR} (default {@code ./.ledger-data}: {@code mongo/} and {@code kafka/}),
+ * {@code LEDGER_MONGO_PORT} and {@code LEDGER_KAFKA_PORT} (default 0: free ports on 127.0.0.1),
+ * {@code LEDGER_MONGO_FSYNC} (default true), {@code SERVER_PORT}.
+ */
+@SpringBootApplication(scanBasePackages = "cn.gongkai.ledger")
+public class LedgerStandalone {
+
+    public static void main(String[] args) {
+        System.setProperty("disable-axoniq-console-message", "true");
+        Map<String, String> env = System.getenv();
+        Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", ".ledger-data"));
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir,
+                Integer.parseInt(env.getOrDefault("LEDGER_MONGO_PORT", "0")),
+                Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_PORT", "0")),
+                Boolean.parseBoolean(env.getOrDefault("LEDGER_MONGO_FSYNC", "true")));
+        ConfigurableApplicationContext context = run(infrastructure, args);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            infrastructure.close();
+        }, "ledger-shutdown"));
+    }
+
+    /**
+     * Starts the services on the given infrastructure; the arguments come after (and so override) the addresses.
+     * The caller closes the context before the infrastructure.
+     */
+    public static ConfigurableApplicationContext run(EmbeddedInfrastructure infrastructure, String... args) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--MONGODB_URI=" + infrastructure.mongo().uri(),
+                "--KAFKA_BOOTSTRAP_SERVERS=" + infrastructure.kafka().bootstrapServers()));
+        arguments.addAll(List.of(args));
+        SpringApplication application = new SpringApplication(LedgerStandalone.class);
+        application.setRegisterShutdownHook(false);
+        return application.run(arguments.toArray(String[]::new));
+    }
+
+    /** The embedded MongoDB-compatible server and Kafka broker, their data in one folder. */
+    public record EmbeddedInfrastructure(EmbeddedMongo mongo, InProcessKafka kafka) implements AutoCloseable {
+        public static EmbeddedInfrastructure start(Path dataDir, int mongoPort, int kafkaPort, boolean fsync) {
+            EmbeddedMongo mongo = EmbeddedMongo.start(dataDir.resolve("mongo"), "127.0.0.1", mongoPort, fsync);
+            try {
+                return new EmbeddedInfrastructure(mongo, InProcessKafka.start(dataDir.resolve("kafka"), kafkaPort));
+            } catch (RuntimeException kafkaFailed) {
+                mongo.close();
+                throw kafkaFailed;
+            }
+        }
+
+        @Override
+        public void close() {
+            kafka.close();
+            mongo.close();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package cn.gongkai.ledger.infra;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.infra.LedgerStandalone.EmbeddedInfrastructure;
+import cn.gongkai.ledger.infra.kafka.InProcessKafka;
+import cn.gongkai.ledger.infra.mongo.EmbeddedMongo;
+import cn.gongkai.ledger.report.fold.AppealPolicy;
+import cn.gongkai.ledger.report.fold.ReportFold;
+import cn.gongkai.ledger.report.fold.ReportFormat;
+import cn.gongkai.ledger.report.fold.ReportRequest;
+import cn.gongkai.ledger.report.json.EventJson;
+import cn.gongkai.ledger.report.json.ReportJson;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded ledger as the tests drive it: the durable embedded MongoDB server and the in-process Kafka broker in
+ * one data folder, and the one-port Spring context of {@link LedgerStandalone} on them. The broker can be restarted
+ * on the same folder and port while the services run.
+ */
+final class RunningLedger implements AutoCloseable {
+    static final String DATABASE = "gongkai-ledger";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    private final Path dataDir;
+    private final EmbeddedMongo mongo;
+    private InProcessKafka kafka;
+    private final ConfigurableApplicationContext context;
+    private final MongoClient client;
+
+    private RunningLedger(Path dataDir, EmbeddedMongo mongo, InProcessKafka kafka) {
+        this.dataDir = dataDir;
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.context = LedgerStandalone.run(new EmbeddedInfrastructure(mongo, kafka), "--server.port=0");
+        this.client = MongoClients.create(mongo.uri());
+    }
+
+    static RunningLedger start(Path dataDir) {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, 0, 0, false);
+        return new RunningLedger(dataDir, infrastructure.mongo(), infrastructure.kafka());
+    }
+
+    Http http() {
+        return new Http(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    void stopKafka() {
+        kafka.close();
+    }
+
+    void startKafkaAgain() {
+        kafka = InProcessKafka.start(dataDir.resolve("kafka"), kafka.port());
+    }
+
+    /** Every event in the event store, read straight from {@code domainevents} as docs/operations.md describes it. */
+    List<EventEnvelope> eventStore() {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (Document stored : client.getDatabase(DATABASE).getCollection("domainevents").find()) {
+            String payloadType = stored.getString("payloadType");
+            ObjectNode envelope = JSON.createObjectNode()
+                    .put("eventId", stored.getString("eventIdentifier"))
+                    .put("aggregateId", stored.getString("aggregateIdentifier"))
+                    .put("sequence", stored.getLong("sequenceNumber"))
+                    .put("type", payloadType.substring(payloadType.lastIndexOf('$') + 1))
+                    .put("timestamp", stored.getString("timestamp"));
+            try {
+                envelope.set("payload", JSON.readTree(stored.getString("payload")));
+            } catch (Exception e) {
+                throw new AssertionError("unreadable payload of " + stored.toJson(), e);
+            }
+            events.add(EventJson.fromJson(envelope));
+        }
+        return events;
+    }
+
+    /** The 2021-format tables of the agency's report folded from the whole event store. */
+    JsonNode foldedTables(String agencyId, int year) {
+        ReportRequest request = new ReportRequest(new AgencyId(agencyId), year, ReportFormat.Y2021,
+                AppealPolicy.OPEN_IN_YEAR, null);
+        return tables(ReportJson.toJson(ReportFold.fold(eventStore(), request)));
+    }
+
+    /** The 2021-format tables the report API answers for the agency and year. */
+    JsonNode servedTables(String agencyId, int year) {
+        Http.Response response = http().get("/api/reports/" + agencyId + "/" + year + "?format=2021");
+        return response.status() == 200 ? tables(response.json()) : JSON.createObjectNode().put("status", response.status());
+    }
+
+    /** Waits (polling, bounded) until the served report equals the fold over the event store; returns it. */
+    JsonNode awaitServedEqualsFold(String agencyId, int year) {
+        JsonNode folded = foldedTables(agencyId, year);
+        JsonNode served = await(() -> servedTables(agencyId, year), folded::equals, Duration.ofSeconds(90));
+        if (!folded.equals(served)) {
+            throw new AssertionError("served report " + served + "\n  differs from the fold " + folded);
+        }
+        return served;
+    }
+
+    static <T> T await(Supplier<T> probe, java.util.function.Predicate<T> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = probe.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            value = probe.get();
+        }
+        return value;
+    }
+
+    private static JsonNode tables(JsonNode report) {
+        ObjectNode tables = JSON.createObjectNode();
+        for (String table : List.of("table2", "table3", "table4", "checks")) {
+            tables.set(table, report.get(table));
+        }
+        return tables;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        context.close();
+        kafka.close();
+        mongo.close();
+    }
+}
