@@ -55,21 +55,36 @@ public record HolidayYear(@JsonProperty("year") int year, @JsonProperty("papers"
         }
     }
 
-    /** Parses every {@code *.json} file of a directory, in file-name order. */
+    /**
+     * Parses every {@code *.json} file of a directory, in file-name order.
+     *
+     * @throws UncheckedIOException     naming the file, if one cannot be read or is not a year file
+     * @throws IllegalArgumentException if two files are for the same year (which one counts would be a guess)
+     */
     public static List<HolidayYear> readDirectory(Path directory) {
+        List<Path> paths;
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted()
-                    .map(HolidayYear::readFile).toList();
+            paths = files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+        Map<Integer, Path> fileOfYear = new HashMap<>();
+        List<HolidayYear> years = paths.stream().map(HolidayYear::readFile).toList();
+        for (int i = 0; i < years.size(); i++) {
+            Path other = fileOfYear.put(years.get(i).year(), paths.get(i));
+            if (other != null) {
+                throw new IllegalArgumentException(other + " and " + paths.get(i) + " are both for year "
+                        + years.get(i).year());
+            }
+        }
+        return years;
     }
 
     private static HolidayYear readFile(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+            return JSON.readValue(in, HolidayYear.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + " as a holiday year file", e);
         }
     }
 }

@@ -86,6 +86,15 @@ public final class WorkingDayCalendar {
         return new WorkingDayCalendar(List.of(new Layer(requireName(name), byYear(Map.of(), years))));
     }
 
+    /** Rebuilds a calendar from its {@link #layers()} (the base data first); it has the same version. */
+    public static WorkingDayCalendar fromLayers(List<CalendarLayer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a calendar needs its base layer");
+        }
+        return new WorkingDayCalendar(layers.stream()
+                .map(layer -> new Layer(requireName(layer.name()), byYear(Map.of(), layer.years()))).toList());
+    }
+
     /** The shipped national calendar (classpath {@code calendar/cn/2019.json} onwards). */
     public static WorkingDayCalendar national() {
         return NationalHolder.NATIONAL;
@@ -128,6 +137,11 @@ public final class WorkingDayCalendar {
     /** Name and content hash, e.g. {@code national@3f2a9c1b0d4e}; changes whenever the data changes. */
     public String version() {
         return version;
+    }
+
+    /** The data this calendar is built from: the base data first, then each layer, each with its year files in year order. */
+    public List<CalendarLayer> layers() {
+        return layers.stream().map(layer -> new CalendarLayer(layer.name(), List.copyOf(layer.years().values()))).toList();
     }
 
     /** The years this calendar has a notice for. */

@@ -12,7 +12,14 @@
  *   <li>A date in a year without a notice throws
  *       {@link cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException}; nothing falls back to a
  *       plain Monday–Friday week.</li>
- *   <li>{@link cn.gongkai.ledger.clock.calendar.CalendarRegistry} — which calendar each agency counts with.</li>
+ *   <li>{@link cn.gongkai.ledger.clock.calendar.CalendarRegistry} — which calendar each agency counts with;
+ *       {@code load(dir)} reads a calendar directory ({@code national/*.json} added to or replacing the shipped
+ *       years, {@code agencies/<agencyId>/*.json} agency layers), and
+ *       {@link cn.gongkai.ledger.clock.calendar.CalendarSource} re-reads it when its files change
+ *       (docs/calendar.md).</li>
+ *   <li>{@link cn.gongkai.ledger.clock.calendar.CalendarLayer} — a calendar as data
+ *       ({@code WorkingDayCalendar.layers()} / {@code fromLayers}), so the previous calendar can be stored and
+ *       rebuilt.</li>
  * </ul>
  */
 package cn.gongkai.ledger.clock.calendar;

@@ -1,0 +1,85 @@
+package cn.gongkai.ledger.query.deadline;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
+import cn.gongkai.ledger.api.request.RequestId;
+import cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException;
+import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
+import cn.gongkai.ledger.clock.deadline.ClockReading;
+import cn.gongkai.ledger.clock.deadline.RequestClock;
+import cn.gongkai.ledger.clock.worklist.AgencyWorklist;
+import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Due dates, their derivation and the worklists, computed by the statutory clock from the counted events of
+ * the read model. {@code asOf} is the business date (ISO {@code yyyy-MM-dd}); without it, today in Asia/Shanghai.
+ */
+@RestController
+public class DeadlineController {
+    /** The widest due-soon window: the longest limit there is (20 working days plus an extension of 20). */
+    static final int MAX_DUE_SOON_DAYS = RequestClock.REPLY_LIMIT_DAYS + RequestClock.MAX_EXTENSION_DAYS;
+
+    private final RequestHistories histories;
+    private final DeadlineCalendars calendars;
+    private final Clock today;
+
+    public DeadlineController(RequestHistories histories, DeadlineCalendars calendars,
+                              @Qualifier(DeadlineConfiguration.TODAY_CLOCK) Clock today) {
+        this.histories = histories;
+        this.calendars = calendars;
+        this.today = today;
+    }
+
+    @GetMapping("/api/requests/{id}/deadline")
+    public RequestDeadline deadline(@PathVariable String id,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        RequestId requestId = new RequestId(id);
+        LocalDate day = asOf == null ? LocalDate.now(today) : asOf;
+        List<DisclosureRequestEvent> history = histories.ofRequest(requestId).orElseThrow(() ->
+                LedgerProblemException.notFound("request-not-found", "未找到政府信息公开申请：" + id,
+                        "No disclosure request with id " + id));
+        WorkingDayCalendar calendar = calendars.calendarFor(requestId.agencyId());
+        DeadlineCalendars.requireCovered(calendar, day);
+        RequestClock clock = new RequestClock(calendar);
+        try {
+            ClockReading reading = clock.read(history);
+            return RequestDeadline.of(reading, clock.standing(reading, day));
+        } catch (DateOutsideCalendarException e) {
+            throw DeadlineCalendars.notCovered(e);
+        }
+    }
+
+    /**
+     * @param dueSoonDays a running clock with at most this many working days left is due soon (0 to
+     *                    {@value #MAX_DUE_SOON_DAYS}, default {@value AgencyWorklist#DEFAULT_DUE_SOON_DAYS})
+     * @param officer     only this handling officer's requests; {@value AgencyWorklist#NO_OFFICER} for those without one
+     */
+    @GetMapping("/api/agencies/{agencyId}/worklist")
+    public WorklistView worklist(@PathVariable String agencyId,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                 @RequestParam(defaultValue = "" + AgencyWorklist.DEFAULT_DUE_SOON_DAYS) int dueSoonDays,
+                                 @RequestParam(required = false) String officer) {
+        AgencyId agency = new AgencyId(agencyId);
+        if (dueSoonDays < 0 || dueSoonDays > MAX_DUE_SOON_DAYS) {
+            throw LedgerProblemException.badRequest("invalid-due-soon-days",
+                    "dueSoonDays 须在 0 至 " + MAX_DUE_SOON_DAYS + " 个工作日之间：" + dueSoonDays,
+                    "dueSoonDays must be 0 to " + MAX_DUE_SOON_DAYS + " working days: " + dueSoonDays);
+        }
+        histories.requireKnown(agency);
+        LocalDate day = asOf == null ? LocalDate.now(today) : asOf;
+        WorkingDayCalendar calendar = calendars.calendarFor(agency);
+        DeadlineCalendars.requireCovered(calendar, day);
+        String onlyOfficer = officer == null || officer.isBlank() ? null : officer.strip();
+        return WorklistView.of(agency.value(), onlyOfficer, calendar.version(),
+                AgencyWorklist.asOf(day, calendar, histories.openOf(agency, onlyOfficer), dueSoonDays));
+    }
+}
