@@ -155,32 +155,32 @@ class QueryServiceApplicationTest {
         mvc.perform(get("/api/lawsuits/ls-ninghe-1"))
                 .andExpect(jsonPath("$.route").value("直诉"))
                 .andExpect(jsonPath("$.forum").value("宁河区人民法院"));
-        expectProblem(mvc.perform(get("/api/lawsuits/rc-ninghe-1")), 404, "lawsuit-not-found");
+        expectProblem(mvc.perform(get("/api/lawsuits/rc-ninghe-1")), 404, "LAWSUIT_NOT_FOUND");
     }
 
     @Test
     void unknownIdsAndBadParametersAreProblemDetailsInChineseAndEnglish() throws Exception {
-        expectProblem(mvc.perform(get("/api/requests/ninghe-commerce:nope")), 404, "request-not-found")
+        expectProblem(mvc.perform(get("/api/requests/ninghe-commerce:nope")), 404, "REQUEST_NOT_FOUND")
                 .andExpect(jsonPath("$.title").value("未找到"))
                 .andExpect(jsonPath("$.detail").value(containsString("未找到政府信息公开申请")))
                 .andExpect(jsonPath("$.instance").value("/api/requests/ninghe-commerce:nope"))
                 .andExpect(jsonPath("$.messageZh").value(containsString("未找到政府信息公开申请")))
                 .andExpect(jsonPath("$.messageEn").value(containsString("No disclosure request")));
         expectProblem(mvc.perform(get("/api/requests/ninghe-commerce:nope").header("Accept-Language", "en-GB,en;q=0.9")),
-                404, "request-not-found")
+                404, "REQUEST_NOT_FOUND")
                 .andExpect(jsonPath("$.title").value("Not Found"))
                 .andExpect(jsonPath("$.detail").value("No disclosure request with id ninghe-commerce:nope"));
-        expectProblem(mvc.perform(get("/api/requests").param("status", "WHATEVER")), 400, "invalid-status")
+        expectProblem(mvc.perform(get("/api/requests").param("status", "WHATEVER")), 400, "INVALID_STATUS")
                 .andExpect(jsonPath("$.messageEn").value(containsString("AWAITING_CORRECTION")));
-        expectProblem(mvc.perform(get("/api/reconsiderations").param("status", "AWAITING_FEE")), 400, "invalid-status");
-        expectProblem(mvc.perform(get("/api/requests").param("year", "abc")), 400, "invalid-parameter");
-        expectProblem(mvc.perform(get("/api/requests").param("page", "-1")), 400, "invalid-page");
-        expectProblem(mvc.perform(get("/api/requests").param("agencyId", "bad:agency")), 400, "invalid-parameter");
-        expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/2024").param("format", "2030")), 400, "invalid-parameter");
+        expectProblem(mvc.perform(get("/api/reconsiderations").param("status", "AWAITING_FEE")), 400, "INVALID_STATUS");
+        expectProblem(mvc.perform(get("/api/requests").param("year", "abc")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/requests").param("page", "-1")), 400, "INVALID_PAGE");
+        expectProblem(mvc.perform(get("/api/requests").param("agencyId", "bad:agency")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/2024").param("format", "2030")), 400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/2024").param("appealPolicy", "ALL")), 400,
-                "invalid-appeal-policy");
-        expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/1999")), 400, "invalid-parameter");
-        expectProblem(mvc.perform(get("/api/reports/nobody/2024")), 404, "agency-not-found");
+                "INVALID_APPEAL_POLICY");
+        expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/1999")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/reports/nobody/2024")), 404, "AGENCY_NOT_FOUND");
     }
 
     @Test
@@ -219,9 +219,9 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.revised").value(false))
                 .andExpect(jsonPath("$.published.table3['三.一'].科研机构").value(1));
         expectProblem(mvc.perform(post("/api/reports/bazhou-commerce/2024/publication")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"publishedBy\":\"办公室\"}")), 409, "report-already-published");
+                .contentType(MediaType.APPLICATION_JSON).content("{\"publishedBy\":\"办公室\"}")), 409, "REPORT_ALREADY_PUBLISHED");
         expectProblem(mvc.perform(post("/api/reports/bazhou-commerce/2023/publication")
-                .contentType(MediaType.APPLICATION_JSON).content("{}")), 400, "missing-field");
+                .contentType(MediaType.APPLICATION_JSON).content("{}")), 400, "MISSING_FIELD");
 
         RequestId request = RequestId.of(new AgencyId("bazhou-commerce"), "2024-100");
         projector().project(List.of(EventEnvelope.of(2, new DisclosureRequestEvent.ApplicantTypeCorrected(request,
@@ -242,7 +242,7 @@ class QueryServiceApplicationTest {
                         "table3/三.七/自然人", "table3/三.七/科研机构")))
                 .andExpect(jsonPath("$.differences[0].before").value(0))
                 .andExpect(jsonPath("$.differences[0].after").value(1));
-        expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/2023/publication")), 404, "report-not-published");
+        expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/2023/publication")), 404, "REPORT_NOT_PUBLISHED");
     }
 
     @Test

@@ -59,6 +59,6 @@ class SharedContextTest {
                 .andExpect(jsonPath("$.heldBack").isEmpty());
         mvc.perform(get("/api/lawsuits/ls-none"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.code").value("lawsuit-not-found"));
+                .andExpect(jsonPath("$.code").value("LAWSUIT_NOT_FOUND"));
     }
 }

@@ -70,13 +70,13 @@ public class CaseQueryController {
         int page = query.page() == null ? 0 : query.page();
         int size = query.size() == null ? DEFAULT_PAGE_SIZE : query.size();
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
-            throw LedgerProblemException.badRequest("invalid-page",
+            throw LedgerProblemException.badRequest("INVALID_PAGE",
                     "page 须在 0 至 " + MAX_PAGE + " 之间，size 须在 1 至 " + MAX_PAGE_SIZE + " 之间",
                     "page must be 0 to " + MAX_PAGE + " and size 1 to " + MAX_PAGE_SIZE);
         }
         Integer year = query.year();
         if (year != null && (year < 1900 || year > 9999)) {
-            throw LedgerProblemException.badRequest("invalid-year", "年份无效：" + year, "Invalid year: " + year);
+            throw LedgerProblemException.badRequest("INVALID_YEAR", "年份无效：" + year, "Invalid year: " + year);
         }
         String agencyId = blank(query.agencyId()) ? null : new AgencyId(query.agencyId()).value();
         return cases.find(new CaseSummaryRepository.Criteria(type, agencyId, status(type, query.status()), year),
@@ -91,7 +91,7 @@ public class CaseQueryController {
         return Arrays.stream(CaseStatus.values())
                 .filter(s -> s.name().equals(status.strip().toUpperCase(Locale.ROOT)) && type.statuses().contains(s))
                 .findFirst()
-                .orElseThrow(() -> LedgerProblemException.badRequest("invalid-status",
+                .orElseThrow(() -> LedgerProblemException.badRequest("INVALID_STATUS",
                         "状态无效：" + status + "（可选：" + allowed + "）",
                         "Invalid status: " + status + " (one of " + allowed + ")"));
     }
@@ -103,7 +103,7 @@ public class CaseQueryController {
 
     private CaseSummary detail(CaseType type, String id, String nameZh, String nameEn) {
         return cases.find(type, id).orElseThrow(() -> LedgerProblemException.notFound(
-                type.name().toLowerCase(Locale.ROOT) + "-not-found", "未找到" + nameZh + "：" + id,
+                type.name() + "_NOT_FOUND", "未找到" + nameZh + "：" + id,
                 "No " + nameEn + " with id " + id));
     }
 }

@@ -23,7 +23,7 @@ public class CalendarController {
         AgencyId agency = agencyId == null || agencyId.isBlank() ? null : new AgencyId(agencyId);
         WorkingDayCalendar calendar = agency == null ? calendars.national() : calendars.calendarFor(agency);
         if (!calendar.coveredYears().contains(year)) {
-            throw LedgerProblemException.notFound("calendar-year-not-covered",
+            throw LedgerProblemException.notFound("CALENDAR_YEAR_NOT_COVERED",
                     "工作日日历 " + calendar.version() + " 未收录 " + year + " 年的放假安排（已收录 " + calendar.coveredYears() + "）",
                     "Calendar " + calendar.version() + " has no notice for " + year + " (covered: "
                             + calendar.coveredYears() + ")");

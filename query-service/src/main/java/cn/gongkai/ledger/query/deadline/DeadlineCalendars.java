@@ -39,7 +39,7 @@ public class DeadlineCalendars {
         try {
             return source.registry();
         } catch (CalendarConfigurationException e) {
-            throw new LedgerProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "calendar-configuration-invalid",
+            throw new LedgerProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "CALENDAR_CONFIGURATION_INVALID",
                     "工作日日历配置无效，无法计算期限：" + e.getMessage(),
                     "The working-day calendar configuration is invalid, no time limit can be computed: " + e.getMessage());
         }
@@ -51,7 +51,7 @@ public class DeadlineCalendars {
     }
 
     static LedgerProblemException notCovered(LocalDate date, String calendarVersion) {
-        return new LedgerProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "calendar-not-covered",
+        return new LedgerProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "CALENDAR_NOT_COVERED",
                 "工作日日历 " + calendarVersion + " 未收录 " + date.getYear() + " 年的放假安排，无法判断 " + date
                         + " 是否为工作日；请在日历目录中加入该年的文件（见 docs/calendar.md）",
                 "Calendar " + calendarVersion + " has no notice for " + date.getYear() + ", so it cannot tell whether "

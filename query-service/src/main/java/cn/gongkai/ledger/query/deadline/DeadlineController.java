@@ -45,7 +45,7 @@ public class DeadlineController {
         RequestId requestId = new RequestId(id);
         LocalDate day = asOf == null ? LocalDate.now(today) : asOf;
         List<DisclosureRequestEvent> history = histories.ofRequest(requestId).orElseThrow(() ->
-                LedgerProblemException.notFound("request-not-found", "未找到政府信息公开申请：" + id,
+                LedgerProblemException.notFound("REQUEST_NOT_FOUND", "未找到政府信息公开申请：" + id,
                         "No disclosure request with id " + id));
         WorkingDayCalendar calendar = calendars.calendarFor(requestId.agencyId());
         DeadlineCalendars.requireCovered(calendar, day);
@@ -70,7 +70,7 @@ public class DeadlineController {
                                  @RequestParam(required = false) String officer) {
         AgencyId agency = new AgencyId(agencyId);
         if (dueSoonDays < 0 || dueSoonDays > MAX_DUE_SOON_DAYS) {
-            throw LedgerProblemException.badRequest("invalid-due-soon-days",
+            throw LedgerProblemException.badRequest("INVALID_DUE_SOON_DAYS",
                     "dueSoonDays 须在 0 至 " + MAX_DUE_SOON_DAYS + " 个工作日之间：" + dueSoonDays,
                     "dueSoonDays must be 0 to " + MAX_DUE_SOON_DAYS + " working days: " + dueSoonDays);
         }

@@ -46,15 +46,15 @@ public class FeeController {
 
     private static int only(String name, Integer value, int min, String otherName, Integer other) {
         if (value == null) {
-            throw LedgerProblemException.badRequest("missing-parameter", "缺少参数“" + name + "”",
+            throw LedgerProblemException.badRequest("MISSING_PARAMETER", "缺少参数“" + name + "”",
                     "Missing parameter '" + name + "'");
         }
         if (other != null) {
-            throw LedgerProblemException.badRequest("invalid-parameter", "该收费方式不使用参数“" + otherName + "”",
+            throw LedgerProblemException.badRequest("INVALID_PARAMETER", "该收费方式不使用参数“" + otherName + "”",
                     "This scale does not take the parameter '" + otherName + "'");
         }
         if (value < min) {
-            throw LedgerProblemException.badRequest("invalid-parameter", "参数“" + name + "”须不小于 " + min + "：" + value,
+            throw LedgerProblemException.badRequest("INVALID_PARAMETER", "参数“" + name + "”须不小于 " + min + "：" + value,
                     "Parameter '" + name + "' must be at least " + min + ": " + value);
         }
         return value;

@@ -46,7 +46,7 @@ public class RequestHistories {
     /** Refuses an agency the read model has no record of (as the report queries do). */
     public void requireKnown(AgencyId agency) {
         if (!readModel.knows(agency)) {
-            throw LedgerProblemException.notFound("agency-not-found", "未找到行政机关 " + agency + " 的任何记录",
+            throw LedgerProblemException.notFound("AGENCY_NOT_FOUND", "未找到行政机关 " + agency + " 的任何记录",
                     "No records of agency " + agency);
         }
     }

@@ -56,7 +56,7 @@ public class ReportQueryController {
     public ResponseEntity<ReportQueryService.Publication> publish(@PathVariable String agencyId, @PathVariable int year,
                                                                   @RequestBody PublicationRequest body) {
         if (body.publishedBy() == null || body.publishedBy().isBlank()) {
-            throw LedgerProblemException.badRequest("missing-field", "publishedBy（发布人）为必填项",
+            throw LedgerProblemException.badRequest("MISSING_FIELD", "publishedBy（发布人）为必填项",
                     "publishedBy is required");
         }
         ReportRequest request = reports.request(agencyId, year, body.format(), body.appealPolicy());

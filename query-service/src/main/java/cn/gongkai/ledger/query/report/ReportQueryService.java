@@ -73,7 +73,7 @@ public class ReportQueryService {
         PublishedReport snapshot = new PublishedReport(request.agencyId().value(), request.year(),
                 request.format().code(), request.appealPolicy().name(), clock.instant(), publishedBy, json);
         if (!published.insert(snapshot)) {
-            throw LedgerProblemException.conflict("report-already-published",
+            throw LedgerProblemException.conflict("REPORT_ALREADY_PUBLISHED",
                     request.agencyId() + " 的 " + request.year() + " 年度报告已发布，已发布的报告不可更改",
                     "The " + request.year() + " report of " + request.agencyId() + " is already published and cannot change");
         }
@@ -82,7 +82,7 @@ public class ReportQueryService {
 
     public Publication publication(String agencyId, int year) {
         PublishedReport snapshot = published.find(new AgencyId(agencyId).value(), year).orElseThrow(() ->
-                LedgerProblemException.notFound("report-not-published", agencyId + " 的 " + year + " 年度报告尚未发布",
+                LedgerProblemException.notFound("REPORT_NOT_PUBLISHED", agencyId + " 的 " + year + " 年度报告尚未发布",
                         "The " + year + " report of " + agencyId + " has not been published"));
         AnnualReport then = ReportJson.read(snapshot.json());
         String currentJson = current(request(agencyId, year, snapshot.format(), snapshot.appealPolicy()));
@@ -103,7 +103,7 @@ public class ReportQueryService {
 
     private void requireKnown(AgencyId agencyId) {
         if (!materializer.knows(agencyId)) {
-            throw LedgerProblemException.notFound("agency-not-found", "未找到行政机关 " + agencyId + " 的任何记录",
+            throw LedgerProblemException.notFound("AGENCY_NOT_FOUND", "未找到行政机关 " + agencyId + " 的任何记录",
                     "No records of agency " + agencyId);
         }
     }
@@ -113,7 +113,7 @@ public class ReportQueryService {
             return AppealPolicy.OPEN_IN_YEAR;
         }
         return Arrays.stream(AppealPolicy.values()).filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
-                LedgerProblemException.badRequest("invalid-appeal-policy", "复议诉讼统计口径无效：" + name
+                LedgerProblemException.badRequest("INVALID_APPEAL_POLICY", "复议诉讼统计口径无效：" + name
                         + "（可选：OPEN_IN_YEAR、FILED_IN_YEAR）", "Invalid appealPolicy: " + name
                         + " (OPEN_IN_YEAR or FILED_IN_YEAR)"));
     }

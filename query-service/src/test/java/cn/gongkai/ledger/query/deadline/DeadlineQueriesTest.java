@@ -349,45 +349,45 @@ class DeadlineQueriesTest {
     @Test
     void badParametersUnknownIdsAndUncoveredYearsAreProblemDetailsInChineseAndEnglish() throws Exception {
         expectProblem(mvc.perform(get("/api/requests/" + NATIONAL_DAY + "/deadline").param("asOf", "2024-13-01")),
-                400, "invalid-parameter")
+                400, "INVALID_PARAMETER")
                 .andExpect(jsonPath("$.messageZh").value(containsString("asOf")));
-        expectProblem(mvc.perform(get("/api/requests/dl-agency:nope/deadline")), 404, "request-not-found")
+        expectProblem(mvc.perform(get("/api/requests/dl-agency:nope/deadline")), 404, "REQUEST_NOT_FOUND")
                 .andExpect(jsonPath("$.title").value("未找到"))
                 .andExpect(jsonPath("$.instance").value("/api/requests/dl-agency:nope/deadline"));
         expectProblem(mvc.perform(get("/api/requests/dl-agency:nope/deadline").header("Accept-Language", "en")),
-                404, "request-not-found")
+                404, "REQUEST_NOT_FOUND")
                 .andExpect(jsonPath("$.detail").value("No disclosure request with id dl-agency:nope"));
-        expectProblem(mvc.perform(get("/api/requests/no-colon/deadline")), 400, "invalid-parameter");
+        expectProblem(mvc.perform(get("/api/requests/no-colon/deadline")), 400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/requests/" + NEXT_YEAR + "/deadline").param("asOf", "2026-12-20")),
-                422, "calendar-not-covered")
+                422, "CALENDAR_NOT_COVERED")
                 .andExpect(jsonPath("$.messageZh").value(containsString("2027")));
         expectProblem(mvc.perform(get("/api/requests/" + NATIONAL_DAY + "/deadline").param("asOf", "2030-01-02")),
-                422, "calendar-not-covered");
+                422, "CALENDAR_NOT_COVERED");
         expectProblem(mvc.perform(get("/api/agencies/dl-agency/worklist").param("asOf", "yesterday")),
-                400, "invalid-parameter");
+                400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/agencies/dl-agency/worklist").param("dueSoonDays", "-1")),
-                400, "invalid-due-soon-days");
+                400, "INVALID_DUE_SOON_DAYS");
         expectProblem(mvc.perform(get("/api/agencies/dl-agency/worklist").param("dueSoonDays", "41")),
-                400, "invalid-due-soon-days");
-        expectProblem(mvc.perform(get("/api/agencies/nobody/worklist")), 404, "agency-not-found");
+                400, "INVALID_DUE_SOON_DAYS");
+        expectProblem(mvc.perform(get("/api/agencies/nobody/worklist")), 404, "AGENCY_NOT_FOUND");
         expectProblem(mvc.perform(get("/api/agencies/fee-agency/applicant-counts").param("month", "2024-13")),
-                400, "invalid-parameter");
+                400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/agencies/fee-agency/applicant-counts").param("month", "2024-3")),
-                400, "invalid-parameter");
+                400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/agencies/nobody/applicant-counts").param("month", "2024-03")),
-                404, "agency-not-found");
-        expectProblem(mvc.perform(get("/api/fees/quote").param("scale", "PER_PAGE")), 400, "invalid-parameter");
-        expectProblem(mvc.perform(get("/api/fees/quote")), 400, "missing-parameter");
-        expectProblem(mvc.perform(get("/api/fees/quote").param("scale", "PER_VOLUME")), 400, "missing-parameter");
+                404, "AGENCY_NOT_FOUND");
+        expectProblem(mvc.perform(get("/api/fees/quote").param("scale", "PER_PAGE")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/fees/quote")), 400, "MISSING_PARAMETER");
+        expectProblem(mvc.perform(get("/api/fees/quote").param("scale", "PER_VOLUME")), 400, "MISSING_PARAMETER");
         expectProblem(mvc.perform(get("/api/fees/quote").param("scale", "PER_VOLUME").param("pages", "-1")),
-                400, "invalid-parameter");
+                400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/fees/quote").param("scale", "PER_REQUEST").param("nthRequestInMonth", "0")),
-                400, "invalid-parameter");
+                400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/fees/quote").param("scale", "PER_REQUEST")
-                .param("nthRequestInMonth", "3").param("pages", "10")), 400, "invalid-parameter");
-        expectProblem(mvc.perform(get("/api/calendar/2031")), 404, "calendar-year-not-covered");
-        expectProblem(mvc.perform(get("/api/calendar/abc")), 400, "invalid-parameter");
-        expectProblem(mvc.perform(get("/api/calendar/2024").param("agencyId", "a:b")), 400, "invalid-parameter");
+                .param("nthRequestInMonth", "3").param("pages", "10")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/calendar/2031")), 404, "CALENDAR_YEAR_NOT_COVERED");
+        expectProblem(mvc.perform(get("/api/calendar/abc")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/calendar/2024").param("agencyId", "a:b")), 400, "INVALID_PARAMETER");
     }
 
     @Test

@@ -105,13 +105,13 @@ class ReportProjectorApplicationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
-                .andExpect(jsonPath("$.code").value("missing-field"))
+                .andExpect(jsonPath("$.code").value("MISSING_FIELD"))
                 .andExpect(jsonPath("$.messageZh").value(containsString("必填")))
                 .andExpect(jsonPath("$.messageEn").value(containsString("required")));
 
         mvc.perform(post("/api/reconciliations").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"agencyId\":\"bad:id\",\"year\":2024}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("unreadable-body"));
+                .andExpect(jsonPath("$.code").value("UNREADABLE_BODY"));
     }
 }

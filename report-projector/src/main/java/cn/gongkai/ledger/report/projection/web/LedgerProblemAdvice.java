@@ -46,6 +46,8 @@ public abstract class LedgerProblemAdvice {
             case BAD_REQUEST -> "请求无效";
             case NOT_FOUND -> "未找到";
             case CONFLICT -> "冲突";
+            case UNPROCESSABLE_ENTITY -> "无法处理";
+            case INTERNAL_SERVER_ERROR -> "服务器内部错误";
             default -> status.getReasonPhrase();
         };
     }
@@ -58,13 +60,13 @@ public abstract class LedgerProblemAdvice {
     /** A typed id, a year or a format that its own constructor refused. */
     @ExceptionHandler(IllegalArgumentException.class)
     public ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "参数无效：" + e.getMessage(),
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "参数无效：" + e.getMessage(),
                 "Invalid parameter: " + e.getMessage(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "参数“" + e.getName() + "”的值无效：" + e.getValue(),
                 "Invalid value for parameter '" + e.getName() + "': " + e.getValue(), request);
     }
@@ -74,19 +76,19 @@ public abstract class LedgerProblemAdvice {
     public ResponseEntity<ProblemDetail> unbound(BindException e, HttpServletRequest request) {
         String fields = e.getFieldErrors().stream().map(f -> f.getField() + "=" + f.getRejectedValue())
                 .collect(Collectors.joining(", "));
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "参数值无效：" + fields,
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "参数值无效：" + fields,
                 "Invalid parameter value: " + fields, request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     public ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "missing-parameter", "缺少参数“" + e.getParameterName() + "”",
+        return problem(HttpStatus.BAD_REQUEST, "MISSING_PARAMETER", "缺少参数“" + e.getParameterName() + "”",
                 "Missing parameter '" + e.getParameterName() + "'", request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "请求体不是有效的 JSON 或缺少必填字段",
+        return problem(HttpStatus.BAD_REQUEST, "UNREADABLE_BODY", "请求体不是有效的 JSON 或缺少必填字段",
                 "The request body is not valid JSON or lacks a required field", request);
     }
 }

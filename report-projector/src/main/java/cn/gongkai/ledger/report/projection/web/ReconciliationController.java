@@ -24,7 +24,7 @@ public class ReconciliationController {
     @PostMapping
     public ReconciliationResult reconcile(@RequestBody ReconciliationRequest request) {
         if (request.agencyId() == null || request.year() == null) {
-            throw LedgerProblemException.badRequest("missing-field", "agencyId 和 year 均为必填项",
+            throw LedgerProblemException.badRequest("MISSING_FIELD", "agencyId 和 year 均为必填项",
                     "agencyId and year are both required");
         }
         return reconciliation.reconcile(request.agencyId(), request.year());
