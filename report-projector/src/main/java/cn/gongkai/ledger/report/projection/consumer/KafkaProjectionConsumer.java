@@ -130,13 +130,17 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         Set<TopicPartition> assigned = Set.of();
         Instant nextPartitionCheck = Instant.MIN;
         Instant nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
+        boolean toldWaiting = false;
         while (running) {
             if (!clock.instant().isBefore(nextPartitionCheck)) {
                 assigned = assign(opened, assigned);
                 nextPartitionCheck = clock.instant().plus(PARTITION_CHECK_INTERVAL);
             }
             if (assigned.isEmpty()) {
-                LOG.info("Topic {} has no partitions yet; waiting", settings.topic());
+                if (!toldWaiting) {
+                    LOG.info("Topic {} has no partitions yet; waiting for the first event", settings.topic());
+                    toldWaiting = true;
+                }
                 pause(settings.pollTimeout());
                 nextPartitionCheck = Instant.MIN;
                 continue;
