@@ -1,0 +1,86 @@
+package cn.gongkai.ledger.infra.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The harness's flags, {@code --name=value}; the defaults keep a whole run under about three minutes on two cores.
+ *
+ * @param sections     which parts to run: {@code fold}, {@code http} or both
+ * @param requests     disclosure requests of the synthetic year folded by the fold benchmark (about 4 events each)
+ * @param foldWarmup   fold benchmark: untimed passes of every operation before the rounds
+ * @param foldRounds   fold benchmark: timed rounds
+ * @param warmup       command path: commands (each with a read and a refused command) and import lines on a
+ *                     throwaway ledger before the measured one starts
+ * @param rounds       command path: timed rounds per level of commands and of imports
+ * @param perRound     command path: commands (and import lines) per round
+ * @param lagRounds    command path: timed rounds per level of the report lag (one command each)
+ * @param levels       command path: stored-event counts to fill the event store up to, each followed by a level
+ * @param fillChunk    command path: lines per import body when filling the event store
+ * @param fsync        the embedded MongoDB-compatible server forces every write to the device (as ./bin/run-embedded)
+ * @param seed         seed of the synthetic year
+ */
+record BenchOptions(Set<String> sections, int requests, int foldWarmup, int foldRounds, int warmup, int rounds,
+                    int perRound, int lagRounds, List<Integer> levels, int fillChunk, boolean fsync, long seed) {
+    static final String FOLD = "fold";
+    static final String HTTP = "http";
+
+    private static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("sections", FOLD + "," + HTTP);
+        defaults.put("requests", "10000");
+        defaults.put("fold-warmup", "3");
+        defaults.put("fold-rounds", "7");
+        defaults.put("warmup", "1000");
+        defaults.put("rounds", "5");
+        defaults.put("per-round", "30");
+        defaults.put("lag-rounds", "10");
+        defaults.put("levels", "1000,3000");
+        defaults.put("fill-chunk", "500");
+        defaults.put("fsync", "true");
+        defaults.put("seed", "20240101");
+        return defaults;
+    }
+
+    static BenchOptions parse(String... args) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            String name = arg.startsWith("--") && equals > 2 ? arg.substring(2, equals) : null;
+            if (name == null || !values.containsKey(name)) {
+                throw new IllegalArgumentException("unknown argument " + arg + "\n" + usage());
+            }
+            values.put(name, arg.substring(equals + 1));
+        }
+        Set<String> sections = Set.copyOf(Arrays.asList(values.get("sections").split(",")));
+        if (sections.isEmpty() || !Set.of(FOLD, HTTP).containsAll(sections)) {
+            throw new IllegalArgumentException("--sections takes fold, http or fold,http\n" + usage());
+        }
+        return new BenchOptions(sections, positive(values, "requests"), positive(values, "fold-warmup"),
+                positive(values, "fold-rounds"), positive(values, "warmup"), positive(values, "rounds"),
+                positive(values, "per-round"), positive(values, "lag-rounds"),
+                values.get("levels").isBlank() ? List.of()
+                        : Arrays.stream(values.get("levels").split(",")).map(Integer::parseInt).sorted().toList(),
+                positive(values, "fill-chunk"), Boolean.parseBoolean(values.get("fsync")),
+                Long.parseLong(values.get("seed")));
+    }
+
+    static String usage() {
+        StringBuilder usage = new StringBuilder("usage: bin/bench [--name=value ...]; flags and defaults:");
+        DEFAULTS.forEach((name, value) -> usage.append("\n  --").append(name).append('=').append(value));
+        return usage.toString();
+    }
+
+    private static int positive(Map<String, String> values, String name) {
+        int value = Integer.parseInt(values.get(name));
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1");
+        }
+        return value;
+    }
+}

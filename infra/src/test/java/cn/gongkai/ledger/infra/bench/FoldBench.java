@@ -1,0 +1,115 @@
+package cn.gongkai.ledger.infra.bench;
+
+import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.report.fold.AnnualReport;
+import cn.gongkai.ledger.report.fold.ReportFold;
+import cn.gongkai.ledger.report.fold.ReportFormat;
+import cn.gongkai.ledger.report.fold.ReportRequest;
+import cn.gongkai.ledger.report.json.EventJson;
+import java.io.BufferedReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The pure annual-report fold over a synthetic year ({@link SyntheticYear}), in process, against two baselines on
+ * the same events: decoding them from JSON Lines with {@link EventJson} (what reading a year's export costs), and a
+ * plain pass that only groups them by aggregate; and the fold of the same events shuffled, and duplicated (every
+ * event twice, the copy decoded separately as a second delivery would be) and shuffled, against the plain fold:
+ * the cost of the fold's order independence and of its idempotence guard.
+ */
+final class FoldBench {
+    private static final String DECODE = "decode";
+    private static final String GROUP = "group";
+    private static final String FOLD = "fold";
+    private static final String FOLD_SHUFFLED = "fold shuffled";
+    private static final String FOLD_DUPLICATED = "fold duplicated";
+
+    /** Keeps the results alive so that the JIT cannot drop the work measured. */
+    private static int sink;
+
+    private FoldBench() {
+    }
+
+    static List<ResultRow> run(BenchOptions options, PrintStream progress) {
+        SyntheticYear.Ledger ledger = SyntheticYear.generate(options.requests(), options.seed());
+        List<EventEnvelope> events = ledger.events();
+        String jsonLines = events.stream().map(EventJson::write).collect(Collectors.joining("\n"));
+        Random random = new Random(options.seed());
+        List<EventEnvelope> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, random);
+        List<EventEnvelope> duplicated = new ArrayList<>(events);
+        duplicated.addAll(decode(jsonLines));
+        Collections.shuffle(duplicated, random);
+        ReportRequest request = new ReportRequest(SyntheticYear.AGENCY, SyntheticYear.YEAR, ReportFormat.Y2021, null, null);
+        requireSane(ledger, request, shuffled, duplicated);
+
+        Map<String, IntSupplier> operations = new LinkedHashMap<>();
+        operations.put(DECODE, () -> decode(jsonLines).size());
+        operations.put(GROUP, () -> group(events).size());
+        operations.put(FOLD, () -> ReportFold.fold(events, request).hashCode());
+        operations.put(FOLD_SHUFFLED, () -> ReportFold.fold(shuffled, request).hashCode());
+        operations.put(FOLD_DUPLICATED, () -> ReportFold.fold(duplicated, request).hashCode());
+        progress.printf("fold: %d events (%d requests), %d warm-up and %d timed rounds%n", events.size(),
+                options.requests(), options.foldWarmup(), options.foldRounds());
+        for (int w = 0; w < options.foldWarmup(); w++) {
+            operations.values().forEach(FoldBench::timed);
+        }
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        for (int r = 0; r < options.foldRounds(); r++) {
+            operations.forEach((name, operation) -> millis.computeIfAbsent(name, n -> new ArrayList<>()).add(timed(operation)));
+        }
+
+        String size = String.format("%,d events", events.size());
+        String rounds = options.foldRounds() + " × 1";
+        return List.of(
+                ResultRow.perRound("fold of the year (" + size + ")", "decode the same events from JSON Lines (EventJson)",
+                        millis.get(FOLD), millis.get(DECODE), "ms", rounds),
+                ResultRow.perRound("fold of the year", "group the events by aggregate (HashMap pass)",
+                        millis.get(FOLD), millis.get(GROUP), "ms", rounds),
+                ResultRow.perRound("fold, events shuffled", "fold", millis.get(FOLD_SHUFFLED), millis.get(FOLD), "ms", rounds),
+                ResultRow.perRound("fold, every event twice (2nd copy decoded apart), shuffled", "fold",
+                        millis.get(FOLD_DUPLICATED), millis.get(FOLD), "ms", rounds));
+    }
+
+    /** The benchmark means something only if the fold counts every request and ignores order and duplicates. */
+    private static void requireSane(SyntheticYear.Ledger ledger, ReportRequest request, List<EventEnvelope> shuffled,
+                                    List<EventEnvelope> duplicated) {
+        AnnualReport report = ReportFold.fold(ledger.events(), request);
+        int received = report.table3().get(ReportFormat.RECEIVED).get(ApplicantType.TOTAL);
+        if (received != ledger.receivedInYear()) {
+            throw new IllegalStateException("the fold counted " + received + " requests received, the synthetic year has "
+                    + ledger.receivedInYear());
+        }
+        if (!report.equals(ReportFold.fold(shuffled, request)) || !report.equals(ReportFold.fold(duplicated, request))) {
+            throw new IllegalStateException("the fold of the shuffled or duplicated events differs from the plain fold");
+        }
+    }
+
+    private static List<EventEnvelope> decode(String jsonLines) {
+        return EventJson.readLines(new BufferedReader(new StringReader(jsonLines)));
+    }
+
+    private static Map<String, List<EventEnvelope>> group(List<EventEnvelope> events) {
+        Map<String, List<EventEnvelope>> byAggregate = new HashMap<>();
+        for (EventEnvelope event : events) {
+            byAggregate.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
+        }
+        return byAggregate;
+    }
+
+    private static double timed(IntSupplier operation) {
+        long start = System.nanoTime();
+        sink += operation.getAsInt();
+        return (System.nanoTime() - start) / 1e6;
+    }
+}
