@@ -22,7 +22,12 @@ public record RequestId(@JsonValue String value) {
     }
 
     public static RequestId of(AgencyId agency, String trackingNumber) {
-        return new RequestId(agency.value() + ":" + Ids.require(trackingNumber, "trackingNumber"));
+        return new RequestId(prefixOf(agency) + Ids.require(trackingNumber, "trackingNumber"));
+    }
+
+    /** What the ids of all the agency's requests start with: {@code agencyId:}. */
+    public static String prefixOf(AgencyId agency) {
+        return agency.value() + ":";
     }
 
     public AgencyId agencyId() {

@@ -41,6 +41,22 @@ abstract class ReadModelRepositoryContract {
     }
 
     @Test
+    void anAgencysEventsAreItsRequestsByIdPrefixAndItsOtherAggregatesById() {
+        cn.gongkai.ledger.api.common.AgencyId dotted = new cn.gongkai.ledger.api.common.AgencyId("a.b");
+        cn.gongkai.ledger.api.common.AgencyId lookalike = new cn.gongkai.ledger.api.common.AgencyId("axb");
+        EventEnvelope own = TestEvents.received(TestEvents.request(dotted, "1"),
+                cn.gongkai.ledger.api.common.ApplicantType.NATURAL_PERSON, "2024-03-01");
+        EventEnvelope register = TestEvents.registered(dotted, "某局", "2024-01-02");
+        EventEnvelope appeal = TestEvents.reconsiderationFiled(TestEvents.RC, dotted, "2024-04-01");
+        EventEnvelope foreign = TestEvents.received(TestEvents.request(lookalike, "1"),
+                cn.gongkai.ledger.api.common.ApplicantType.NATURAL_PERSON, "2024-03-01");
+        List.of(own, register, appeal, foreign).forEach(e -> projection.events.insertIfAbsent(e, "kafka"));
+
+        assertThat(projection.events.ofAgency(dotted, List.of(own.aggregateId(), register.aggregateId(), appeal.aggregateId())))
+                .containsExactly(register, own, appeal);
+    }
+
+    @Test
     void theUniqueIndexRefusesASecondDocumentForTheSameAggregateAndSequence() {
         EventEnvelope event = TestEvents.received(A, cn.gongkai.ledger.api.common.ApplicantType.NATURAL_PERSON, "2024-03-01");
         projection.events.insertIfAbsent(event, "kafka");

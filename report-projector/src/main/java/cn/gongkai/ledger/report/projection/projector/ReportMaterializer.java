@@ -48,8 +48,9 @@ public final class ReportMaterializer {
     public List<EventEnvelope> countedEvents(AgencyId agencyId) {
         Map<String, Long> lastCounted = progress.ofAgency(agencyId.value()).stream()
                 .collect(Collectors.toMap(AggregateProgress::aggregateId, AggregateProgress::lastContiguous));
-        return events.ofAggregates(lastCounted.keySet()).stream()
-                .filter(e -> e.sequence() <= lastCounted.get(e.aggregateId())).toList();
+        return events.ofAgency(agencyId, lastCounted.keySet()).stream()
+                .filter(e -> lastCounted.containsKey(e.aggregateId()) && e.sequence() <= lastCounted.get(e.aggregateId()))
+                .toList();
     }
 
     /** Whether the read model has counted any event of the agency. */
