@@ -33,8 +33,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
+import static cn.gongkai.ledger.query.ProblemExpectations.expectProblem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
@@ -272,15 +272,5 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.paths['/api/reports/{agencyId}/{year}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/reports/{agencyId}/{year}/publication'].post").exists())
                 .andExpect(jsonPath("$.paths['/api/lawsuits'].get").exists());
-    }
-
-    private static ResultActions expectProblem(ResultActions result, int status, String code) throws Exception {
-        return result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.code").value(code))
-                .andExpect(jsonPath("$.type").value("urn:gongkai-ledger:problem:" + code))
-                .andExpect(jsonPath("$.messageZh").isNotEmpty())
-                .andExpect(jsonPath("$.messageEn").isNotEmpty());
     }
 }

@@ -1,12 +1,12 @@
 package cn.gongkai.ledger.query.deadline;
 
+import static cn.gongkai.ledger.query.ProblemExpectations.expectProblem;
 import static cn.gongkai.ledger.query.deadline.LedgerFixture.id;
 import static cn.gongkai.ledger.query.deadline.LedgerFixture.person;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -30,12 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The deadline queries over read models the projector (its own write path, Kafka off) wrote from the events
@@ -398,15 +396,5 @@ class DeadlineQueriesTest {
                 .andExpect(jsonPath("$.paths['/api/agencies/{agencyId}/applicant-counts'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/fees/quote'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/calendar/{year}'].get").exists());
-    }
-
-    private static ResultActions expectProblem(ResultActions result, int status, String code) throws Exception {
-        return result.andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(status))
-                .andExpect(jsonPath("$.code").value(code))
-                .andExpect(jsonPath("$.type").value("urn:gongkai-ledger:problem:" + code))
-                .andExpect(jsonPath("$.messageZh").isNotEmpty())
-                .andExpect(jsonPath("$.messageEn").isNotEmpty());
     }
 }
