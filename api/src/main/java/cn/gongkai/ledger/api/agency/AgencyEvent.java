@@ -5,6 +5,7 @@ import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** Events of an agency: its registration and its Article-20 register, from which table 二 is folded. */
 public sealed interface AgencyEvent extends LedgerEvent {
@@ -13,6 +14,11 @@ public sealed interface AgencyEvent extends LedgerEvent {
     @Override
     default String aggregateId() {
         return agencyId().value();
+    }
+
+    @Override
+    default Optional<AgencyId> namedAgency() {
+        return Optional.of(agencyId());
     }
 
     record AgencyRegistered(AgencyId agencyId, String name, AgencyId superiorAgencyId, Recorded recorded)

@@ -7,6 +7,7 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
 import cn.gongkai.ledger.api.request.RequestId;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** Events of a lawsuit (行政诉讼). It is concluded only when a judgment or ruling takes effect. */
 public sealed interface LawsuitEvent extends LedgerEvent {
@@ -17,9 +18,19 @@ public sealed interface LawsuitEvent extends LedgerEvent {
         return lawsuitId().value();
     }
 
+    /** Only the filing event names the agency. */
+    @Override
+    default Optional<AgencyId> namedAgency() {
+        return Optional.empty();
+    }
+
     record LawsuitFiled(LawsuitId lawsuitId, AgencyId agencyId, String court, String caseNumber, String plaintiffName,
                         LocalDate filedOn, Route route, ReconsiderationId linkedReconsiderationId,
                         RequestId linkedRequestId, Recorded recorded) implements LawsuitEvent {
+        @Override
+        public Optional<AgencyId> namedAgency() {
+            return Optional.of(agencyId());
+        }
     }
 
     record JudgmentRendered(LawsuitId lawsuitId, Instance instance, String court, JudgmentResult result,

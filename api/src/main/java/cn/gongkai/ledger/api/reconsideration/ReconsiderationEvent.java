@@ -6,6 +6,7 @@ import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.RequestId;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /** Events of a reconsideration (行政复议). */
 public sealed interface ReconsiderationEvent extends LedgerEvent {
@@ -14,6 +15,12 @@ public sealed interface ReconsiderationEvent extends LedgerEvent {
     @Override
     default String aggregateId() {
         return reconsiderationId().value();
+    }
+
+    /** Only the filing event names the agency. */
+    @Override
+    default Optional<AgencyId> namedAgency() {
+        return Optional.empty();
     }
 
     /** Events that end the case; it is counted under {@link #outcome()} in the year of {@link #concludedOn()}. */
@@ -26,6 +33,10 @@ public sealed interface ReconsiderationEvent extends LedgerEvent {
     record ReconsiderationFiled(ReconsiderationId reconsiderationId, AgencyId agencyId, String reviewBody,
                                 String caseNumber, String applicantName, LocalDate filedOn, RequestId linkedRequestId,
                                 Recorded recorded) implements ReconsiderationEvent {
+        @Override
+        public Optional<AgencyId> namedAgency() {
+            return Optional.of(agencyId());
+        }
     }
 
     record ReconsiderationAccepted(ReconsiderationId reconsiderationId, LocalDate acceptedOn, Recorded recorded)

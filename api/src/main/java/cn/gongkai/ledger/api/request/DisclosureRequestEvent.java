@@ -7,6 +7,7 @@ import cn.gongkai.ledger.api.common.Recorded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the law cares about in the life of a disclosure request. Facts are never edited:
@@ -19,6 +20,11 @@ public sealed interface DisclosureRequestEvent extends LedgerEvent {
     @Override
     default String aggregateId() {
         return requestId().value();
+    }
+
+    @Override
+    default Optional<AgencyId> namedAgency() {
+        return Optional.of(requestId().agencyId());
     }
 
     /** Events after which the request is concluded (counted in 三 of the year of {@link #concludedOn()}). */

@@ -6,9 +6,6 @@ import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
-import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
-import cn.gongkai.ledger.api.request.RequestId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -51,7 +48,7 @@ public final class ReportFold {
         List<AppealCase> appeals = new ArrayList<>();
         for (Map.Entry<String, List<EventEnvelope>> entry : history.byAggregate().entrySet()) {
             String type = entry.getValue().get(0).aggregateType();
-            if (!belongsTo(type, entry.getKey(), entry.getValue(), request.agencyId())) {
+            if (!belongsTo(entry.getValue(), request.agencyId())) {
                 continue;
             }
             List<LedgerEvent> payloads = entry.getValue().stream().map(EventEnvelope::payload)
@@ -90,7 +87,7 @@ public final class ReportFold {
         List<AggregateProblem> problems = new ArrayList<>();
         history.byAggregate().forEach((id, events) -> {
             AggregateProblem problem = history.problemOf(id);
-            if (problem != null && belongsTo(problem.aggregateType(), id, events, agencyId)) {
+            if (problem != null && belongsTo(events, agencyId)) {
                 problems.add(problem);
             }
         });
@@ -98,22 +95,9 @@ public final class ReportFold {
     }
 
     /** Whether an aggregate is, or may be, the agency's; a case without its filing event may be. */
-    private static boolean belongsTo(String type, String aggregateId, List<EventEnvelope> events, AgencyId agencyId) {
-        if (AGENCY.equals(type)) {
-            return aggregateId.equals(agencyId.value());
-        }
-        if (REQUEST.equals(type)) {
-            return new RequestId(aggregateId).agencyId().equals(agencyId);
-        }
-        return events.stream().map(EventEnvelope::payload).map(ReportFold::filingAgency).flatMap(Optional::stream)
+    private static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId) {
+        return events.stream().map(e -> e.payload().namedAgency()).flatMap(Optional::stream)
                 .findFirst().map(agencyId::equals).orElse(true);
-    }
-
-    private static Optional<AgencyId> filingAgency(LedgerEvent event) {
-        if (event instanceof ReconsiderationFiled f) {
-            return Optional.of(f.agencyId());
-        }
-        return event instanceof LawsuitFiled f ? Optional.of(f.agencyId()) : Optional.empty();
     }
 
     /**

@@ -7,6 +7,7 @@ import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.projection.store.ReadModelJson;
+import cn.gongkai.ledger.report.projection.store.RequestIdFilter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -20,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -59,14 +59,13 @@ public final class MongoEventStoreReader implements EventStoreReader {
         String agency = agencyId.value();
         Set<String> appeals = new LinkedHashSet<>();
         for (EventEnvelope filing : decodeAll(events.find(Filters.in(PAYLOAD_TYPE, FILING_TYPES)))) {
-            if (filing.payload() instanceof ReconsiderationEvent.ReconsiderationFiled f && f.agencyId().equals(agencyId)
-                    || filing.payload() instanceof LawsuitEvent.LawsuitFiled l && l.agencyId().equals(agencyId)) {
+            if (filing.payload().namedAgency().filter(agencyId::equals).isPresent()) {
                 appeals.add(filing.aggregateId());
             }
         }
         return decodeAll(events.find(Filters.or(
                         Filters.eq(AGGREGATE_ID, agency),
-                        Filters.regex(AGGREGATE_ID, "^" + Pattern.quote(agency + ":")),
+                        RequestIdFilter.requestsOf(AGGREGATE_ID, agencyId),
                         Filters.in(AGGREGATE_ID, appeals)))
                 .sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE)));
     }

@@ -1,12 +1,7 @@
 package cn.gongkai.ledger.report.projection.projector;
 
-import cn.gongkai.ledger.api.agency.AgencyEvent;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
-import cn.gongkai.ledger.api.common.LedgerEvent;
-import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.report.projection.casefile.CaseSummaryFold;
 import cn.gongkai.ledger.report.projection.eventstore.EventStoreReader;
 import cn.gongkai.ledger.report.projection.store.AggregateProgress;
@@ -97,7 +92,8 @@ public class EventProjector {
         }
         List<EventEnvelope> counted = stored.subList(0, contiguous);
         // Without its first event, only a request or the agency's own aggregate still names its agency.
-        String agencyId = agencyOf((counted.isEmpty() ? stored : counted).get(0).payload());
+        String agencyId = (counted.isEmpty() ? stored : counted).get(0).payload().namedAgency()
+                .map(AgencyId::value).orElse(null);
         long last = contiguous - 1L;
         long highest = stored.get(stored.size() - 1).sequence();
         progress.save(new AggregateProgress(aggregateId, stored.get(0).aggregateType(), agencyId, last, highest));
@@ -148,25 +144,5 @@ public class EventProjector {
             length++;
         }
         return length;
-    }
-
-    /**
-     * The agency an event names: in a request's id, the agency's own id, or in the filing event of a
-     * reconsideration or lawsuit (null for their other events).
-     */
-    private static String agencyOf(LedgerEvent first) {
-        if (first instanceof DisclosureRequestEvent request) {
-            return request.requestId().agencyId().value();
-        }
-        if (first instanceof AgencyEvent agency) {
-            return agency.agencyId().value();
-        }
-        if (first instanceof ReconsiderationEvent.ReconsiderationFiled filed) {
-            return filed.agencyId().value();
-        }
-        if (first instanceof LawsuitEvent.LawsuitFiled filed) {
-            return filed.agencyId().value();
-        }
-        return null;
     }
 }

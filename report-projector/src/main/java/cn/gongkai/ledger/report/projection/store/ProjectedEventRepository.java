@@ -58,22 +58,15 @@ public final class ProjectedEventRepository {
     }
 
     /**
-     * The stored events of one agency's aggregates, by aggregate and sequence. Its requests are found by their id
-     * prefix {@code agencyId:} (an index prefix scan on MongoDB, a single pass on the embedded server, whose
-     * {@code $in} compares every event with every listed id); only its other aggregates (the agency itself, its
-     * reconsiderations and lawsuits) are listed by id.
+     * The stored events of one agency's aggregates, by aggregate and sequence: its requests by their id prefix
+     * ({@link RequestIdFilter}), its other aggregates (the agency itself, its reconsiderations and lawsuits) by id.
      */
     public List<EventEnvelope> ofAgency(AgencyId agencyId, Collection<String> aggregateIds) {
         String requestPrefix = RequestId.prefixOf(agencyId);
         List<String> others = aggregateIds.stream().filter(id -> !id.startsWith(requestPrefix)).toList();
-        return read(events.find(Filters.or(Filters.regex("aggregateId", "^" + literal(requestPrefix)),
+        return read(events.find(Filters.or(RequestIdFilter.requestsOf("aggregateId", agencyId),
                         Filters.in("aggregateId", others)))
                 .sort(Sorts.ascending("aggregateId", "sequence")));
-    }
-
-    /** {@code text} as a regular expression that matches it literally (ASCII metacharacters escaped). */
-    private static String literal(String text) {
-        return text.replaceAll("[\\\\.\\[\\]{}()<>*+\\-=!?^$|]", "\\\\$0");
     }
 
     private static List<EventEnvelope> read(Iterable<Document> documents) {
