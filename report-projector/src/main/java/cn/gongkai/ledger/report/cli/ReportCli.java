@@ -13,6 +13,7 @@ import cn.gongkai.ledger.report.fold.ReportFormat;
 import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.json.ReportJson;
+import cn.gongkai.ledger.report.narrative.NarrativeChecker;
 import cn.gongkai.ledger.report.parser.PublishedReportParser;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,7 +35,8 @@ import java.util.Map;
  * The command line (no framework):
  * <pre>
  * check FILE [--last-year FILE]      a published report's text or canonical JSON: prints it as canonical JSON
- *                                    with the broken rules in "checks"
+ *                                    with the broken rules in "checks" (for a text, also each number its
+ *                                    narrative states that contradicts its tables)
  * fold FILE.jsonl --agency ID --year Y --format 2021|2019 [--appeal-policy OPEN_IN_YEAR|FILED_IN_YEAR]
  *                 [--as-of 2025-01-20T09:00:00+08:00]
  *                                    folds JSON Lines events into the report and prints it
@@ -91,10 +93,16 @@ public final class ReportCli {
     }
 
     private static int check(Arguments arguments, PrintStream out) {
-        AnnualReport report = readReport(arguments.file(0));
+        String text = read(arguments.file(0));
+        AnnualReport report = readReportText(text);
         String lastYearFile = arguments.option("--last-year", null);
         AnnualReport lastYear = lastYearFile == null ? null : readReport(lastYearFile);
         AnnualReport checked = ReportChecker.checked(report, lastYear);
+        if (!isJson(text)) {
+            List<AnnualReport.Check> checks = new ArrayList<>(checked.checks());
+            checks.addAll(NarrativeChecker.check(text, report));
+            checked = checked.withChecks(checks);
+        }
         out.println(ReportJson.write(checked));
         return checked.checks().isEmpty() ? OK : PROBLEMS;
     }
@@ -118,8 +126,15 @@ public final class ReportCli {
 
     /** A report from canonical JSON (text starting with {@code {}) or from a published report's text. */
     private static AnnualReport readReport(String file) {
-        String text = read(file);
-        return text.stripLeading().startsWith("{") ? ReportJson.read(text) : PublishedReportParser.parse(text);
+        return readReportText(read(file));
+    }
+
+    private static AnnualReport readReportText(String text) {
+        return isJson(text) ? ReportJson.read(text) : PublishedReportParser.parse(text);
+    }
+
+    private static boolean isJson(String text) {
+        return text.stripLeading().startsWith("{");
     }
 
     private static String read(String file) {

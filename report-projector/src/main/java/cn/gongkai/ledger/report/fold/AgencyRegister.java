@@ -89,29 +89,30 @@ final class AgencyRegister {
         return name;
     }
 
-    /** Table 二 of {@code year} in {@code format}, every cell filled. */
-    Map<String, Map<String, BigDecimal>> table2(int year, ReportFormat format) {
-        return format == ReportFormat.Y2021 ? table2021(year) : table2019(year);
+    /** Table 二 of the period (the year) in {@code format}, every cell filled. */
+    Map<String, Map<String, BigDecimal>> table2(ReportPeriod period, ReportFormat format) {
+        return format == ReportFormat.Y2021 ? table2021(period) : table2019(period);
     }
 
     /**
      * The 2021 format: 本年制发件数 = documents issued in Y; 本年废止件数 = documents repealed in Y; 现行有效件数 =
      * in force at the end of 31 Dec Y (see {@link CountingRules#inForceOn}); 本年处理决定数量 = decisions tallied
      * with a decision date in Y; 本年收费金额 = fees collected in Y, in 万元 ({@link CountingRules#tenThousandYuan}).
+     * For any other period, "in Y" is "in the period" and 31 Dec Y its last day.
      */
-    private Map<String, Map<String, BigDecimal>> table2021(int year) {
+    private Map<String, Map<String, BigDecimal>> table2021(ReportPeriod period) {
         Map<String, Map<String, BigDecimal>> table = new LinkedHashMap<>();
         for (NormativeDocumentKind kind : NormativeDocumentKind.values()) {
             table.put(ReportFormat.Y2021.table2Row(kind), row(
-                    ISSUED, documents(kind, d -> d.issuedOn.getYear() == year),
-                    REPEALED, documents(kind, d -> d.repealedOn != null && d.repealedOn.getYear() == year),
-                    IN_FORCE, documents(kind, inForceAtEndOf(year))));
+                    ISSUED, documents(kind, d -> period.contains(d.issuedOn)),
+                    REPEALED, documents(kind, d -> d.repealedOn != null && period.contains(d.repealedOn)),
+                    IN_FORCE, documents(kind, inForceOn(period.to()))));
         }
         for (Article20Category category : List.of(Article20Category.LICENSING, Article20Category.PENALTY,
                 Article20Category.ENFORCEMENT)) {
-            table.put(category.key(), row(DECISIONS, decisionsIn(category, year)));
+            table.put(category.key(), row(DECISIONS, decisionsIn(category, period)));
         }
-        BigDecimal yuan = fees.stream().filter(f -> f.collectedOn().getYear() == year)
+        BigDecimal yuan = fees.stream().filter(f -> period.contains(f.collectedOn()))
                 .map(FeesCollected::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
         table.put(Article20Category.ADMINISTRATIVE_FEE.key(), Map.of(FEES, CountingRules.tenThousandYuan(yuan)));
         return table;
@@ -130,22 +131,23 @@ final class AgencyRegister {
      * <li>政府集中采购: 采购项目数量 = projects contracted in Y; 采购总金额 = their amount, in 万元 as
      * {@link CountingRules#tenThousandYuan}.</li>
      * </ul>
+     * For any other period, "Y" is the period, 31 Dec Y its last day and 31 Dec Y−1 the day before it.
      */
-    private Map<String, Map<String, BigDecimal>> table2019(int year) {
+    private Map<String, Map<String, BigDecimal>> table2019(ReportPeriod period) {
         Map<String, Map<String, BigDecimal>> table = new LinkedHashMap<>();
         for (NormativeDocumentKind kind : NormativeDocumentKind.values()) {
-            int issued = documents(kind, d -> d.issuedOn.getYear() == year);
+            int issued = documents(kind, d -> period.contains(d.issuedOn));
             table.put(ReportFormat.Y2019.table2Row(kind), row(NEWLY_MADE, issued, NEWLY_PUBLISHED, issued,
-                    PUBLISHED_TOTAL, documents(kind, inForceAtEndOf(year))));
+                    PUBLISHED_TOTAL, documents(kind, inForceOn(period.to()))));
         }
         for (Article20Category category : Article20Category.values()) {
-            int lastYear = itemsAtEndOf(category, year - 1);
-            int change = itemsAtEndOf(category, year) - lastYear;
+            int lastYear = itemsAtEndOf(category, period.from().minusDays(1));
+            int change = itemsAtEndOf(category, period.to()) - lastYear;
             table.put(category.key(), category.talliesDecisions()
-                    ? row(ITEMS_LAST_YEAR, lastYear, ITEMS_CHANGE, change, DECISIONS_2019, decisionsIn(category, year))
+                    ? row(ITEMS_LAST_YEAR, lastYear, ITEMS_CHANGE, change, DECISIONS_2019, decisionsIn(category, period))
                     : row(ITEMS_LAST_YEAR, lastYear, ITEMS_CHANGE, change));
         }
-        List<ProcurementRecorded> inYear = procurements.stream().filter(p -> p.contractedOn().getYear() == year).toList();
+        List<ProcurementRecorded> inYear = procurements.stream().filter(p -> period.contains(p.contractedOn())).toList();
         BigDecimal yuan = inYear.stream().map(ProcurementRecorded::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, BigDecimal> procurement = new LinkedHashMap<>();
         procurement.put(PROCUREMENT_PROJECTS,
@@ -155,8 +157,7 @@ final class AgencyRegister {
         return table;
     }
 
-    private static Predicate<Document> inForceAtEndOf(int year) {
-        LocalDate lastDay = LocalDate.of(year, 12, 31);
+    private static Predicate<Document> inForceOn(LocalDate lastDay) {
         return d -> CountingRules.inForceOn(lastDay, d.issuedOn, d.repealedOn, d.expiredOn);
     }
 
@@ -164,14 +165,13 @@ final class AgencyRegister {
         return (int) documents.values().stream().filter(d -> d.kind == kind).filter(which).count();
     }
 
-    private int decisionsIn(Article20Category category, int year) {
-        return decisions.stream().filter(d -> d.category() == category && d.decidedOn().getYear() == year)
+    private int decisionsIn(Article20Category category, ReportPeriod period) {
+        return decisions.stream().filter(d -> d.category() == category && period.contains(d.decidedOn()))
                 .mapToInt(DecisionsTallied::count).sum();
     }
 
-    /** The latest catalogue count dated on or before 31 Dec {@code year} (later-recorded wins a tie); 0 when none. */
-    private int itemsAtEndOf(Article20Category category, int year) {
-        LocalDate lastDay = LocalDate.of(year, 12, 31);
+    /** The latest catalogue count dated on or before {@code lastDay} (later-recorded wins a tie); 0 when none. */
+    private int itemsAtEndOf(Article20Category category, LocalDate lastDay) {
         ServiceItemsCounted latest = null;
         for (ServiceItemsCounted c : itemCounts) {
             if (c.category() == category && !c.asOf().isAfter(lastDay)

@@ -65,12 +65,15 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions)
         return Optional.ofNullable(standing);
     }
 
-    /** Whether the case was open at some time during {@code year}: filed in it, pending on 1 Jan, or moved in it. */
-    boolean openDuring(int year) {
-        if (filedOn.getYear() > year) {
+    /**
+     * Whether the case was open at some time during the period (the year): filed in it, pending on its first day,
+     * or moved in it.
+     */
+    boolean openDuring(ReportPeriod period) {
+        if (filedOn.isAfter(period.to())) {
             return false;
         }
-        return filedOn.getYear() == year || standingAt(LocalDate.of(year - 1, 12, 31)).isEmpty()
-                || transitions.stream().anyMatch(t -> t.on().getYear() == year);
+        return period.contains(filedOn) || standingAt(period.from().minusDays(1)).isEmpty()
+                || transitions.stream().anyMatch(t -> period.contains(t.on()));
     }
 }

@@ -6,6 +6,7 @@ import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,19 +37,48 @@ public final class ReportFold {
      *                                    gap or conflicting duplicates (see {@link #problems})
      */
     public static AnnualReport fold(Collection<EventEnvelope> events, ReportRequest request) {
+        Tables tables = tables(events, request.agencyId(), ReportPeriod.year(request.year()), request.format(),
+                request.appealPolicy(), request.asOf());
+        return new AnnualReport(new AnnualReport.Agency(request.agencyId().value(), tables.agencyName()),
+                request.year(), request.format(), tables.asOf(), request.appealPolicy(), tables.table2(),
+                tables.table3(), tables.table4(), List.of());
+    }
+
+    /**
+     * Folds the events into the figures of any period (a quarter, a month, any range of days): the same fold as
+     * the annual report's, with the period in place of the calendar year. The figures of a calendar year equal
+     * that year's report.
+     *
+     * @throws IncompleteHistoryException as {@link #fold(Collection, ReportRequest)}
+     */
+    public static PeriodReport fold(Collection<EventEnvelope> events, PeriodRequest request) {
+        Tables tables = tables(events, request.agencyId(), request.period(), request.format(), request.appealPolicy(),
+                request.asOf());
+        return new PeriodReport(new AnnualReport.Agency(request.agencyId().value(), tables.agencyName()),
+                request.period(), request.format(), tables.asOf(), request.appealPolicy(), tables.table2(),
+                tables.table3(), tables.table4());
+    }
+
+    /** The tables of one agency and period, and what the header needs: the agency's name and the time as of. */
+    private record Tables(String agencyName, OffsetDateTime asOf, Map<String, Map<String, BigDecimal>> table2,
+                          Map<String, Map<String, Integer>> table3, Map<String, Integer> table4) {
+    }
+
+    private static Tables tables(Collection<EventEnvelope> events, AgencyId agencyId, ReportPeriod period,
+                                 ReportFormat format, AppealPolicy appealPolicy, OffsetDateTime requestedAsOf) {
         EventHistory history = EventHistory.of(events);
-        List<AggregateProblem> problems = problems(history, request.agencyId());
+        List<AggregateProblem> problems = problems(history, agencyId);
         if (!problems.isEmpty()) {
             throw new IncompleteHistoryException(problems);
         }
-        Instant cutoff = request.asOf() == null ? Instant.MAX : request.asOf().toInstant();
+        Instant cutoff = requestedAsOf == null ? Instant.MAX : requestedAsOf.toInstant();
         Instant latest = null;
         AgencyRegister register = AgencyRegister.replay(List.of());
         List<RequestCase> requests = new ArrayList<>();
         List<AppealCase> appeals = new ArrayList<>();
         for (Map.Entry<String, List<EventEnvelope>> entry : history.byAggregate().entrySet()) {
             String type = entry.getValue().get(0).aggregateType();
-            if (!belongsTo(entry.getValue(), request.agencyId())) {
+            if (!belongsTo(entry.getValue(), agencyId)) {
                 continue;
             }
             List<LedgerEvent> payloads = entry.getValue().stream().map(EventEnvelope::payload)
@@ -66,11 +96,10 @@ public final class ReportFold {
                 AppealCase.replay(payloads).ifPresent(appeals::add);
             }
         }
-        OffsetDateTime asOf = request.asOf() != null ? request.asOf()
+        OffsetDateTime asOf = requestedAsOf != null ? requestedAsOf
                 : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
-        return new AnnualReport(new AnnualReport.Agency(request.agencyId().value(), register.name()), request.year(),
-                request.format(), asOf, request.appealPolicy(), register.table2(request.year(), request.format()),
-                table3(requests, request), table4(appeals, request), List.of());
+        return new Tables(register.name(), asOf, register.table2(period, format), table3(requests, period, format),
+                table4(appeals, period, appealPolicy));
     }
 
     /**
@@ -101,14 +130,14 @@ public final class ReportFold {
     }
 
     /**
-     * Table 三: 一 = received in Y; 二 = received before Y and not concluded before Y; 三.* = concluded in Y under
-     * the counted outcome; 四 = received by 31 Dec Y and not concluded by then; 三.七 and 总计 are sums.
+     * Table 三 of a period (for the annual report, the year Y): 一 = received in it; 二 = received before its first
+     * day and not concluded before it; 三.* = concluded in it under the counted outcome; 四 = received by its last
+     * day and not concluded by then; 三.七 and 总计 are sums.
      */
-    private static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportRequest request) {
-        int year = request.year();
-        ReportFormat format = request.format();
-        LocalDate firstDay = LocalDate.of(year, 1, 1);
-        LocalDate lastDay = LocalDate.of(year, 12, 31);
+    private static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportPeriod period,
+                                                            ReportFormat format) {
+        LocalDate firstDay = period.from();
+        LocalDate lastDay = period.to();
         Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
         for (String row : format.table3Rows()) {
             Map<String, Integer> columns = new LinkedHashMap<>();
@@ -118,13 +147,13 @@ public final class ReportFold {
         for (RequestCase r : requests) {
             String column = r.column().key();
             LocalDate concluded = r.concludedOn();
-            if (r.receivedOn().getYear() == year) {
+            if (period.contains(r.receivedOn())) {
                 add(table, ReportFormat.RECEIVED, column);
             }
             if (r.receivedOn().isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
                 add(table, ReportFormat.CARRIED_OVER, column);
             }
-            if (concluded != null && concluded.getYear() == year) {
+            if (concluded != null && period.contains(concluded)) {
                 add(table, format.rowOf(r.outcome()), column);
                 add(table, ReportFormat.CONCLUDED_TOTAL, column);
             }
@@ -142,17 +171,16 @@ public final class ReportFold {
     }
 
     /**
-     * Table 四: the agency's cases that belong to Y under the policy, each in its group under the outcome it
-     * stands at at the end of 31 Dec Y (尚未审结 while pending); 总计 per group is the sum.
+     * Table 四: the agency's cases that belong to the period (the year Y) under the policy, each in its group
+     * under the outcome it stands at at the end of its last day (尚未审结 while pending); 总计 per group is the sum.
      */
-    private static Map<String, Integer> table4(List<AppealCase> appeals, ReportRequest request) {
-        int year = request.year();
-        LocalDate lastDay = LocalDate.of(year, 12, 31);
+    private static Map<String, Integer> table4(List<AppealCase> appeals, ReportPeriod period, AppealPolicy policy) {
+        LocalDate lastDay = period.to();
         Map<String, Integer> table = new LinkedHashMap<>();
         ReportFormat.table4Keys().forEach(k -> table.put(k, 0));
         for (AppealCase c : appeals) {
-            boolean counted = request.appealPolicy() == AppealPolicy.FILED_IN_YEAR
-                    ? c.filedOn().getYear() == year : c.openDuring(year);
+            boolean counted = policy == AppealPolicy.FILED_IN_YEAR
+                    ? period.contains(c.filedOn()) : c.openDuring(period);
             if (counted) {
                 String column = c.standingAt(lastDay).map(AppealOutcome::key).orElse(AppealOutcome.PENDING_KEY);
                 table.merge(ReportFormat.table4Key(c.group(), column), 1, Integer::sum);

@@ -3,6 +3,7 @@ package cn.gongkai.ledger.report.json;
 import cn.gongkai.ledger.report.diff.CellChange;
 import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.fold.AppealPolicy;
+import cn.gongkai.ledger.report.fold.PeriodReport;
 import cn.gongkai.ledger.report.fold.ReportFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,8 +41,40 @@ public final class ReportJson {
         root.put("format", report.format().code());
         root.put("asOf", report.asOf() == null ? null : AS_OF.format(report.asOf()));
         root.put("appealPolicy", report.appealPolicy() == null ? null : report.appealPolicy().name());
+        putTables(root, report.table2(), report.table3(), report.table4());
+        ArrayNode checks = root.putArray("checks");
+        report.checks().forEach(c -> checks.addObject().put("rule", c.rule()).put("cell", c.cell())
+                .put("message", c.message()));
+        return root;
+    }
+
+    /**
+     * The figures of a period: {@code agency, period {from, to}, format, asOf, appealPolicy, table2, table3,
+     * table4}, the tables exactly as in the report JSON.
+     */
+    public static ObjectNode toJson(PeriodReport report) {
+        ObjectNode root = JsonMappers.MAPPER.createObjectNode();
+        ObjectNode agency = root.putObject("agency");
+        agency.put("id", report.agency().id());
+        agency.put("name", report.agency().name());
+        ObjectNode period = root.putObject("period");
+        period.put("from", report.period().from().toString());
+        period.put("to", report.period().to().toString());
+        root.put("format", report.format().code());
+        root.put("asOf", report.asOf() == null ? null : AS_OF.format(report.asOf()));
+        root.put("appealPolicy", report.appealPolicy().name());
+        putTables(root, report.table2(), report.table3(), report.table4());
+        return root;
+    }
+
+    public static String write(PeriodReport report) {
+        return JsonMappers.pretty(toJson(report));
+    }
+
+    private static void putTables(ObjectNode root, Map<String, Map<String, BigDecimal>> table2Cells,
+                                  Map<String, Map<String, Integer>> table3Cells, Map<String, Integer> table4Cells) {
         ObjectNode table2 = root.putObject("table2");
-        report.table2().forEach((row, columns) -> {
+        table2Cells.forEach((row, columns) -> {
             ObjectNode cells = table2.putObject(row);
             columns.forEach((column, value) -> {
                 if (value == null) {
@@ -54,16 +87,12 @@ public final class ReportJson {
             });
         });
         ObjectNode table3 = root.putObject("table3");
-        report.table3().forEach((row, columns) -> {
+        table3Cells.forEach((row, columns) -> {
             ObjectNode cells = table3.putObject(row);
             columns.forEach(cells::put);
         });
         ObjectNode table4 = root.putObject("table4");
-        report.table4().forEach(table4::put);
-        ArrayNode checks = root.putArray("checks");
-        report.checks().forEach(c -> checks.addObject().put("rule", c.rule()).put("cell", c.cell())
-                .put("message", c.message()));
-        return root;
+        table4Cells.forEach(table4::put);
     }
 
     /** Pretty-printed canonical JSON. */

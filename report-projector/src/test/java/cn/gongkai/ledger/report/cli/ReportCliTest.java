@@ -63,6 +63,30 @@ class ReportCliTest {
     }
 
     @Test
+    void check_flags_each_number_of_the_narrative_that_contradicts_the_tables() throws IOException {
+        String published = Files.readString(example("bazhou-commerce-2021.txt"));
+        String contradicting = published.replace("本报告年度,我局未收到依申请公开的受理件。",
+                "本报告年度，我局共收到政府信息公开申请17件，予以公开及部分公开258件。");
+        assertThat(contradicting).isNotEqualTo(published);
+
+        assertThat(run("check", write("contradicting.txt", contradicting).toString())).isEqualTo(1);
+
+        assertThat(json().path("checks").findValuesAsText("rule")).containsOnly("narrative");
+        assertThat(json().path("checks").findValuesAsText("cell"))
+                .containsExactly("table3/一/总计", "table3/三.一/总计 + table3/三.二/总计");
+        assertThat(json().path("checks").get(0).path("message").asText()).contains("申请17件", "0");
+    }
+
+    @Test
+    void the_narratives_of_the_shipped_published_reports_agree_with_their_tables() throws IOException {
+        for (String name : List.of("bazhou-commerce-2021.txt", "laizhou-commerce-2023.txt", "ninghe-commerce-2020.txt",
+                "panjin-commerce-2021.txt")) {
+            run("check", example(name).toString());
+            assertThat(json().path("checks").findValuesAsText("rule")).as(name).doesNotContain("narrative");
+        }
+    }
+
+    @Test
     void check_of_a_report_with_blank_cells_exits_1_and_lists_them() throws IOException {
         assertThat(run("check", example("laizhou-commerce-2023.txt").toString())).isEqualTo(1);
         assertThat(json().path("checks").findValuesAsText("cell"))
