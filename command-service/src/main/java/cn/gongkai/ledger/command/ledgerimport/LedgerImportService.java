@@ -1,0 +1,196 @@
+package cn.gongkai.ledger.command.ledgerimport;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.LedgerCommand;
+import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.command.web.CommandCatalog;
+import cn.gongkai.ledger.command.web.CommandEndpoint;
+import cn.gongkai.ledger.command.web.Problem;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Excel 台账 import: a file read into rows ({@link SheetReader}), each row read into the commands of one
+ * disclosure request ({@link RowInterpreter}) or into the problem that stops it, then — after a dry run that shows
+ * both — the commands run one by one through the same endpoint and aggregates as every other command. A row whose
+ * case is already in the ledger is skipped (re-importing changes nothing). Long files run as a job whose progress
+ * can be read while it runs.
+ */
+@Service
+public class LedgerImportService implements DisposableBean {
+    private final CommandEndpoint endpoint;
+    private final EventStore eventStore;
+    private final ColumnMappingStore mappings;
+    private final Clock clock;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ledger-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    public LedgerImportService(CommandEndpoint endpoint, EventStore eventStore, ColumnMappingStore mappings) {
+        this.endpoint = endpoint;
+        this.eventStore = eventStore;
+        this.mappings = mappings;
+        this.clock = Clock.system(Recorded.ZONE);
+    }
+
+    /**
+     * What an import of the file would do.
+     *
+     * @param mapping         the columns used: the agency's remembered mapping completed by the suggestion
+     * @param unmappedColumns the file's columns no field reads (ignored)
+     * @param cases           the cases that would be created, each with its commands
+     * @param alreadyImported the rows whose case is already in the ledger (skipped)
+     * @param problems        every row that cannot be understood, with its cell and why
+     */
+    public record Plan(int rows, Map<String, String> mapping, List<String> unmappedColumns, List<PlannedCase> cases,
+                       List<Integer> alreadyImported, List<RowProblem> problems) {
+    }
+
+    public Plan dryRun(AgencyId agency, byte[] file) {
+        Sheet sheet = SheetReader.read(file);
+        ColumnMapping mapping = mappings.find(agency).orElse(new ColumnMapping(Map.of())).orSuggested(sheet.headers());
+        mapping.requireFits(sheet.headers());
+        RowInterpreter interpreter = new RowInterpreter(agency, mapping, LocalDate.now(clock));
+        List<PlannedCase> cases = new ArrayList<>();
+        List<Integer> already = new ArrayList<>();
+        List<RowProblem> problems = new ArrayList<>();
+        Map<String, Integer> firstRowOf = new HashMap<>();
+        for (Sheet.Row row : sheet.rows()) {
+            RowInterpreter.Reading reading = interpreter.read(row);
+            if (reading instanceof RowInterpreter.Refused refused) {
+                problems.add(refused.problem());
+                continue;
+            }
+            PlannedCase planned = ((RowInterpreter.Planned) reading).plannedCase();
+            Integer first = firstRowOf.putIfAbsent(planned.requestId(), row.number());
+            if (first != null) {
+                String header = mapping.header(LedgerField.TRACKING_NUMBER);
+                problems.add(new RowProblem(row.number(), header == null ? LedgerField.TRACKING_NUMBER.label() : header,
+                        row.cell(header), "与第 " + first + " 行是同一件申请（" + planned.requestId() + "）",
+                        "the same request as row " + first + " (" + planned.requestId() + ")"));
+            } else if (eventStore.lastSequenceNumberFor(planned.requestId()).isPresent()) {
+                already.add(row.number());
+            } else {
+                cases.add(planned);
+            }
+        }
+        Map<String, String> used = new LinkedHashMap<>();
+        mapping.columns().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> used.put(e.getKey().name(), e.getValue()));
+        List<String> unmapped = sheet.headers().stream().filter(h -> !mapping.columns().containsValue(h)).toList();
+        return new Plan(sheet.rows().size(), used, unmapped, cases, already, problems);
+    }
+
+    /** A row whose commands an aggregate refused (what was recorded of it before stays recorded). */
+    public record Refusal(int row, String requestId, String command, String code, String messageZh, String messageEn) {
+    }
+
+    /** An import job: its progress while it runs, its outcome once done. */
+    public record Progress(String jobId, String agencyId, String state, int rows, int processed, int created,
+                           int alreadyImported, List<RowProblem> problems, List<Refusal> refused,
+                           Instant startedAt, Instant finishedAt, Double rowsPerSecond) {
+    }
+
+    private static final class Job {
+        final String id;
+        final String agencyId;
+        final Plan plan;
+        final Instant startedAt;
+        final AtomicInteger processed = new AtomicInteger();
+        final AtomicInteger created = new AtomicInteger();
+        final List<Refusal> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile Instant finishedAt;
+        volatile String state = "RUNNING";
+
+        Job(String id, String agencyId, Plan plan, Instant startedAt) {
+            this.id = id;
+            this.agencyId = agencyId;
+            this.plan = plan;
+            this.startedAt = startedAt;
+        }
+
+        Progress progress() {
+            Instant end = finishedAt;
+            Double perSecond = end == null ? null : rate(plan.rows(), Duration.between(startedAt, end));
+            return new Progress(id, agencyId, state, plan.rows(), processed.get() + plan.problems().size()
+                    + plan.alreadyImported().size(), created.get(), plan.alreadyImported().size(), plan.problems(),
+                    List.copyOf(refused), startedAt, end, perSecond);
+        }
+
+        private static Double rate(int rows, Duration elapsed) {
+            double seconds = Math.max(elapsed.toNanos(), 1) / 1e9;
+            return Math.round(rows / seconds * 10) / 10.0;
+        }
+    }
+
+    /** Plans the file (as {@link #dryRun}) and starts running it; the job's progress is read with {@link #progress}. */
+    public Progress start(AgencyId agency, byte[] file, String officer) {
+        Instant started = clock.instant();
+        Plan plan = dryRun(agency, file);
+        Job job = new Job(UUID.randomUUID().toString(), agency.value(), plan, started);
+        jobs.put(job.id, job);
+        runner.submit(() -> run(job, officer));
+        return job.progress();
+    }
+
+    public Optional<Progress> progress(AgencyId agency, String jobId) {
+        return Optional.ofNullable(jobs.get(jobId)).filter(j -> j.agencyId.equals(agency.value())).map(Job::progress);
+    }
+
+    private void run(Job job, String officer) {
+        try {
+            for (PlannedCase planned : job.plan.cases()) {
+                runCase(job, planned, officer);
+                job.processed.incrementAndGet();
+            }
+            job.state = "DONE";
+        } catch (RuntimeException e) {
+            job.state = "FAILED";
+        } finally {
+            job.finishedAt = clock.instant();
+        }
+    }
+
+    private void runCase(Job job, PlannedCase planned, String officer) {
+        for (ObjectNode command : planned.commands()) {
+            String name = command.get("command").asText();
+            Class<? extends LedgerCommand> type = CommandCatalog.byName(name).orElseThrow();
+            ObjectNode fields = command.deepCopy();
+            fields.remove("command");
+            try {
+                endpoint.execute(type, officer, fields);
+            } catch (RuntimeException refusedCommand) {
+                Problem problem = Problem.of(refusedCommand);
+                job.refused.add(new Refusal(planned.row(), planned.requestId(), name, problem.code(), problem.messageZh(),
+                        problem.messageEn()));
+                return;
+            }
+        }
+        job.created.incrementAndGet();
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+}
