@@ -59,6 +59,30 @@ class YearEndTest {
     }
 
     @Test
+    void anExportImportedIntoAnEmptyLedgerReproducesEveryReport(@TempDir Path otherDataDir) {
+        var export = http.get("/api/agencies/" + AGENCY + "/events");
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines).hasSize(ledger.eventStore().size());
+        assertThat(lines.stream().map(cn.gongkai.ledger.report.json.EventJson::read).toList())
+                .containsExactlyInAnyOrderElementsOf(ledger.eventStore());
+        assertThat(http.get("/api/agencies/nobody/events").status()).isEqualTo(404);
+
+        try (RunningLedger empty = RunningLedger.start(otherDataDir)) {
+            var imported = empty.http().post("/api/agencies/" + AGENCY + "/events", "application/x-ndjson", export.body());
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+            assertThat(imported.json().get("events").asInt()).isEqualTo(lines.size());
+            for (int year : List.of(2023, 2024)) {
+                assertThat(empty.awaitServedEqualsFold(AGENCY, year)).as("report " + year)
+                        .isEqualTo(ledger.servedTables(AGENCY, year));
+            }
+            assertThat(empty.http().get("/api/agencies/" + AGENCY + "/events").body()).isEqualTo(export.body());
+            var twice = empty.http().post("/api/agencies/" + AGENCY + "/events", "application/x-ndjson", export.body());
+            assertThat(twice.status()).isEqualTo(409);
+        }
+    }
+
+    @Test
     void aPeriodIsFoldedAsTheYearIsAndQuartersChain() {
         JsonNode year = get("/api/reports/" + AGENCY + "/2024");
         JsonNode range = get("/api/reports/" + AGENCY + "/range?from=2024-01-01&to=2024-12-31");

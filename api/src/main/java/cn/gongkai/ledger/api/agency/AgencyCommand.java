@@ -59,4 +59,22 @@ public sealed interface AgencyCommand extends LedgerCommand {
     record RecordProcurement(AgencyId agencyId, LocalDate contractedOn, int projectCount, BigDecimal amountYuan,
                              String batchRef, Recorded recorded) implements AgencyCommand {
     }
+
+    /**
+     * Opens the agency's ledger at the start of {@code firstYear}: its reports count from 1 January of that year
+     * on, and every earlier year is not covered (never reported partially). What was open on that day is
+     * recorded as opening balances: documents in force (back-dated {@link IssueNormativeDocument}s, or
+     * {@link CountOpeningRegister} per kind), requests and appeals pending (back-dated registrations with their
+     * steps so far). {@code source} says where the opening figures come from (e.g. the last published report).
+     */
+    record OpenLedger(AgencyId agencyId, int firstYear, String source, Recorded recorded) implements AgencyCommand {
+    }
+
+    /**
+     * The number of documents of a kind in force at the end of the year before the ledger opened, when they are
+     * not registered one by one; with the source the count comes from. Once per kind.
+     */
+    record CountOpeningRegister(AgencyId agencyId, NormativeDocumentKind kind, int inForce, String source,
+                                Recorded recorded) implements AgencyCommand {
+    }
 }

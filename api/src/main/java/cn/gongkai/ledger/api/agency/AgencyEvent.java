@@ -54,4 +54,13 @@ public sealed interface AgencyEvent extends LedgerEvent {
     record ProcurementRecorded(AgencyId agencyId, LocalDate contractedOn, int projectCount, BigDecimal amountYuan,
                                String batchRef, Recorded recorded) implements AgencyEvent {
     }
+
+    /** The ledger counts from 1 January {@code firstYear}; earlier years are not covered. */
+    record LedgerOpened(AgencyId agencyId, int firstYear, String source, Recorded recorded) implements AgencyEvent {
+    }
+
+    /** Documents of {@code kind} in force at the end of the year before the ledger opened, counted, not listed. */
+    record OpeningRegisterCounted(AgencyId agencyId, NormativeDocumentKind kind, int inForce, String source,
+                                  Recorded recorded) implements AgencyEvent {
+    }
 }

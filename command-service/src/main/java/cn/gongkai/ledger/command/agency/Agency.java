@@ -10,6 +10,8 @@ import static cn.gongkai.ledger.command.rules.Rules.yuan;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.gongkai.ledger.api.agency.AgencyCommand.CollectFees;
+import cn.gongkai.ledger.api.agency.AgencyCommand.CountOpeningRegister;
+import cn.gongkai.ledger.api.agency.AgencyCommand.OpenLedger;
 import cn.gongkai.ledger.api.agency.AgencyCommand.CountServiceItems;
 import cn.gongkai.ledger.api.agency.AgencyCommand.ExpireNormativeDocument;
 import cn.gongkai.ledger.api.agency.AgencyCommand.IssueNormativeDocument;
@@ -20,12 +22,15 @@ import cn.gongkai.ledger.api.agency.AgencyCommand.TallyDecisions;
 import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
 import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
 import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
+import cn.gongkai.ledger.api.agency.AgencyEvent.LedgerOpened;
+import cn.gongkai.ledger.api.agency.AgencyEvent.OpeningRegisterCounted;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentExpired;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentIssued;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
 import cn.gongkai.ledger.api.agency.AgencyEvent.ProcurementRecorded;
 import cn.gongkai.ledger.api.agency.AgencyEvent.ServiceItemsCounted;
 import cn.gongkai.ledger.api.agency.Article20Category;
+import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.command.AxonCommandTargets;
@@ -66,6 +71,11 @@ class Agency {
     private static final Field CONTRACTED_ON = new Field("contractedOn", "采购合同日期");
     private static final Field PROJECT_COUNT = new Field("projectCount", "采购项目数量");
     private static final Field BATCH_REF = new Field("batchRef", "批次号");
+    private static final Field FIRST_YEAR = new Field("firstYear", "台账起始年度");
+    private static final Field SOURCE = new Field("source", "期初数据来源");
+    private static final Field IN_FORCE = new Field("inForce", "期初现行有效件数");
+    /** The first year a report under the 条例 can be on (the 2008 regulations). */
+    private static final int FIRST_REPORT_YEAR = 2008;
 
     /** A document of the register: when it was issued, and whether it is still in force. */
     private record Document(LocalDate issuedOn, boolean inForce) {
@@ -76,6 +86,9 @@ class Agency {
     private final Map<String, Document> documents = new HashMap<>();
     /** The import batches already counted, each keyed by what it counted. */
     private final Set<String> batches = new HashSet<>();
+    /** The year the ledger opened at; null while it counts from the agency's first event. */
+    private Integer firstYear;
+    private final Set<NormativeDocumentKind> openingCounts = new HashSet<>();
 
     Agency() {
         // for Axon
@@ -170,6 +183,38 @@ class Agency {
                 command.amountYuan(), command.batchRef(), command.recorded()));
     }
 
+    @CommandHandler
+    void handle(OpenLedger command) {
+        if (firstYear != null) {
+            throw RuleViolation.conflict("LEDGER_ALREADY_OPENED", "本机关台账已于 " + firstYear + " 年开账，不能再次开账",
+                    "the ledger was already opened at " + firstYear);
+        }
+        int today = present(command.recorded(), new Field("recorded", "登记信息")).businessDate().getYear();
+        if (command.firstYear() < FIRST_REPORT_YEAR || command.firstYear() > today) {
+            throw RuleViolation.unprocessable("FIRST_YEAR_OUT_OF_RANGE", FIRST_YEAR.label() + "须在 " + FIRST_REPORT_YEAR
+                    + " 至 " + today + " 年之间", "firstYear must lie between " + FIRST_REPORT_YEAR + " and " + today);
+        }
+        text(command.source(), SOURCE);
+        apply(new LedgerOpened(command.agencyId(), command.firstYear(), command.source(), command.recorded()));
+    }
+
+    @CommandHandler
+    void handle(CountOpeningRegister command) {
+        if (firstYear == null) {
+            throw RuleViolation.conflict("LEDGER_NOT_OPENED", "尚未开账：期初数据须在开账（OpenLedger）之后登记",
+                    "the ledger is not opened: opening balances follow OpenLedger");
+        }
+        present(command.kind(), KIND);
+        if (openingCounts.contains(command.kind())) {
+            throw RuleViolation.conflict("OPENING_REGISTER_ALREADY_COUNTED", command.kind().label() + "的期初件数已登记",
+                    "the opening count of " + command.kind() + " is already recorded");
+        }
+        nonNegative(command.inForce(), IN_FORCE);
+        text(command.source(), SOURCE);
+        apply(new OpeningRegisterCounted(command.agencyId(), command.kind(), command.inForce(), command.source(),
+                command.recorded()));
+    }
+
     /** Only an issued document still in force can be repealed or lapse, and not before its issue. */
     private void requireInForce(String documentId, LocalDate date, Field field, Recorded recorded) {
         text(documentId, DOCUMENT_ID);
@@ -245,6 +290,16 @@ class Agency {
     @EventSourcingHandler
     void on(ProcurementRecorded event) {
         remember(Batch.PROCUREMENT, null, event.batchRef());
+    }
+
+    @EventSourcingHandler
+    void on(LedgerOpened event) {
+        firstYear = event.firstYear();
+    }
+
+    @EventSourcingHandler
+    void on(OpeningRegisterCounted event) {
+        openingCounts.add(event.kind());
     }
 
     private void retire(String documentId) {

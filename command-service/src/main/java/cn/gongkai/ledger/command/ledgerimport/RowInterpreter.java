@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  */
 final class RowInterpreter {
     static final String IMPORT_NOTE = "台账导入";
+    static final int CORRECTION_PERIOD_DAYS = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CHINESE_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日?");
     private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
@@ -170,7 +171,7 @@ final class RowInterpreter {
         }
         if (correctionOn != null) {
             commands.add(command("RequestCorrection").put("requestId", requestId).put("requestedOn", correctionOn.toString())
-                    .put("supplyBy", (suppliedOn != null ? suppliedOn : correctionOn.plusDays(15)).toString())
+                    .put("supplyBy", supplyBy(correctionOn, suppliedOn).toString())
                     .put("missing", IMPORT_NOTE));
             if (suppliedOn != null) {
                 commands.add(command("SupplyCorrection").put("requestId", requestId).put("suppliedOn", suppliedOn.toString()));
@@ -222,6 +223,15 @@ final class RowInterpreter {
             }
         }
         return new PlannedCase(row.number(), requestId, commands);
+    }
+
+    /**
+     * The register records when 补正 was asked and supplied, not the period given: it is taken as
+     * {@value #CORRECTION_PERIOD_DAYS} days, or up to the day it was supplied when that was later.
+     */
+    private static LocalDate supplyBy(LocalDate requestedOn, LocalDate suppliedOn) {
+        LocalDate period = requestedOn.plusDays(CORRECTION_PERIOD_DAYS);
+        return suppliedOn != null && suppliedOn.isAfter(period) ? suppliedOn : period;
     }
 
     private static ObjectNode command(String name) {

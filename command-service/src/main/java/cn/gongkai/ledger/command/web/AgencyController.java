@@ -2,6 +2,7 @@ package cn.gongkai.ledger.command.web;
 
 import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
 
+import cn.gongkai.ledger.api.agency.AgencyCommand;
 import cn.gongkai.ledger.api.agency.AgencyCommand.CollectFees;
 import cn.gongkai.ledger.api.agency.AgencyCommand.CountServiceItems;
 import cn.gongkai.ledger.api.agency.AgencyCommand.ExpireNormativeDocument;
@@ -90,6 +91,20 @@ public class AgencyController {
                                                              @RequestHeader(OFFICER_HEADER) String officer,
                                                              @RequestBody String body) {
         return on(RecordProcurement.class, agencyId, officer, body);
+    }
+
+    @PostMapping("/{agencyId}/opening")
+    public ResponseEntity<CommandAccepted> openLedger(@PathVariable String agencyId,
+                                                      @RequestHeader(OFFICER_HEADER) String officer,
+                                                      @RequestBody String body) {
+        return on(AgencyCommand.OpenLedger.class, agencyId, officer, body);
+    }
+
+    @PostMapping("/{agencyId}/opening/register-counts")
+    public ResponseEntity<CommandAccepted> countOpeningRegister(@PathVariable String agencyId,
+                                                                @RequestHeader(OFFICER_HEADER) String officer,
+                                                                @RequestBody String body) {
+        return on(AgencyCommand.CountOpeningRegister.class, agencyId, officer, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String agencyId, String officer,

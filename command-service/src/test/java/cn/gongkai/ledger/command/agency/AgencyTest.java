@@ -5,6 +5,8 @@ import static cn.gongkai.ledger.command.rules.Refusals.recordedOn;
 import static cn.gongkai.ledger.command.rules.Refusals.unprocessable;
 
 import cn.gongkai.ledger.api.agency.AgencyCommand.CollectFees;
+import cn.gongkai.ledger.api.agency.AgencyCommand.CountOpeningRegister;
+import cn.gongkai.ledger.api.agency.AgencyCommand.OpenLedger;
 import cn.gongkai.ledger.api.agency.AgencyCommand.CountServiceItems;
 import cn.gongkai.ledger.api.agency.AgencyCommand.ExpireNormativeDocument;
 import cn.gongkai.ledger.api.agency.AgencyCommand.IssueNormativeDocument;
@@ -15,6 +17,8 @@ import cn.gongkai.ledger.api.agency.AgencyCommand.TallyDecisions;
 import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
 import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
 import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
+import cn.gongkai.ledger.api.agency.AgencyEvent.LedgerOpened;
+import cn.gongkai.ledger.api.agency.AgencyEvent.OpeningRegisterCounted;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentExpired;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentIssued;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
@@ -508,6 +512,67 @@ class AgencyTest {
             fixture.given(registered())
                     .when(new RecordProcurement(ID, TODAY.plusDays(1), 1, BigDecimal.TEN, "b", NOW))
                     .expectException(unprocessable("DATE_IN_FUTURE"));
+        }
+    }
+
+    @Nested
+    class OpeningBalances {
+        private static final String SOURCE = "2023年度政府信息公开工作年度报告";
+
+        @Test
+        void openTheLedgerAtAYear() {
+            fixture.given(registered())
+                    .when(new OpenLedger(ID, 2024, SOURCE, NOW))
+                    .expectEvents(new LedgerOpened(ID, 2024, SOURCE, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void openTheLedgerOnce() {
+            fixture.given(registered(), new LedgerOpened(ID, 2024, SOURCE, NOW))
+                    .when(new OpenLedger(ID, 2023, SOURCE, NOW))
+                    .expectException(conflict("LEDGER_ALREADY_OPENED"));
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {2007, 2025})
+        void refuseAYearBeforeTheRegulationsOrAfterToday(int year) {
+            fixture.given(registered())
+                    .when(new OpenLedger(ID, year, SOURCE, NOW))
+                    .expectException(unprocessable("FIRST_YEAR_OUT_OF_RANGE"));
+        }
+
+        @Test
+        void refuseAnOpeningWithoutSource() {
+            fixture.given(registered())
+                    .when(new OpenLedger(ID, 2024, " ", NOW))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void countTheDocumentsInForceOncePerKind() {
+            fixture.given(registered(), new LedgerOpened(ID, 2024, SOURCE, NOW))
+                    .when(new CountOpeningRegister(ID, NormativeDocumentKind.NORMATIVE_DOCUMENT, 533, SOURCE, NOW))
+                    .expectEvents(new OpeningRegisterCounted(ID, NormativeDocumentKind.NORMATIVE_DOCUMENT, 533, SOURCE, NOW))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(registered(), new LedgerOpened(ID, 2024, SOURCE, NOW),
+                            new OpeningRegisterCounted(ID, NormativeDocumentKind.NORMATIVE_DOCUMENT, 533, SOURCE, NOW))
+                    .when(new CountOpeningRegister(ID, NormativeDocumentKind.NORMATIVE_DOCUMENT, 534, SOURCE, NOW))
+                    .expectException(conflict("OPENING_REGISTER_ALREADY_COUNTED"));
+        }
+
+        @Test
+        void refuseACountBeforeTheLedgerIsOpened() {
+            fixture.given(registered())
+                    .when(new CountOpeningRegister(ID, NormativeDocumentKind.RULE, 3, SOURCE, NOW))
+                    .expectException(conflict("LEDGER_NOT_OPENED"));
+        }
+
+        @Test
+        void refuseANegativeCount() {
+            fixture.given(registered(), new LedgerOpened(ID, 2024, SOURCE, NOW))
+                    .when(new CountOpeningRegister(ID, NormativeDocumentKind.RULE, -1, SOURCE, NOW))
+                    .expectException(unprocessable("NUMBER_NEGATIVE"));
         }
     }
 }

@@ -18,6 +18,8 @@ import static cn.gongkai.ledger.report.fold.ReportFormat.REPEALED;
 import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
 import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
 import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
+import cn.gongkai.ledger.api.agency.AgencyEvent.LedgerOpened;
+import cn.gongkai.ledger.api.agency.AgencyEvent.OpeningRegisterCounted;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentExpired;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentIssued;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
@@ -46,6 +48,9 @@ final class AgencyRegister {
     private final List<FeesCollected> fees = new ArrayList<>();
     private final List<ServiceItemsCounted> itemCounts = new ArrayList<>();
     private final List<ProcurementRecorded> procurements = new ArrayList<>();
+    /** The year the ledger opened at (opening balances), null when it counts from the first event. */
+    private Integer firstYear;
+    private final Map<NormativeDocumentKind, Integer> openingInForce = new java.util.EnumMap<>(NormativeDocumentKind.class);
 
     private static final class Document {
         private final NormativeDocumentKind kind;
@@ -82,11 +87,30 @@ final class AgencyRegister {
             itemCounts.add(c);
         } else if (event instanceof ProcurementRecorded p) {
             procurements.add(p);
+        } else if (event instanceof LedgerOpened o) {
+            firstYear = o.firstYear();
+        } else if (event instanceof OpeningRegisterCounted c) {
+            openingInForce.put(c.kind(), c.inForce());
         }
     }
 
     String name() {
         return name;
+    }
+
+    /** The first year the ledger covers, when it was opened with opening balances; null otherwise. */
+    Integer firstYear() {
+        return firstYear;
+    }
+
+    /**
+     * The documents of a kind in force at the end of {@code day}: those registered one by one, plus those counted
+     * as in force when the ledger opened (on the last day of the year before; they leave no trace of repeal).
+     */
+    private int inForce(NormativeDocumentKind kind, LocalDate day) {
+        int counted = firstYear != null && !day.isBefore(LocalDate.of(firstYear - 1, 12, 31))
+                ? openingInForce.getOrDefault(kind, 0) : 0;
+        return documents(kind, inForceOn(day)) + counted;
     }
 
     /** Table 二 of the period (the year) in {@code format}, every cell filled. */
@@ -106,7 +130,7 @@ final class AgencyRegister {
             table.put(ReportFormat.Y2021.table2Row(kind), row(
                     ISSUED, documents(kind, d -> period.contains(d.issuedOn)),
                     REPEALED, documents(kind, d -> d.repealedOn != null && period.contains(d.repealedOn)),
-                    IN_FORCE, documents(kind, inForceOn(period.to()))));
+                    IN_FORCE, inForce(kind, period.to())));
         }
         for (Article20Category category : List.of(Article20Category.LICENSING, Article20Category.PENALTY,
                 Article20Category.ENFORCEMENT)) {
@@ -138,7 +162,7 @@ final class AgencyRegister {
         for (NormativeDocumentKind kind : NormativeDocumentKind.values()) {
             int issued = documents(kind, d -> period.contains(d.issuedOn));
             table.put(ReportFormat.Y2019.table2Row(kind), row(NEWLY_MADE, issued, NEWLY_PUBLISHED, issued,
-                    PUBLISHED_TOTAL, documents(kind, inForceOn(period.to()))));
+                    PUBLISHED_TOTAL, inForce(kind, period.to())));
         }
         for (Article20Category category : Article20Category.values()) {
             int lastYear = itemsAtEndOf(category, period.from().minusDays(1));

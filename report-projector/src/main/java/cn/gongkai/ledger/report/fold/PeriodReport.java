@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * The figures of one agency for a period (a quarter, a month, any range of days), folded exactly as the annual
  * report: the same tables under the same keys, "本年" read as "本期". The figures of a calendar year are that
- * year's report.
+ * year's report. A period that begins before the agency's ledger was opened is not {@code covered}: every cell
+ * is blank.
  */
 public record PeriodReport(AnnualReport.Agency agency, ReportPeriod period, ReportFormat format, OffsetDateTime asOf,
-                           AppealPolicy appealPolicy, Map<String, Map<String, BigDecimal>> table2,
+                           AppealPolicy appealPolicy, boolean covered, Map<String, Map<String, BigDecimal>> table2,
                            Map<String, Map<String, Integer>> table3, Map<String, Integer> table4) {
     public PeriodReport {
         Objects.requireNonNull(period, "period");

@@ -41,7 +41,7 @@ public final class ReportFold {
                 request.appealPolicy(), request.asOf());
         return new AnnualReport(new AnnualReport.Agency(request.agencyId().value(), tables.agencyName()),
                 request.year(), request.format(), tables.asOf(), request.appealPolicy(), tables.table2(),
-                tables.table3(), tables.table4(), List.of());
+                tables.table3(), tables.table4(), tables.covered() ? List.of() : List.of(notCovered(tables)));
     }
 
     /**
@@ -54,14 +54,29 @@ public final class ReportFold {
     public static PeriodReport fold(Collection<EventEnvelope> events, PeriodRequest request) {
         Tables tables = tables(events, request.agencyId(), request.period(), request.format(), request.appealPolicy(),
                 request.asOf());
+        AnnualReport blankIfNotCovered = new AnnualReport(null, request.period().to().getYear(), request.format(), null,
+                null, tables.table2(), tables.table3(), tables.table4(), List.of());
         return new PeriodReport(new AnnualReport.Agency(request.agencyId().value(), tables.agencyName()),
-                request.period(), request.format(), tables.asOf(), request.appealPolicy(), tables.table2(),
-                tables.table3(), tables.table4());
+                request.period(), request.format(), tables.asOf(), request.appealPolicy(), tables.covered(),
+                blankIfNotCovered.table2(), blankIfNotCovered.table3(), blankIfNotCovered.table4());
     }
 
-    /** The tables of one agency and period, and what the header needs: the agency's name and the time as of. */
-    private record Tables(String agencyName, OffsetDateTime asOf, Map<String, Map<String, BigDecimal>> table2,
-                          Map<String, Map<String, Integer>> table3, Map<String, Integer> table4) {
+    /** The rule id of a report on a year before the agency's ledger was opened: every cell blank. */
+    public static final String NOT_COVERED = "not-covered";
+
+    /**
+     * The tables of one agency and period, and what the header needs: the agency's name and the time as of.
+     * A period that begins before the year the ledger was opened at is not covered: its tables are empty (every
+     * cell blank), never a partial count.
+     */
+    private record Tables(String agencyName, OffsetDateTime asOf, Integer firstYear, boolean covered,
+                          Map<String, Map<String, BigDecimal>> table2, Map<String, Map<String, Integer>> table3,
+                          Map<String, Integer> table4) {
+    }
+
+    private static AnnualReport.Check notCovered(Tables tables) {
+        return new AnnualReport.Check(NOT_COVERED, "*", "本机关台账自 " + tables.firstYear() + " 年起开账，此前年度不在台账范围内，"
+                + "不予统计 / the ledger opened at " + tables.firstYear() + "; earlier years are not covered and not counted");
     }
 
     private static Tables tables(Collection<EventEnvelope> events, AgencyId agencyId, ReportPeriod period,
@@ -98,8 +113,12 @@ public final class ReportFold {
         }
         OffsetDateTime asOf = requestedAsOf != null ? requestedAsOf
                 : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
-        return new Tables(register.name(), asOf, register.table2(period, format), table3(requests, period, format),
-                table4(appeals, period, appealPolicy));
+        Integer firstYear = register.firstYear();
+        if (firstYear != null && period.from().isBefore(LocalDate.of(firstYear, 1, 1))) {
+            return new Tables(register.name(), asOf, firstYear, false, Map.of(), Map.of(), Map.of());
+        }
+        return new Tables(register.name(), asOf, firstYear, true, register.table2(period, format),
+                table3(requests, period, format), table4(appeals, period, appealPolicy));
     }
 
     /**

@@ -49,8 +49,8 @@ public final class ReportJson {
     }
 
     /**
-     * The figures of a period: {@code agency, period {from, to}, format, asOf, appealPolicy, table2, table3,
-     * table4}, the tables exactly as in the report JSON.
+     * The figures of a period: {@code agency, period {from, to}, format, asOf, appealPolicy, covered, table2,
+     * table3, table4}, the tables exactly as in the report JSON (every cell blank when not covered).
      */
     public static ObjectNode toJson(PeriodReport report) {
         ObjectNode root = JsonMappers.MAPPER.createObjectNode();
@@ -63,6 +63,7 @@ public final class ReportJson {
         root.put("format", report.format().code());
         root.put("asOf", report.asOf() == null ? null : AS_OF.format(report.asOf()));
         root.put("appealPolicy", report.appealPolicy().name());
+        root.put("covered", report.covered());
         putTables(root, report.table2(), report.table3(), report.table4());
         return root;
     }

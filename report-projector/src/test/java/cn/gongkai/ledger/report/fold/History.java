@@ -80,6 +80,14 @@ public final class History {
         return emit(r -> new AgencyEvent.AgencyRegistered(agency, name, null, r));
     }
 
+    public History openLedger(int firstYear) {
+        return emit(r -> new AgencyEvent.LedgerOpened(agency, firstYear, "上年度年报", r));
+    }
+
+    public History openingRegister(NormativeDocumentKind kind, int inForce) {
+        return emit(r -> new AgencyEvent.OpeningRegisterCounted(agency, kind, inForce, "上年度年报", r));
+    }
+
     public History issue(String documentId, NormativeDocumentKind kind, LocalDate on) {
         return emit(r -> new AgencyEvent.NormativeDocumentIssued(agency, documentId, kind, "文件" + documentId,
                 "号" + documentId, on, r));

@@ -35,7 +35,7 @@ class EventJsonTest {
         return new History("ninghe-commerce").register("宁河区商务局")
                 .issue("d", NormativeDocumentKind.RULE, D).repeal("d", D).expire("d", D)
                 .tally(Article20Category.LICENSING, D, 3).fees(D, "123.450").items(Article20Category.PENALTY, D, 4)
-                .procurement(D, 2, "1000.10")
+                .procurement(D, 2, "1000.10").openLedger(2024).openingRegister(NormativeDocumentKind.RULE, 3)
                 .receive("a", ApplicantType.NATURAL_PERSON, D).busy("a", D)
                 .closeForMissingCorrection("a", D, D).closeForUnpaidFee("a", D, D)
                 .reply("a", D, Outcome.DISCLOSED, Outcome.WITHHELD_STATE_SECRET).withdraw("a", D)
