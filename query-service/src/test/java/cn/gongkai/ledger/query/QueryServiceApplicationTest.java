@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import cn.gongkai.ledger.security.testing.TestOfficerFilter;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = QueryServiceApplication.class)
 @AutoConfigureMockMvc
+@Import(TestOfficerFilter.class)
 class QueryServiceApplicationTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final String MONGO_URI;
