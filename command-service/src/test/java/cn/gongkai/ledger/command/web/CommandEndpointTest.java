@@ -78,7 +78,7 @@ class CommandEndpointTest {
     @Test
     void amountsAreBoundExactlyNeverThroughADouble() {
         endpoint.apply(CollectFees.class,
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91}", Map.of("agencyId", "a"));
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91,\"batchRef\":\"b\"}", Map.of("agencyId", "a"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture());
@@ -109,7 +109,7 @@ class CommandEndpointTest {
                 "{\"repliedOn\":\"2024-05-20\",\"primaryOutcome\":\"DISCLOSED\"}", Map.of("requestId", "b:1")))
                 .isInstanceOf(AccessRefused.class).hasMessageContaining("of a may not access the data of b");
         assertThatThrownBy(() -> endpoint.apply(CollectFees.class,
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":1}", Map.of("agencyId", "b")))
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":1,\"batchRef\":\"b\"}", Map.of("agencyId", "b")))
                 .isInstanceOf(AccessRefused.class);
         verify(gateway, never()).sendAndWait(any());
     }
