@@ -42,7 +42,9 @@ public class TestOfficerFilter extends OncePerRequestFilter {
         String uri = environment.getProperty("spring.data.mongodb.uri");
         String database = environment.getProperty("spring.data.mongodb.database",
                 environment.getProperty("MONGODB_DATABASE", "gongkai-ledger"));
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String agency = request.getParameter("agencyId");
+        String path = request.getRequestURI()
+                + (agency == null || agency.isBlank() ? "" : "?agencyId=" + agency);
         String token = TestOfficers.of(uri, database).tokenForRequest(path, null);
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
