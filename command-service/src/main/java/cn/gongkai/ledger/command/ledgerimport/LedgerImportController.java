@@ -1,7 +1,5 @@
 package cn.gongkai.ledger.command.ledgerimport;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.command.web.CommandRejected;
 import cn.gongkai.ledger.command.web.Problem;
@@ -42,8 +40,7 @@ public class LedgerImportController {
     }
 
     @PutMapping("/api/agencies/{agencyId}/ledger-import/mapping")
-    public Map<String, String> saveMapping(@PathVariable String agencyId, @RequestHeader(OFFICER_HEADER) String officer,
-                                           @RequestBody Map<String, String> body) {
+    public Map<String, String> saveMapping(@PathVariable String agencyId, @RequestBody Map<String, String> body) {
         Map<LedgerField, String> columns = new EnumMap<>(LedgerField.class);
         body.forEach((name, header) -> {
             LedgerField field = Arrays.stream(LedgerField.values()).filter(f -> f.name().equals(name)).findFirst()
@@ -61,16 +58,14 @@ public class LedgerImportController {
     }
 
     @PostMapping("/api/agencies/{agencyId}/ledger-import/dry-run")
-    public LedgerImportService.Plan dryRun(@PathVariable String agencyId, @RequestHeader(OFFICER_HEADER) String officer,
-                                           @RequestBody(required = false) byte[] file) {
+    public LedgerImportService.Plan dryRun(@PathVariable String agencyId, @RequestBody(required = false) byte[] file) {
         return imports.dryRun(agency(agencyId), requireFile(file));
     }
 
     @PostMapping("/api/agencies/{agencyId}/ledger-import")
     public ResponseEntity<LedgerImportService.Progress> start(@PathVariable String agencyId,
-                                                              @RequestHeader(OFFICER_HEADER) String officer,
                                                               @RequestBody(required = false) byte[] file) {
-        LedgerImportService.Progress started = imports.start(agency(agencyId), requireFile(file), officer);
+        LedgerImportService.Progress started = imports.start(agency(agencyId), requireFile(file));
         return ResponseEntity.accepted()
                 .location(URI.create("/api/agencies/" + agencyId + "/ledger-import/" + started.jobId())).body(started);
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -144,12 +145,13 @@ public class LedgerImportService implements DisposableBean {
     }
 
     /** Plans the file (as {@link #dryRun}) and starts running it; the job's progress is read with {@link #progress}. */
-    public Progress start(AgencyId agency, byte[] file, String officer) {
+    public Progress start(AgencyId agency, byte[] file) {
         Instant started = clock.instant();
         Plan plan = dryRun(agency, file);
         Job job = new Job(UUID.randomUUID().toString(), agency.value(), plan, started);
         jobs.put(job.id, job);
-        runner.submit(() -> run(job, officer));
+        // The job runs as the officer who started it: each command is checked against their roles and agency.
+        runner.submit(new DelegatingSecurityContextRunnable(() -> run(job)));
         return job.progress();
     }
 
@@ -157,10 +159,10 @@ public class LedgerImportService implements DisposableBean {
         return Optional.ofNullable(jobs.get(jobId)).filter(j -> j.agencyId.equals(agency.value())).map(Job::progress);
     }
 
-    private void run(Job job, String officer) {
+    private void run(Job job) {
         try {
             for (PlannedCase planned : job.plan.cases()) {
-                runCase(job, planned, officer);
+                runCase(job, planned);
                 job.processed.incrementAndGet();
             }
             job.state = "DONE";
@@ -171,14 +173,14 @@ public class LedgerImportService implements DisposableBean {
         }
     }
 
-    private void runCase(Job job, PlannedCase planned, String officer) {
+    private void runCase(Job job, PlannedCase planned) {
         for (ObjectNode command : planned.commands()) {
             String name = command.get("command").asText();
             Class<? extends LedgerCommand> type = CommandCatalog.byName(name).orElseThrow();
             ObjectNode fields = command.deepCopy();
             fields.remove("command");
             try {
-                endpoint.execute(type, officer, fields);
+                endpoint.execute(type, fields);
             } catch (RuntimeException refusedCommand) {
                 Problem problem = Problem.of(refusedCommand);
                 job.refused.add(new Refusal(planned.row(), planned.requestId(), name, problem.code(), problem.messageZh(),

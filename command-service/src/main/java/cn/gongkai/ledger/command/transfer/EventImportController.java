@@ -1,7 +1,5 @@
 package cn.gongkai.ledger.command.transfer;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.command.web.CommandRejected;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,12 +8,11 @@ import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/agencies/{agencyId}/events}: an agency's event export (JSON Lines) into a ledger without
- * its cases; all of it or nothing ({@link EventImporter}).
+ * its cases; all of it or nothing ({@link EventImporter}). An administrator of the agency only (EndpointPolicy).
  */
 @RestController
 public class EventImportController {
@@ -27,7 +24,6 @@ public class EventImportController {
 
     @PostMapping("/api/agencies/{agencyId}/events")
     public ResponseEntity<EventImporter.Imported> importEvents(@PathVariable String agencyId,
-                                                               @RequestHeader(OFFICER_HEADER) String officer,
                                                                HttpServletRequest request) throws IOException {
         request.setCharacterEncoding("UTF-8");
         AgencyId agency;

@@ -33,12 +33,12 @@ class LedgerImportHttpTest extends CommandServiceTestBase {
 
     @Test
     void theSampleRegisterImportsOnceAndReportsItsBadRow() throws Exception {
-        Http http = new Http(port);
+        Http http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"tz-sample\",\"name\":\"样例局\"}").status()).isEqualTo(201);
         String csv = Files.readString(SAMPLE);
         String base = "/api/agencies/tz-sample/ledger-import";
 
-        var plan = http.post(base + "/dry-run", Http.OFFICER, "text/csv", csv, Map.of());
+        var plan = http.post(base + "/dry-run", "text/csv", csv, Map.of());
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
         assertThat(plan.json().get("rows").asInt()).isEqualTo(6);
         assertThat(plan.json().get("cases")).hasSize(5);
@@ -50,7 +50,7 @@ class LedgerImportHttpTest extends CommandServiceTestBase {
         assertThat(problem.get("cell").asText()).isEqualTo("2024-02-30");
         assertThat(eventStore.lastSequenceNumberFor("tz-sample:2024-001")).as("a dry run records nothing").isEmpty();
 
-        var started = http.post(base, Http.OFFICER, "text/csv", csv, Map.of());
+        var started = http.post(base, "text/csv", csv, Map.of());
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         JsonNode done = awaitDone(http, base + "/" + started.json().get("jobId").asText());
         assertThat(done.get("state").asText()).isEqualTo("DONE");
@@ -59,15 +59,18 @@ class LedgerImportHttpTest extends CommandServiceTestBase {
         assertThat(eventStore.lastSequenceNumberFor("tz-sample:2024-002")).contains(3L);
         assertThat(eventStore.lastSequenceNumberFor("tz-sample:2024-005")).contains(0L);
 
-        JsonNode again = awaitDone(http, base + "/" + http.post(base, Http.OFFICER, "text/csv", csv, Map.of()).json()
+        JsonNode again = awaitDone(http, base + "/" + http.post(base, "text/csv", csv, Map.of()).json()
                 .get("jobId").asText());
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("alreadyImported").asInt()).isEqualTo(5);
         assertThat(eventStore.lastSequenceNumberFor("tz-sample:2024-002")).contains(3L);
 
         assertThat(http.get(base + "/no-such-job").status()).isEqualTo(404);
-        assertThat(http.post(base + "/dry-run", Http.OFFICER, "text/csv", "", Map.of()).status()).isEqualTo(400);
-        var noOfficer = http.post(base + "/dry-run", null, "text/csv", csv, Map.of());
-        assertThat(noOfficer.status()).isEqualTo(400);
+        assertThat(http.post(base + "/dry-run", "text/csv", "", Map.of()).status()).isEqualTo(400);
+        var anonymous = http.post(base + "/dry-run", (String) null, "text/csv", csv, Map.of());
+        assertThat(anonymous.status()).isEqualTo(401);
+        var otherAgency = http.post("/api/agencies/tz-other/ledger-import/dry-run", http.officers().tokenFor("tz-sample"),
+                "text/csv", csv, Map.of());
+        assertThat(otherAgency.status()).isEqualTo(403);
     }
 }

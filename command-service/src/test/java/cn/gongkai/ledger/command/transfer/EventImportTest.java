@@ -53,7 +53,7 @@ class EventImportTest extends CommandServiceTestBase {
     }
 
     private Http.Response post(String agency, List<String> lines) {
-        return new Http(port).post("/api/agencies/" + agency + "/events", Http.OFFICER, "application/x-ndjson",
+        return new Http(port, DATABASE).post("/api/agencies/" + agency + "/events", "application/x-ndjson",
                 String.join("\n", lines), Map.of());
     }
 
