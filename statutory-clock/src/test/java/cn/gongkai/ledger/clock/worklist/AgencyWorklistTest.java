@@ -26,11 +26,11 @@ class AgencyWorklistTest {
         return RequestHistory.received(tracking, d(on), officer, APPLICANT);
     }
 
-    // S=03-11: 03-12..15, 03-18..22, 03-25..29, 04-01..03 = 17 counted -> 3 left (due 04-09)
+    // received Saturday, S=03-09 (not moved): 03-11..15, 03-18..22, 03-25..29, 04-01..03 = 18 counted -> 2 left (due 04-08)
     private final List<DisclosureRequestEvent> a = received("A", "2024-03-09", "王承办").events();
     // S=03-04: 03-05..08, 03-11..15, 03-18..22, 03-25..29, 04-01..03 = 22 counted -> 2 overdue (due 04-01)
     private final List<DisclosureRequestEvent> b = received("B", "2024-03-04", "李承办").events();
-    // consultation open since 03-13 (answer due 04-03): 6 counted before it -> 14 left, clock stopped
+    // consultation open since 03-13 (answer due 04-03): 7 counted up to and including the sending day -> 13 left, stopped
     private final List<DisclosureRequestEvent> c = received("C", "2024-03-04", "王承办").consultation(d("2024-03-13")).events();
     // S=03-15: 03-18..22, 03-25..29, 04-01..03 = 13 counted -> 7 left (due 04-15); no officer recorded
     private final List<DisclosureRequestEvent> dNoOfficer = received("D", "2024-03-15", null).events();
@@ -53,7 +53,7 @@ class AgencyWorklistTest {
         assertThat(list.asOf()).isEqualTo(AS_OF);
         assertThat(list.dueSoonDays()).isEqualTo(AgencyWorklist.DEFAULT_DUE_SOON_DAYS);
         assertThat(ids(list.open())).containsExactly("B", "A", "D", "C");
-        assertThat(list.open()).extracting(Standing::daysLeft).containsExactly(0, 3, 7, 14);
+        assertThat(list.open()).extracting(Standing::daysLeft).containsExactly(0, 2, 7, 13);
         assertThat(list.open()).extracting(Standing::daysOverdue).containsExactly(2, 0, 0, 0);
         assertThat(ids(list.overdue())).containsExactly("B");
         assertThat(ids(list.dueSoon())).containsExactly("A");
