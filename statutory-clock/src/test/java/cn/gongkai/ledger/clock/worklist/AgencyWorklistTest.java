@@ -7,6 +7,7 @@ import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.request.Applicant;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
+import cn.gongkai.ledger.clock.deadline.RequestStatus;
 import cn.gongkai.ledger.clock.deadline.Standing;
 import cn.gongkai.ledger.clock.testing.RequestHistory;
 import java.time.LocalDate;
@@ -58,6 +59,31 @@ class AgencyWorklistTest {
         assertThat(ids(list.overdue())).containsExactly("B");
         assertThat(ids(list.dueSoon())).containsExactly("A");
         assertThat(list.notComputable()).isEmpty();
+    }
+
+    @Test
+    void asOfADateTheListIsAsItStoodThen() {
+        // replied on 04-10, after AS_OF: on 04-03 it was open (received 03-04, due 04-01: 2 overdue)
+        List<DisclosureRequestEvent> repliedLater = received("H", "2024-03-04", "王承办").replied(d("2024-04-10")).events();
+        // received on 04-08, after AS_OF: not on the list
+        List<DisclosureRequestEvent> receivedLater = received("I", "2024-04-08", "王承办").events();
+        // consultation answered on 04-08: on 04-03 still consulting (13 left, stopped)
+        List<DisclosureRequestEvent> answeredLater = received("J", "2024-03-04", "王承办").consultation(d("2024-03-13"))
+                .answered(d("2024-04-08")).events();
+        // receipt date corrected (recorded later) from 04-02 to 04-05: it was not yet received on 04-03 after all;
+        // on 04-10: J 11 left (9 counted: 03-05..13 and 04-09, 04-10), K 16 (04-07 M..04-10), I 18 (04-09, 04-10)
+        List<DisclosureRequestEvent> correctedLater = received("K", "2024-04-02", "王承办")
+                .receiptCorrected(d("2024-04-02"), d("2024-04-05")).events();
+
+        Worklist list = worklist(5, List.of(repliedLater, receivedLater, answeredLater, correctedLater));
+
+        assertThat(ids(list.open())).containsExactly("H", "J");
+        assertThat(list.open()).extracting(Standing::status).containsExactly(RequestStatus.REGISTERED, RequestStatus.CONSULTING);
+        assertThat(list.open()).extracting(Standing::daysOverdue).containsExactly(2, 0);
+        assertThat(list.open().get(1).running()).isFalse();
+        assertThat(list.open().get(1).daysLeft()).isEqualTo(13);
+        assertThat(ids(AgencyWorklist.asOf(d("2024-04-10"), WorkingDayCalendar.national(),
+                List.of(repliedLater, receivedLater, answeredLater, correctedLater)).open())).containsExactly("J", "K", "I");
     }
 
     @Test
