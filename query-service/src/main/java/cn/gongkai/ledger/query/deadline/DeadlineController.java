@@ -29,17 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class DeadlineController {
-    /**
-     * The widest due-soon window: the longest limit there is (20 working days plus an extension of 20); a constant
-     * because it appears in the API description, checked against {@link Regulation#longestLimitDays()}.
-     */
-    static final int MAX_DUE_SOON_DAYS = 40;
-
-    static {
-        if (MAX_DUE_SOON_DAYS != Regulation.longestLimitDays()) {
-            throw new IllegalStateException("MAX_DUE_SOON_DAYS must be the longest limit, " + Regulation.longestLimitDays());
-        }
-    }
+    /** The widest due-soon window: the longest limit there is (20 working days plus an extension of 20). */
+    static final int MAX_DUE_SOON_DAYS = Regulation.longestLimitDays();
 
     private final RequestHistories histories;
     private final DeadlineCalendars calendars;
@@ -77,7 +68,7 @@ public class DeadlineController {
 
     /**
      * @param dueSoonDays a running clock with at most this many working days left is due soon (0 to
-     *                    {@value #MAX_DUE_SOON_DAYS}, default {@value AgencyWorklist#DEFAULT_DUE_SOON_DAYS})
+     *                    the longest limit, 40, default {@value AgencyWorklist#DEFAULT_DUE_SOON_DAYS})
      * @param officer     only this handling officer's requests; {@value AgencyWorklist#NO_OFFICER} for those without one
      */
     @GetMapping("/api/agencies/{agencyId}/worklist")
