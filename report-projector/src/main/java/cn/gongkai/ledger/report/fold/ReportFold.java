@@ -6,6 +6,7 @@ import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.request.Outcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,18 +47,25 @@ public final class ReportFold {
         AgencyRegister register = AgencyRegister.replay(List.of());
         List<RequestCase> requests = new ArrayList<>();
         List<AppealCase> appeals = new ArrayList<>();
-        for (Map.Entry<String, List<EventEnvelope>> entry : history.byAggregate().entrySet()) {
-            String type = entry.getValue().get(0).aggregateType();
-            if (!belongsTo(entry.getValue(), request.agencyId())) {
+        boolean cutOff = request.asOf() != null;
+        for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
+            if (!belongsTo(aggregate, request.agencyId())) {
                 continue;
             }
-            List<LedgerEvent> payloads = entry.getValue().stream().map(EventEnvelope::payload)
-                    .takeWhile(p -> !p.recorded().at().isAfter(cutoff)).toList();
+            List<LedgerEvent> payloads = new ArrayList<>(aggregate.size());
+            for (EventEnvelope event : aggregate) {
+                LedgerEvent payload = event.payload();
+                if (cutOff && payload.recorded().at().isAfter(cutoff)) {
+                    break;
+                }
+                payloads.add(payload);
+            }
             if (payloads.isEmpty()) {
                 continue;
             }
             Instant last = payloads.get(payloads.size() - 1).recorded().at();
             latest = latest == null || last.isAfter(latest) ? last : latest;
+            String type = aggregate.get(0).aggregateType();
             if (AGENCY.equals(type)) {
                 register = AgencyRegister.replay(payloads);
             } else if (REQUEST.equals(type)) {
@@ -85,19 +93,23 @@ public final class ReportFold {
 
     private static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
         List<AggregateProblem> problems = new ArrayList<>();
-        history.byAggregate().forEach((id, events) -> {
-            AggregateProblem problem = history.problemOf(id);
-            if (problem != null && belongsTo(events, agencyId)) {
+        for (AggregateProblem problem : history.problems()) {
+            if (belongsTo(history.byAggregate().get(problem.aggregateId()), agencyId)) {
                 problems.add(problem);
             }
-        });
+        }
         return problems;
     }
 
     /** Whether an aggregate is, or may be, the agency's; a case without its filing event may be. */
     private static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId) {
-        return events.stream().map(e -> e.payload().namedAgency()).flatMap(Optional::stream)
-                .findFirst().map(agencyId::equals).orElse(true);
+        for (EventEnvelope event : events) {
+            Optional<AgencyId> named = event.payload().namedAgency();
+            if (named.isPresent()) {
+                return named.get().equals(agencyId);
+            }
+        }
+        return true;
     }
 
     /**
@@ -109,36 +121,54 @@ public final class ReportFold {
         ReportFormat format = request.format();
         LocalDate firstDay = LocalDate.of(year, 1, 1);
         LocalDate lastDay = LocalDate.of(year, 12, 31);
-        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
-        for (String row : format.table3Rows()) {
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            ReportFormat.table3Columns().forEach(c -> columns.put(c, 0));
-            table.put(row, columns);
+        List<String> rows = format.table3Rows();
+        List<String> columns = ReportFormat.table3Columns();
+        int receivedRow = rows.indexOf(ReportFormat.RECEIVED);
+        int carriedOverRow = rows.indexOf(ReportFormat.CARRIED_OVER);
+        int concludedRow = rows.indexOf(ReportFormat.CONCLUDED_TOTAL);
+        int carriedForwardRow = rows.indexOf(ReportFormat.CARRIED_FORWARD);
+        int[] outcomeRow = new int[Outcome.values().length];
+        for (Outcome outcome : Outcome.values()) {
+            outcomeRow[outcome.ordinal()] = rows.indexOf(format.rowOf(outcome));
         }
+        int[] column = new int[ApplicantType.values().length];
+        for (ApplicantType type : ApplicantType.values()) {
+            column[type.ordinal()] = columns.indexOf(type.key());
+        }
+        int total = columns.indexOf(ApplicantType.TOTAL);
+        int[][] counts = new int[rows.size()][columns.size()];
         for (RequestCase r : requests) {
-            String column = r.column().key();
+            int c = column[r.column().ordinal()];
+            LocalDate received = r.receivedOn();
             LocalDate concluded = r.concludedOn();
-            if (r.receivedOn().getYear() == year) {
-                add(table, ReportFormat.RECEIVED, column);
+            if (received.getYear() == year) {
+                add(counts[receivedRow], c, total);
             }
-            if (r.receivedOn().isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
-                add(table, ReportFormat.CARRIED_OVER, column);
+            if (received.isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
+                add(counts[carriedOverRow], c, total);
             }
             if (concluded != null && concluded.getYear() == year) {
-                add(table, format.rowOf(r.outcome()), column);
-                add(table, ReportFormat.CONCLUDED_TOTAL, column);
+                add(counts[outcomeRow[r.outcome().ordinal()]], c, total);
+                add(counts[concludedRow], c, total);
             }
-            if (!r.receivedOn().isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
-                add(table, ReportFormat.CARRIED_FORWARD, column);
+            if (!received.isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
+                add(counts[carriedForwardRow], c, total);
             }
+        }
+        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            Map<String, Integer> cells = new LinkedHashMap<>();
+            for (int col = 0; col < columns.size(); col++) {
+                cells.put(columns.get(col), counts[row][col]);
+            }
+            table.put(rows.get(row), cells);
         }
         return table;
     }
 
-    private static void add(Map<String, Map<String, Integer>> table, String row, String column) {
-        Map<String, Integer> cells = table.get(row);
-        cells.merge(column, CountingRules.UNITS_PER_REQUEST, Integer::sum);
-        cells.merge(ApplicantType.TOTAL, CountingRules.UNITS_PER_REQUEST, Integer::sum);
+    private static void add(int[] cells, int column, int total) {
+        cells[column] += CountingRules.UNITS_PER_REQUEST;
+        cells[total] += CountingRules.UNITS_PER_REQUEST;
     }
 
     /**
