@@ -55,6 +55,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * A seeded generator of realistic agency-years, built from the api records, from one agency to tens of thousands,
@@ -170,7 +171,8 @@ final class AgencyYears {
 
         Generator(int index) {
             this.agency = agencyId(index);
-            this.random = new Random(seed * 1_000_003L + index);
+            // java.util.Random's first draws from neighbouring seeds are correlated: mix (seed, index) first
+            this.random = new Random(new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L)).nextLong());
         }
 
         AgencyLedger generate() {

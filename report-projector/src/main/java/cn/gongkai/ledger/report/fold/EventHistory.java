@@ -32,8 +32,15 @@ final class EventHistory {
 
     static EventHistory of(Collection<EventEnvelope> events) {
         Map<String, List<EventEnvelope>> grouped = new HashMap<>(Math.max(16, events.size() / 2));
+        String runId = null;
+        List<EventEnvelope> run = null;
         for (EventEnvelope event : events) {
-            grouped.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>(6)).add(event);
+            String id = event.aggregateId();
+            if (!id.equals(runId)) { // a run of one aggregate's events (the usual input) costs one lookup
+                runId = id;
+                run = grouped.computeIfAbsent(id, key -> new ArrayList<>(6));
+            }
+            run.add(event);
         }
         Map<String, AggregateProblem> problems = new TreeMap<>();
         grouped.replaceAll((aggregateId, received) -> {

@@ -4,18 +4,14 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
-import cn.gongkai.ledger.api.common.LedgerEvent;
-import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.Outcome;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The annual-report fold: pure, deterministic and idempotent. It reads only business dates from the events'
@@ -24,8 +20,8 @@ import java.util.Optional;
  * The counting rules are those of annual-report.md; the choices it leaves open are in {@link CountingRules}.
  */
 public final class ReportFold {
-    private static final String AGENCY = "Agency";
-    private static final String REQUEST = "DisclosureRequest";
+    /** The first year of a report under the 条例 (the 2008 regulations); earlier dates are not reported on. */
+    public static final int FIRST_REPORT_YEAR = 2008;
 
     private ReportFold() {
     }
@@ -42,43 +38,12 @@ public final class ReportFold {
         if (!problems.isEmpty()) {
             throw new IncompleteHistoryException(problems);
         }
-        Instant cutoff = request.asOf() == null ? Instant.MAX : request.asOf().toInstant();
-        Instant latest = null;
-        AgencyRegister register = AgencyRegister.replay(List.of());
-        List<RequestCase> requests = new ArrayList<>();
-        List<AppealCase> appeals = new ArrayList<>();
-        boolean cutOff = request.asOf() != null;
+        AgencyCases cases = new AgencyCases(request.agencyId());
+        Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
         for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
-            if (!belongsTo(aggregate, request.agencyId())) {
-                continue;
-            }
-            List<LedgerEvent> payloads = new ArrayList<>(aggregate.size());
-            for (EventEnvelope event : aggregate) {
-                LedgerEvent payload = event.payload();
-                if (cutOff && payload.recorded().at().isAfter(cutoff)) {
-                    break;
-                }
-                payloads.add(payload);
-            }
-            if (payloads.isEmpty()) {
-                continue;
-            }
-            Instant last = payloads.get(payloads.size() - 1).recorded().at();
-            latest = latest == null || last.isAfter(latest) ? last : latest;
-            String type = aggregate.get(0).aggregateType();
-            if (AGENCY.equals(type)) {
-                register = AgencyRegister.replay(payloads);
-            } else if (REQUEST.equals(type)) {
-                RequestCase.replay(payloads).ifPresent(requests::add);
-            } else {
-                AppealCase.replay(payloads).ifPresent(appeals::add);
-            }
+            cases.put(aggregate, cutoff, false);
         }
-        OffsetDateTime asOf = request.asOf() != null ? request.asOf()
-                : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
-        return new AnnualReport(new AnnualReport.Agency(request.agencyId().value(), register.name()), request.year(),
-                request.format(), asOf, request.appealPolicy(), register.table2(request.year(), request.format()),
-                table3(requests, request), table4(appeals, request), List.of());
+        return cases.report(request, request.asOf());
     }
 
     /**
@@ -91,32 +56,21 @@ public final class ReportFold {
         return problems(EventHistory.of(events), agencyId);
     }
 
-    private static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
+    static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
         List<AggregateProblem> problems = new ArrayList<>();
         for (AggregateProblem problem : history.problems()) {
-            if (belongsTo(history.byAggregate().get(problem.aggregateId()), agencyId)) {
+            if (AgencyCases.belongsTo(history.byAggregate().get(problem.aggregateId()), agencyId)) {
                 problems.add(problem);
             }
         }
         return problems;
     }
 
-    /** Whether an aggregate is, or may be, the agency's; a case without its filing event may be. */
-    private static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId) {
-        for (EventEnvelope event : events) {
-            Optional<AgencyId> named = event.payload().namedAgency();
-            if (named.isPresent()) {
-                return named.get().equals(agencyId);
-            }
-        }
-        return true;
-    }
-
     /**
      * Table 三: 一 = received in Y; 二 = received before Y and not concluded before Y; 三.* = concluded in Y under
      * the counted outcome; 四 = received by 31 Dec Y and not concluded by then; 三.七 and 总计 are sums.
      */
-    private static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportRequest request) {
+    static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportRequest request) {
         int year = request.year();
         ReportFormat format = request.format();
         LocalDate firstDay = LocalDate.of(year, 1, 1);
@@ -175,7 +129,7 @@ public final class ReportFold {
      * Table 四: the agency's cases that belong to Y under the policy, each in its group under the outcome it
      * stands at at the end of 31 Dec Y (尚未审结 while pending); 总计 per group is the sum.
      */
-    private static Map<String, Integer> table4(List<AppealCase> appeals, ReportRequest request) {
+    static Map<String, Integer> table4(List<AppealCase> appeals, ReportRequest request) {
         int year = request.year();
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         Map<String, Integer> table = new LinkedHashMap<>();
