@@ -4,18 +4,14 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
-import cn.gongkai.ledger.api.common.LedgerEvent;
-import cn.gongkai.ledger.api.common.Recorded;
-import java.math.BigDecimal;
+import cn.gongkai.ledger.api.request.Outcome;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The annual-report fold: pure, deterministic and idempotent. It reads only business dates from the events'
@@ -24,8 +20,8 @@ import java.util.Optional;
  * The counting rules are those of annual-report.md; the choices it leaves open are in {@link CountingRules}.
  */
 public final class ReportFold {
-    private static final String AGENCY = "Agency";
-    private static final String REQUEST = "DisclosureRequest";
+    /** The first year of a report under the 条例 (the 2008 regulations); earlier dates are not reported on. */
+    public static final int FIRST_REPORT_YEAR = 2008;
 
     private ReportFold() {
     }
@@ -37,11 +33,17 @@ public final class ReportFold {
      *                                    gap or conflicting duplicates (see {@link #problems})
      */
     public static AnnualReport fold(Collection<EventEnvelope> events, ReportRequest request) {
-        Tables tables = tables(events, request.agencyId(), ReportPeriod.year(request.year()), request.format(),
-                request.appealPolicy(), request.asOf());
-        return new AnnualReport(new AnnualReport.Agency(request.agencyId().value(), tables.agencyName()),
-                request.year(), request.format(), tables.asOf(), request.appealPolicy(), tables.table2(),
-                tables.table3(), tables.table4(), tables.covered() ? List.of() : List.of(notCovered(tables)));
+        EventHistory history = EventHistory.of(events);
+        List<AggregateProblem> problems = problems(history, request.agencyId());
+        if (!problems.isEmpty()) {
+            throw new IncompleteHistoryException(problems);
+        }
+        AgencyCases cases = new AgencyCases(request.agencyId());
+        Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
+        for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
+            cases.put(aggregate, cutoff, false);
+        }
+        return cases.report(request, request.asOf());
     }
 
     /**
@@ -52,73 +54,26 @@ public final class ReportFold {
      * @throws IncompleteHistoryException as {@link #fold(Collection, ReportRequest)}
      */
     public static PeriodReport fold(Collection<EventEnvelope> events, PeriodRequest request) {
-        Tables tables = tables(events, request.agencyId(), request.period(), request.format(), request.appealPolicy(),
-                request.asOf());
-        AnnualReport blankIfNotCovered = new AnnualReport(null, request.period().to().getYear(), request.format(), null,
-                null, tables.table2(), tables.table3(), tables.table4(), List.of());
-        return new PeriodReport(new AnnualReport.Agency(request.agencyId().value(), tables.agencyName()),
-                request.period(), request.format(), tables.asOf(), request.appealPolicy(), tables.covered(),
-                blankIfNotCovered.table2(), blankIfNotCovered.table3(), blankIfNotCovered.table4());
+        EventHistory history = EventHistory.of(events);
+        List<AggregateProblem> problems = problems(history, request.agencyId());
+        if (!problems.isEmpty()) {
+            throw new IncompleteHistoryException(problems);
+        }
+        AgencyCases cases = new AgencyCases(request.agencyId());
+        Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
+        for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
+            cases.put(aggregate, cutoff, false);
+        }
+        return cases.report(request, request.asOf());
     }
 
     /** The rule id of a report on a year before the agency's ledger was opened: every cell blank. */
     public static final String NOT_COVERED = "not-covered";
 
-    /**
-     * The tables of one agency and period, and what the header needs: the agency's name and the time as of.
-     * A period that begins before the year the ledger was opened at is not covered: its tables are empty (every
-     * cell blank), never a partial count.
-     */
-    private record Tables(String agencyName, OffsetDateTime asOf, Integer firstYear, boolean covered,
-                          Map<String, Map<String, BigDecimal>> table2, Map<String, Map<String, Integer>> table3,
-                          Map<String, Integer> table4) {
-    }
-
-    private static AnnualReport.Check notCovered(Tables tables) {
-        return new AnnualReport.Check(NOT_COVERED, "*", "本机关台账自 " + tables.firstYear() + " 年起开账，此前年度不在台账范围内，"
-                + "不予统计 / the ledger opened at " + tables.firstYear() + "; earlier years are not covered and not counted");
-    }
-
-    private static Tables tables(Collection<EventEnvelope> events, AgencyId agencyId, ReportPeriod period,
-                                 ReportFormat format, AppealPolicy appealPolicy, OffsetDateTime requestedAsOf) {
-        EventHistory history = EventHistory.of(events);
-        List<AggregateProblem> problems = problems(history, agencyId);
-        if (!problems.isEmpty()) {
-            throw new IncompleteHistoryException(problems);
-        }
-        Instant cutoff = requestedAsOf == null ? Instant.MAX : requestedAsOf.toInstant();
-        Instant latest = null;
-        AgencyRegister register = AgencyRegister.replay(List.of());
-        List<RequestCase> requests = new ArrayList<>();
-        List<AppealCase> appeals = new ArrayList<>();
-        for (Map.Entry<String, List<EventEnvelope>> entry : history.byAggregate().entrySet()) {
-            String type = entry.getValue().get(0).aggregateType();
-            if (!belongsTo(entry.getValue(), agencyId)) {
-                continue;
-            }
-            List<LedgerEvent> payloads = entry.getValue().stream().map(EventEnvelope::payload)
-                    .takeWhile(p -> !p.recorded().at().isAfter(cutoff)).toList();
-            if (payloads.isEmpty()) {
-                continue;
-            }
-            Instant last = payloads.get(payloads.size() - 1).recorded().at();
-            latest = latest == null || last.isAfter(latest) ? last : latest;
-            if (AGENCY.equals(type)) {
-                register = AgencyRegister.replay(payloads);
-            } else if (REQUEST.equals(type)) {
-                RequestCase.replay(payloads).ifPresent(requests::add);
-            } else {
-                AppealCase.replay(payloads).ifPresent(appeals::add);
-            }
-        }
-        OffsetDateTime asOf = requestedAsOf != null ? requestedAsOf
-                : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
-        Integer firstYear = register.firstYear();
-        if (firstYear != null && period.from().isBefore(LocalDate.of(firstYear, 1, 1))) {
-            return new Tables(register.name(), asOf, firstYear, false, Map.of(), Map.of(), Map.of());
-        }
-        return new Tables(register.name(), asOf, firstYear, true, register.table2(period, format),
-                table3(requests, period, format), table4(appeals, period, appealPolicy));
+    /** The check a report on a year (or a period beginning) before the ledger opened carries. */
+    static AnnualReport.Check notCovered(int firstYear) {
+        return new AnnualReport.Check(NOT_COVERED, "*", "本机关台账自 " + firstYear + " 年起开账，此前年度不在台账范围内，"
+                + "不予统计 / the ledger opened at " + firstYear + "; earlier years are not covered and not counted");
     }
 
     /**
@@ -131,21 +86,14 @@ public final class ReportFold {
         return problems(EventHistory.of(events), agencyId);
     }
 
-    private static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
+    static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
         List<AggregateProblem> problems = new ArrayList<>();
-        history.byAggregate().forEach((id, events) -> {
-            AggregateProblem problem = history.problemOf(id);
-            if (problem != null && belongsTo(events, agencyId)) {
+        for (AggregateProblem problem : history.problems()) {
+            if (AgencyCases.belongsTo(history.byAggregate().get(problem.aggregateId()), agencyId)) {
                 problems.add(problem);
             }
-        });
+        }
         return problems;
-    }
-
-    /** Whether an aggregate is, or may be, the agency's; a case without its filing event may be. */
-    private static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId) {
-        return events.stream().map(e -> e.payload().namedAgency()).flatMap(Optional::stream)
-                .findFirst().map(agencyId::equals).orElse(true);
     }
 
     /**
@@ -153,47 +101,64 @@ public final class ReportFold {
      * day and not concluded before it; 三.* = concluded in it under the counted outcome; 四 = received by its last
      * day and not concluded by then; 三.七 and 总计 are sums.
      */
-    private static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportPeriod period,
-                                                            ReportFormat format) {
+    static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportPeriod period, ReportFormat format) {
         LocalDate firstDay = period.from();
         LocalDate lastDay = period.to();
-        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
-        for (String row : format.table3Rows()) {
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            ReportFormat.table3Columns().forEach(c -> columns.put(c, 0));
-            table.put(row, columns);
+        List<String> rows = format.table3Rows();
+        List<String> columns = ReportFormat.table3Columns();
+        int receivedRow = rows.indexOf(ReportFormat.RECEIVED);
+        int carriedOverRow = rows.indexOf(ReportFormat.CARRIED_OVER);
+        int concludedRow = rows.indexOf(ReportFormat.CONCLUDED_TOTAL);
+        int carriedForwardRow = rows.indexOf(ReportFormat.CARRIED_FORWARD);
+        int[] outcomeRow = new int[Outcome.values().length];
+        for (Outcome outcome : Outcome.values()) {
+            outcomeRow[outcome.ordinal()] = rows.indexOf(format.rowOf(outcome));
         }
+        int[] column = new int[ApplicantType.values().length];
+        for (ApplicantType type : ApplicantType.values()) {
+            column[type.ordinal()] = columns.indexOf(type.key());
+        }
+        int total = columns.indexOf(ApplicantType.TOTAL);
+        int[][] counts = new int[rows.size()][columns.size()];
         for (RequestCase r : requests) {
-            String column = r.column().key();
+            int c = column[r.column().ordinal()];
+            LocalDate received = r.receivedOn();
             LocalDate concluded = r.concludedOn();
-            if (period.contains(r.receivedOn())) {
-                add(table, ReportFormat.RECEIVED, column);
+            if (period.contains(received)) {
+                add(counts[receivedRow], c, total);
             }
-            if (r.receivedOn().isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
-                add(table, ReportFormat.CARRIED_OVER, column);
+            if (received.isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
+                add(counts[carriedOverRow], c, total);
             }
             if (concluded != null && period.contains(concluded)) {
-                add(table, format.rowOf(r.outcome()), column);
-                add(table, ReportFormat.CONCLUDED_TOTAL, column);
+                add(counts[outcomeRow[r.outcome().ordinal()]], c, total);
+                add(counts[concludedRow], c, total);
             }
-            if (!r.receivedOn().isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
-                add(table, ReportFormat.CARRIED_FORWARD, column);
+            if (!received.isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
+                add(counts[carriedForwardRow], c, total);
             }
+        }
+        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            Map<String, Integer> cells = new LinkedHashMap<>();
+            for (int col = 0; col < columns.size(); col++) {
+                cells.put(columns.get(col), counts[row][col]);
+            }
+            table.put(rows.get(row), cells);
         }
         return table;
     }
 
-    private static void add(Map<String, Map<String, Integer>> table, String row, String column) {
-        Map<String, Integer> cells = table.get(row);
-        cells.merge(column, CountingRules.UNITS_PER_REQUEST, Integer::sum);
-        cells.merge(ApplicantType.TOTAL, CountingRules.UNITS_PER_REQUEST, Integer::sum);
+    private static void add(int[] cells, int column, int total) {
+        cells[column] += CountingRules.UNITS_PER_REQUEST;
+        cells[total] += CountingRules.UNITS_PER_REQUEST;
     }
 
     /**
      * Table 四: the agency's cases that belong to the period (the year Y) under the policy, each in its group
      * under the outcome it stands at at the end of its last day (尚未审结 while pending); 总计 per group is the sum.
      */
-    private static Map<String, Integer> table4(List<AppealCase> appeals, ReportPeriod period, AppealPolicy policy) {
+    static Map<String, Integer> table4(List<AppealCase> appeals, ReportPeriod period, AppealPolicy policy) {
         LocalDate lastDay = period.to();
         Map<String, Integer> table = new LinkedHashMap<>();
         ReportFormat.table4Keys().forEach(k -> table.put(k, 0));

@@ -129,7 +129,7 @@ public final class NarrativeChecker {
             String cells = String.join(" + ", figure.cells());
             checks.add(new Check(NARRATIVE, cells, "正文“" + f.quote() + "”与表格不符：" + figure.label() + "按表格为"
                     + figure.text() + figure.unit() + " / the text states " + f.stated().toPlainString()
-                    + " where the tables give " + figure.text() + " (" + cells + ")"));
+                    + " where the tables give " + figure.text() + " (" + cells + ")", figure.cells()));
         }
     }
 
