@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on agencies and their Article-20 register (第二十条, table 二). */
 @RestController
-@RequestMapping(path = AgencyController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = AgencyController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 public class AgencyController {
     static final String PATH = "/api/agencies";
     private static final String AGENCY_ID = "agencyId";
@@ -37,14 +38,14 @@ public class AgencyController {
     /** The body names the {@code agencyId}. */
     @PostMapping
     public ResponseEntity<CommandAccepted> register(@RequestHeader(OFFICER_HEADER) String officer,
-                                                    @RequestBody String body) {
+                                                    @RequestBody byte[] body) {
         return endpoint.create(RegisterAgency.class, officer, body, PATH);
     }
 
     @PostMapping("/{agencyId}/normative-documents")
     public ResponseEntity<CommandAccepted> issueNormativeDocument(@PathVariable String agencyId,
                                                                   @RequestHeader(OFFICER_HEADER) String officer,
-                                                                  @RequestBody String body) {
+                                                                  @RequestBody byte[] body) {
         return on(IssueNormativeDocument.class, agencyId, officer, body);
     }
 
@@ -52,7 +53,7 @@ public class AgencyController {
     public ResponseEntity<CommandAccepted> repealNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
                                                                    @RequestHeader(OFFICER_HEADER) String officer,
-                                                                   @RequestBody String body) {
+                                                                   @RequestBody byte[] body) {
         return onDocument(RepealNormativeDocument.class, agencyId, documentId, officer, body);
     }
 
@@ -60,45 +61,45 @@ public class AgencyController {
     public ResponseEntity<CommandAccepted> expireNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
                                                                    @RequestHeader(OFFICER_HEADER) String officer,
-                                                                   @RequestBody String body) {
+                                                                   @RequestBody byte[] body) {
         return onDocument(ExpireNormativeDocument.class, agencyId, documentId, officer, body);
     }
 
     @PostMapping("/{agencyId}/decision-tallies")
     public ResponseEntity<CommandAccepted> tallyDecisions(@PathVariable String agencyId,
                                                           @RequestHeader(OFFICER_HEADER) String officer,
-                                                          @RequestBody String body) {
+                                                          @RequestBody byte[] body) {
         return on(TallyDecisions.class, agencyId, officer, body);
     }
 
     @PostMapping("/{agencyId}/fees")
     public ResponseEntity<CommandAccepted> collectFees(@PathVariable String agencyId,
                                                        @RequestHeader(OFFICER_HEADER) String officer,
-                                                       @RequestBody String body) {
+                                                       @RequestBody byte[] body) {
         return on(CollectFees.class, agencyId, officer, body);
     }
 
     @PostMapping("/{agencyId}/service-item-counts")
     public ResponseEntity<CommandAccepted> countServiceItems(@PathVariable String agencyId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
-                                                             @RequestBody String body) {
+                                                             @RequestBody byte[] body) {
         return on(CountServiceItems.class, agencyId, officer, body);
     }
 
     @PostMapping("/{agencyId}/procurements")
     public ResponseEntity<CommandAccepted> recordProcurement(@PathVariable String agencyId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
-                                                             @RequestBody String body) {
+                                                             @RequestBody byte[] body) {
         return on(RecordProcurement.class, agencyId, officer, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String agencyId, String officer,
-                                               String body) {
+                                               byte[] body) {
         return endpoint.apply(type, officer, body, Map.of(AGENCY_ID, agencyId));
     }
 
     private ResponseEntity<CommandAccepted> onDocument(Class<? extends LedgerCommand> type, String agencyId,
-                                                       String documentId, String officer, String body) {
+                                                       String documentId, String officer, byte[] body) {
         return endpoint.apply(type, officer, body, Map.of(AGENCY_ID, agencyId, "documentId", documentId));
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on lawsuits (行政诉讼) in which the agency is the defendant. Ids start with {@code ls-}. */
 @RestController
-@RequestMapping(path = LawsuitController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = LawsuitController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 public class LawsuitController {
     static final String PATH = "/api/lawsuits";
 
@@ -33,21 +34,21 @@ public class LawsuitController {
     /** The body may name the {@code lawsuitId}; without one the service assigns {@code ls-<uuid>}. */
     @PostMapping
     public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
-                                                @RequestBody String body) {
+                                                @RequestBody byte[] body) {
         return endpoint.create(FileLawsuit.class, officer, body, PATH);
     }
 
     @PostMapping("/{lawsuitId}/judgments")
     public ResponseEntity<CommandAccepted> renderJudgment(@PathVariable String lawsuitId,
                                                           @RequestHeader(OFFICER_HEADER) String officer,
-                                                          @RequestBody String body) {
+                                                          @RequestBody byte[] body) {
         return on(RenderJudgment.class, lawsuitId, officer, body);
     }
 
     @PostMapping("/{lawsuitId}/appeals")
     public ResponseEntity<CommandAccepted> fileAppeal(@PathVariable String lawsuitId,
                                                       @RequestHeader(OFFICER_HEADER) String officer,
-                                                      @RequestBody String body) {
+                                                      @RequestBody byte[] body) {
         return on(FileAppeal.class, lawsuitId, officer, body);
     }
 
@@ -55,19 +56,19 @@ public class LawsuitController {
     @PostMapping("/{lawsuitId}/judgments/effective")
     public ResponseEntity<CommandAccepted> recordJudgmentEffective(@PathVariable String lawsuitId,
                                                                    @RequestHeader(OFFICER_HEADER) String officer,
-                                                                   @RequestBody String body) {
+                                                                   @RequestBody byte[] body) {
         return on(RecordJudgmentEffective.class, lawsuitId, officer, body);
     }
 
     @PostMapping("/{lawsuitId}/retrials")
     public ResponseEntity<CommandAccepted> openRetrial(@PathVariable String lawsuitId,
                                                        @RequestHeader(OFFICER_HEADER) String officer,
-                                                       @RequestBody String body) {
+                                                       @RequestBody byte[] body) {
         return on(OpenRetrial.class, lawsuitId, officer, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id, String officer,
-                                               String body) {
+                                               byte[] body) {
         return endpoint.apply(type, officer, body, Map.of("lawsuitId", id));
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on reconsiderations (行政复议) in which the agency is the respondent. Ids start with {@code rc-}. */
 @RestController
-@RequestMapping(path = ReconsiderationController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ReconsiderationController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 public class ReconsiderationController {
     static final String PATH = "/api/reconsiderations";
 
@@ -33,40 +34,40 @@ public class ReconsiderationController {
     /** The body may name the {@code reconsiderationId}; without one the service assigns {@code rc-<uuid>}. */
     @PostMapping
     public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
-                                                @RequestBody String body) {
+                                                @RequestBody byte[] body) {
         return endpoint.create(FileReconsideration.class, officer, body, PATH);
     }
 
     @PostMapping("/{reconsiderationId}/acceptance")
     public ResponseEntity<CommandAccepted> accept(@PathVariable String reconsiderationId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
-                                                  @RequestBody String body) {
+                                                  @RequestBody byte[] body) {
         return on(AcceptReconsideration.class, reconsiderationId, officer, body);
     }
 
     @PostMapping("/{reconsiderationId}/rejection")
     public ResponseEntity<CommandAccepted> reject(@PathVariable String reconsiderationId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
-                                                  @RequestBody String body) {
+                                                  @RequestBody byte[] body) {
         return on(RejectReconsideration.class, reconsiderationId, officer, body);
     }
 
     @PostMapping("/{reconsiderationId}/decision")
     public ResponseEntity<CommandAccepted> decide(@PathVariable String reconsiderationId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
-                                                  @RequestBody String body) {
+                                                  @RequestBody byte[] body) {
         return on(DecideReconsideration.class, reconsiderationId, officer, body);
     }
 
     @PostMapping("/{reconsiderationId}/withdrawal")
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String reconsiderationId,
                                                     @RequestHeader(OFFICER_HEADER) String officer,
-                                                    @RequestBody String body) {
+                                                    @RequestBody byte[] body) {
         return on(WithdrawReconsideration.class, reconsiderationId, officer, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id, String officer,
-                                               String body) {
+                                               byte[] body) {
         return endpoint.apply(type, officer, body, Map.of("reconsiderationId", id));
     }
 }

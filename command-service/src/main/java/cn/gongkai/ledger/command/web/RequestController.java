@@ -34,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on disclosure requests (依申请公开). The request id is {@code agencyId:trackingNumber}. */
 @RestController
-@RequestMapping(path = RequestController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = RequestController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 public class RequestController {
     static final String PATH = "/api/requests";
 
@@ -47,98 +48,98 @@ public class RequestController {
     /** 登记申请: the body has {@code agencyId} and {@code trackingNumber} instead of a request id. */
     @PostMapping
     public ResponseEntity<CommandAccepted> receive(@RequestHeader(OFFICER_HEADER) String officer,
-                                                   @RequestBody String body) {
+                                                   @RequestBody byte[] body) {
         return endpoint.create(ReceiveRequest.class, officer, body, PATH);
     }
 
     @PostMapping("/{requestId}/officer")
     public ResponseEntity<CommandAccepted> assignOfficer(@PathVariable String requestId,
                                                          @RequestHeader(OFFICER_HEADER) String officer,
-                                                         @RequestBody String body) {
+                                                         @RequestBody byte[] body) {
         return on(AssignOfficer.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/correction-requests")
     public ResponseEntity<CommandAccepted> requestCorrection(@PathVariable String requestId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
-                                                             @RequestBody String body) {
+                                                             @RequestBody byte[] body) {
         return on(RequestCorrection.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/corrections")
     public ResponseEntity<CommandAccepted> supplyCorrection(@PathVariable String requestId,
                                                             @RequestHeader(OFFICER_HEADER) String officer,
-                                                            @RequestBody String body) {
+                                                            @RequestBody byte[] body) {
         return on(SupplyCorrection.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/closure/missing-correction")
     public ResponseEntity<CommandAccepted> closeForMissingCorrection(@PathVariable String requestId,
                                                                      @RequestHeader(OFFICER_HEADER) String officer,
-                                                                     @RequestBody String body) {
+                                                                     @RequestBody byte[] body) {
         return on(CloseForMissingCorrection.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/consultations")
     public ResponseEntity<CommandAccepted> startConsultation(@PathVariable String requestId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
-                                                             @RequestBody String body) {
+                                                             @RequestBody byte[] body) {
         return on(StartConsultation.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/consultations/answer")
     public ResponseEntity<CommandAccepted> answerConsultation(@PathVariable String requestId,
                                                               @RequestHeader(OFFICER_HEADER) String officer,
-                                                              @RequestBody String body) {
+                                                              @RequestBody byte[] body) {
         return on(AnswerConsultation.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/consultations/expiry")
     public ResponseEntity<CommandAccepted> expireConsultation(@PathVariable String requestId,
                                                               @RequestHeader(OFFICER_HEADER) String officer,
-                                                              @RequestBody String body) {
+                                                              @RequestBody byte[] body) {
         return on(ExpireConsultation.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/fees")
     public ResponseEntity<CommandAccepted> notifyFee(@PathVariable String requestId,
                                                      @RequestHeader(OFFICER_HEADER) String officer,
-                                                     @RequestBody String body) {
+                                                     @RequestBody byte[] body) {
         return on(NotifyFee.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/fees/payment")
     public ResponseEntity<CommandAccepted> payFee(@PathVariable String requestId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
-                                                  @RequestBody String body) {
+                                                  @RequestBody byte[] body) {
         return on(PayFee.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/closure/unpaid-fee")
     public ResponseEntity<CommandAccepted> closeForUnpaidFee(@PathVariable String requestId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
-                                                             @RequestBody String body) {
+                                                             @RequestBody byte[] body) {
         return on(CloseForUnpaidFee.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/extensions")
     public ResponseEntity<CommandAccepted> approveExtension(@PathVariable String requestId,
                                                             @RequestHeader(OFFICER_HEADER) String officer,
-                                                            @RequestBody String body) {
+                                                            @RequestBody byte[] body) {
         return on(ApproveExtension.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/reply")
     public ResponseEntity<CommandAccepted> reply(@PathVariable String requestId,
                                                  @RequestHeader(OFFICER_HEADER) String officer,
-                                                 @RequestBody String body) {
+                                                 @RequestBody byte[] body) {
         return on(ReplyToRequest.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/withdrawal")
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String requestId,
                                                     @RequestHeader(OFFICER_HEADER) String officer,
-                                                    @RequestBody String body) {
+                                                    @RequestBody byte[] body) {
         return on(WithdrawRequest.class, requestId, officer, body);
     }
 
@@ -146,40 +147,40 @@ public class RequestController {
     @PostMapping("/{requestId}/amendments/applicant-type")
     public ResponseEntity<CommandAccepted> correctApplicantType(@PathVariable String requestId,
                                                                 @RequestHeader(OFFICER_HEADER) String officer,
-                                                                @RequestBody String body) {
+                                                                @RequestBody byte[] body) {
         return on(CorrectApplicantType.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/amendments/receipt-date")
     public ResponseEntity<CommandAccepted> correctReceiptDate(@PathVariable String requestId,
                                                               @RequestHeader(OFFICER_HEADER) String officer,
-                                                              @RequestBody String body) {
+                                                              @RequestBody byte[] body) {
         return on(CorrectReceiptDate.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/amendments/outcome")
     public ResponseEntity<CommandAccepted> correctOutcome(@PathVariable String requestId,
                                                           @RequestHeader(OFFICER_HEADER) String officer,
-                                                          @RequestBody String body) {
+                                                          @RequestBody byte[] body) {
         return on(CorrectOutcome.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/amendments/conclusion-date")
     public ResponseEntity<CommandAccepted> correctConclusionDate(@PathVariable String requestId,
                                                                  @RequestHeader(OFFICER_HEADER) String officer,
-                                                                 @RequestBody String body) {
+                                                                 @RequestBody byte[] body) {
         return on(CorrectConclusionDate.class, requestId, officer, body);
     }
 
     @PostMapping("/{requestId}/due-date-recomputations")
     public ResponseEntity<CommandAccepted> recordDueDateRecomputation(@PathVariable String requestId,
                                                                       @RequestHeader(OFFICER_HEADER) String officer,
-                                                                      @RequestBody String body) {
+                                                                      @RequestBody byte[] body) {
         return on(RecordDueDateRecomputation.class, requestId, officer, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String requestId, String officer,
-                                               String body) {
+                                               byte[] body) {
         return endpoint.apply(type, officer, body, Map.of("requestId", requestId));
     }
 }

@@ -38,7 +38,7 @@ class ImportTest extends CommandServiceTestBase {
         JsonNode report = response.json();
         assertThat(report.get("rejected").asInt()).as(response.body()).isZero();
         assertThat(report.get("accepted").asInt()).isEqualTo(lines);
-        assertThat(report.get("results").get(4).get("id").asText()).isEqualTo("ninghe-commerce:2024-0001");
+        assertThat(report.get("results").get(5).get("id").asText()).isEqualTo("ninghe-commerce:2024-0001");
         assertThat(events("ninghe-commerce")).hasSize(4);
         assertThat(events("ninghe-commerce:2024-0002")).extracting(d -> d.getString("payloadType"))
                 .containsExactly(

@@ -12,6 +12,8 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReplyToRequest;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestId;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +35,7 @@ class CommandEndpointTest {
     void theCommandIsRecordedByTheOfficerAtTheClocksInstant() {
         var answer = endpoint.apply(ReplyToRequest.class, "wang.wu", """
                 {"repliedOn":"2024-05-20","primaryOutcome":"WITHHELD_THIRD_PARTY_RIGHTS",
-                 "secondaryReasons":["WITHHELD_PROCESS_INFORMATION"]}""", Map.of("requestId", "a:1"));
+                 "secondaryReasons":["WITHHELD_PROCESS_INFORMATION"]}""".getBytes(UTF_8), Map.of("requestId", "a:1"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture());
@@ -47,17 +49,27 @@ class CommandEndpointTest {
     @Test
     void amountsAreBoundExactlyNeverThroughADouble() {
         endpoint.apply(CollectFees.class, "wang.wu",
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91}", Map.of("agencyId", "a"));
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":12345678901234567.89}".getBytes(UTF_8),
+                Map.of("agencyId", "a"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture());
         var fees = (CollectFees) sent.getValue();
-        assertThat(fees.amountYuan()).isEqualTo(new BigDecimal("123456789012345678.91"));
+        assertThat(fees.amountYuan()).isEqualTo(new BigDecimal("12345678901234567.89"));
+    }
+
+    @Test
+    void anAmountAboveTheDocumentedMaximumIsRefusedAndNothingIsSent() {
+        assertThatThrownBy(() -> endpoint.apply(CollectFees.class, "wang.wu",
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91}".getBytes(UTF_8),
+                Map.of("agencyId", "a")))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("AMOUNT_OUT_OF_RANGE");
+        verify(gateway, never()).sendAndWait(any());
     }
 
     @Test
     void aRefusedBindingSendsNothing() {
-        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class, "wang.wu", "{\"repliedOn\":\"2024-05-20\"}",
+        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class, "wang.wu", "{\"repliedOn\":\"2024-05-20\"}".getBytes(UTF_8),
                 Map.of("requestId", "a:1")))
                 .isInstanceOf(CommandRejected.class).hasMessageContaining("primaryOutcome");
         verify(gateway, never()).sendAndWait(any());

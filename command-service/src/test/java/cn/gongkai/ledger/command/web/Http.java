@@ -35,6 +35,14 @@ public final class Http {
         return send(request.build());
     }
 
+    /** Any request with raw bytes (null: no body) and the given headers. */
+    public Response send(String method, String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** A JSON command by officer {@value #OFFICER}. */
     public Response command(String path, String json) {
         return post(path, OFFICER, "application/json", json, Map.of());
