@@ -49,8 +49,8 @@ class CommandEndpointTest {
     @Test
     void amountsAreBoundExactlyNeverThroughADouble() {
         endpoint.apply(CollectFees.class, "wang.wu",
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":12345678901234567.89}".getBytes(UTF_8),
-                Map.of("agencyId", "a"));
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":12345678901234567.89,\"batchRef\":\"b\"}"
+                        .getBytes(UTF_8), Map.of("agencyId", "a"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture());
@@ -61,7 +61,8 @@ class CommandEndpointTest {
     @Test
     void anAmountAboveTheDocumentedMaximumIsRefusedAndNothingIsSent() {
         assertThatThrownBy(() -> endpoint.apply(CollectFees.class, "wang.wu",
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91}".getBytes(UTF_8),
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91,\"batchRef\":\"b\"}"
+                        .getBytes(UTF_8),
                 Map.of("agencyId", "a")))
                 .isInstanceOf(CommandRejected.class).hasMessageContaining("AMOUNT_OUT_OF_RANGE");
         verify(gateway, never()).sendAndWait(any());

@@ -66,7 +66,7 @@ class StrictInputTest extends CommandServiceTestBase {
         assertThat(stored()).isEqualTo(before);
 
         var exact = http.command("/api/agencies/strict/fees",
-                "{\"collectedOn\":\"2024-03-02\",\"amountYuan\":12345678901234567.89}");
+                "{\"collectedOn\":\"2024-03-02\",\"amountYuan\":12345678901234567.89,\"batchRef\":\"exact-1\"}");
         assertThat(exact.status()).as(exact.body()).isEqualTo(200);
         assertThat(events(AGENCY).get(events(AGENCY).size() - 1).getString("payload"))
                 .contains("\"amountYuan\":12345678901234567.89");
