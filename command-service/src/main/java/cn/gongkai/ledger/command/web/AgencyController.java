@@ -36,12 +36,14 @@ public class AgencyController {
     }
 
     /** The body names the {@code agencyId}. */
+    @CommandBody(RegisterAgency.class)
     @PostMapping
     public ResponseEntity<CommandAccepted> register(@RequestHeader(OFFICER_HEADER) String officer,
                                                     @RequestBody byte[] body) {
         return endpoint.create(RegisterAgency.class, officer, body, PATH);
     }
 
+    @CommandBody(IssueNormativeDocument.class)
     @PostMapping("/{agencyId}/normative-documents")
     public ResponseEntity<CommandAccepted> issueNormativeDocument(@PathVariable String agencyId,
                                                                   @RequestHeader(OFFICER_HEADER) String officer,
@@ -49,6 +51,7 @@ public class AgencyController {
         return on(IssueNormativeDocument.class, agencyId, officer, body);
     }
 
+    @CommandBody(RepealNormativeDocument.class)
     @PostMapping("/{agencyId}/normative-documents/{documentId}/repeal")
     public ResponseEntity<CommandAccepted> repealNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
@@ -57,6 +60,7 @@ public class AgencyController {
         return onDocument(RepealNormativeDocument.class, agencyId, documentId, officer, body);
     }
 
+    @CommandBody(ExpireNormativeDocument.class)
     @PostMapping("/{agencyId}/normative-documents/{documentId}/expiry")
     public ResponseEntity<CommandAccepted> expireNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
@@ -65,6 +69,7 @@ public class AgencyController {
         return onDocument(ExpireNormativeDocument.class, agencyId, documentId, officer, body);
     }
 
+    @CommandBody(TallyDecisions.class)
     @PostMapping("/{agencyId}/decision-tallies")
     public ResponseEntity<CommandAccepted> tallyDecisions(@PathVariable String agencyId,
                                                           @RequestHeader(OFFICER_HEADER) String officer,
@@ -72,6 +77,7 @@ public class AgencyController {
         return on(TallyDecisions.class, agencyId, officer, body);
     }
 
+    @CommandBody(CollectFees.class)
     @PostMapping("/{agencyId}/fees")
     public ResponseEntity<CommandAccepted> collectFees(@PathVariable String agencyId,
                                                        @RequestHeader(OFFICER_HEADER) String officer,
@@ -79,6 +85,7 @@ public class AgencyController {
         return on(CollectFees.class, agencyId, officer, body);
     }
 
+    @CommandBody(CountServiceItems.class)
     @PostMapping("/{agencyId}/service-item-counts")
     public ResponseEntity<CommandAccepted> countServiceItems(@PathVariable String agencyId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
@@ -86,6 +93,7 @@ public class AgencyController {
         return on(CountServiceItems.class, agencyId, officer, body);
     }
 
+    @CommandBody(RecordProcurement.class)
     @PostMapping("/{agencyId}/procurements")
     public ResponseEntity<CommandAccepted> recordProcurement(@PathVariable String agencyId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,

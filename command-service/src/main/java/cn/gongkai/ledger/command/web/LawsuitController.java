@@ -32,12 +32,14 @@ public class LawsuitController {
     }
 
     /** The body may name the {@code lawsuitId}; without one the service assigns {@code ls-<uuid>}. */
+    @CommandBody(FileLawsuit.class)
     @PostMapping
     public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
                                                 @RequestBody byte[] body) {
         return endpoint.create(FileLawsuit.class, officer, body, PATH);
     }
 
+    @CommandBody(RenderJudgment.class)
     @PostMapping("/{lawsuitId}/judgments")
     public ResponseEntity<CommandAccepted> renderJudgment(@PathVariable String lawsuitId,
                                                           @RequestHeader(OFFICER_HEADER) String officer,
@@ -45,6 +47,7 @@ public class LawsuitController {
         return on(RenderJudgment.class, lawsuitId, officer, body);
     }
 
+    @CommandBody(FileAppeal.class)
     @PostMapping("/{lawsuitId}/appeals")
     public ResponseEntity<CommandAccepted> fileAppeal(@PathVariable String lawsuitId,
                                                       @RequestHeader(OFFICER_HEADER) String officer,
@@ -53,6 +56,7 @@ public class LawsuitController {
     }
 
     /** The latest judgment took effect: the case is concluded. */
+    @CommandBody(RecordJudgmentEffective.class)
     @PostMapping("/{lawsuitId}/judgments/effective")
     public ResponseEntity<CommandAccepted> recordJudgmentEffective(@PathVariable String lawsuitId,
                                                                    @RequestHeader(OFFICER_HEADER) String officer,
@@ -60,6 +64,7 @@ public class LawsuitController {
         return on(RecordJudgmentEffective.class, lawsuitId, officer, body);
     }
 
+    @CommandBody(OpenRetrial.class)
     @PostMapping("/{lawsuitId}/retrials")
     public ResponseEntity<CommandAccepted> openRetrial(@PathVariable String lawsuitId,
                                                        @RequestHeader(OFFICER_HEADER) String officer,

@@ -32,12 +32,14 @@ public class ReconsiderationController {
     }
 
     /** The body may name the {@code reconsiderationId}; without one the service assigns {@code rc-<uuid>}. */
+    @CommandBody(FileReconsideration.class)
     @PostMapping
     public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
                                                 @RequestBody byte[] body) {
         return endpoint.create(FileReconsideration.class, officer, body, PATH);
     }
 
+    @CommandBody(AcceptReconsideration.class)
     @PostMapping("/{reconsiderationId}/acceptance")
     public ResponseEntity<CommandAccepted> accept(@PathVariable String reconsiderationId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
@@ -45,6 +47,7 @@ public class ReconsiderationController {
         return on(AcceptReconsideration.class, reconsiderationId, officer, body);
     }
 
+    @CommandBody(RejectReconsideration.class)
     @PostMapping("/{reconsiderationId}/rejection")
     public ResponseEntity<CommandAccepted> reject(@PathVariable String reconsiderationId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
@@ -52,6 +55,7 @@ public class ReconsiderationController {
         return on(RejectReconsideration.class, reconsiderationId, officer, body);
     }
 
+    @CommandBody(DecideReconsideration.class)
     @PostMapping("/{reconsiderationId}/decision")
     public ResponseEntity<CommandAccepted> decide(@PathVariable String reconsiderationId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
@@ -59,6 +63,7 @@ public class ReconsiderationController {
         return on(DecideReconsideration.class, reconsiderationId, officer, body);
     }
 
+    @CommandBody(WithdrawReconsideration.class)
     @PostMapping("/{reconsiderationId}/withdrawal")
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String reconsiderationId,
                                                     @RequestHeader(OFFICER_HEADER) String officer,

@@ -46,12 +46,14 @@ public class RequestController {
     }
 
     /** 登记申请: the body has {@code agencyId} and {@code trackingNumber} instead of a request id. */
+    @CommandBody(ReceiveRequest.class)
     @PostMapping
     public ResponseEntity<CommandAccepted> receive(@RequestHeader(OFFICER_HEADER) String officer,
                                                    @RequestBody byte[] body) {
         return endpoint.create(ReceiveRequest.class, officer, body, PATH);
     }
 
+    @CommandBody(AssignOfficer.class)
     @PostMapping("/{requestId}/officer")
     public ResponseEntity<CommandAccepted> assignOfficer(@PathVariable String requestId,
                                                          @RequestHeader(OFFICER_HEADER) String officer,
@@ -59,6 +61,7 @@ public class RequestController {
         return on(AssignOfficer.class, requestId, officer, body);
     }
 
+    @CommandBody(RequestCorrection.class)
     @PostMapping("/{requestId}/correction-requests")
     public ResponseEntity<CommandAccepted> requestCorrection(@PathVariable String requestId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
@@ -66,6 +69,7 @@ public class RequestController {
         return on(RequestCorrection.class, requestId, officer, body);
     }
 
+    @CommandBody(SupplyCorrection.class)
     @PostMapping("/{requestId}/corrections")
     public ResponseEntity<CommandAccepted> supplyCorrection(@PathVariable String requestId,
                                                             @RequestHeader(OFFICER_HEADER) String officer,
@@ -73,6 +77,7 @@ public class RequestController {
         return on(SupplyCorrection.class, requestId, officer, body);
     }
 
+    @CommandBody(CloseForMissingCorrection.class)
     @PostMapping("/{requestId}/closure/missing-correction")
     public ResponseEntity<CommandAccepted> closeForMissingCorrection(@PathVariable String requestId,
                                                                      @RequestHeader(OFFICER_HEADER) String officer,
@@ -80,6 +85,7 @@ public class RequestController {
         return on(CloseForMissingCorrection.class, requestId, officer, body);
     }
 
+    @CommandBody(StartConsultation.class)
     @PostMapping("/{requestId}/consultations")
     public ResponseEntity<CommandAccepted> startConsultation(@PathVariable String requestId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
@@ -87,6 +93,7 @@ public class RequestController {
         return on(StartConsultation.class, requestId, officer, body);
     }
 
+    @CommandBody(AnswerConsultation.class)
     @PostMapping("/{requestId}/consultations/answer")
     public ResponseEntity<CommandAccepted> answerConsultation(@PathVariable String requestId,
                                                               @RequestHeader(OFFICER_HEADER) String officer,
@@ -94,6 +101,7 @@ public class RequestController {
         return on(AnswerConsultation.class, requestId, officer, body);
     }
 
+    @CommandBody(ExpireConsultation.class)
     @PostMapping("/{requestId}/consultations/expiry")
     public ResponseEntity<CommandAccepted> expireConsultation(@PathVariable String requestId,
                                                               @RequestHeader(OFFICER_HEADER) String officer,
@@ -101,6 +109,7 @@ public class RequestController {
         return on(ExpireConsultation.class, requestId, officer, body);
     }
 
+    @CommandBody(NotifyFee.class)
     @PostMapping("/{requestId}/fees")
     public ResponseEntity<CommandAccepted> notifyFee(@PathVariable String requestId,
                                                      @RequestHeader(OFFICER_HEADER) String officer,
@@ -108,6 +117,7 @@ public class RequestController {
         return on(NotifyFee.class, requestId, officer, body);
     }
 
+    @CommandBody(PayFee.class)
     @PostMapping("/{requestId}/fees/payment")
     public ResponseEntity<CommandAccepted> payFee(@PathVariable String requestId,
                                                   @RequestHeader(OFFICER_HEADER) String officer,
@@ -115,6 +125,7 @@ public class RequestController {
         return on(PayFee.class, requestId, officer, body);
     }
 
+    @CommandBody(CloseForUnpaidFee.class)
     @PostMapping("/{requestId}/closure/unpaid-fee")
     public ResponseEntity<CommandAccepted> closeForUnpaidFee(@PathVariable String requestId,
                                                              @RequestHeader(OFFICER_HEADER) String officer,
@@ -122,6 +133,7 @@ public class RequestController {
         return on(CloseForUnpaidFee.class, requestId, officer, body);
     }
 
+    @CommandBody(ApproveExtension.class)
     @PostMapping("/{requestId}/extensions")
     public ResponseEntity<CommandAccepted> approveExtension(@PathVariable String requestId,
                                                             @RequestHeader(OFFICER_HEADER) String officer,
@@ -129,6 +141,7 @@ public class RequestController {
         return on(ApproveExtension.class, requestId, officer, body);
     }
 
+    @CommandBody(ReplyToRequest.class)
     @PostMapping("/{requestId}/reply")
     public ResponseEntity<CommandAccepted> reply(@PathVariable String requestId,
                                                  @RequestHeader(OFFICER_HEADER) String officer,
@@ -136,6 +149,7 @@ public class RequestController {
         return on(ReplyToRequest.class, requestId, officer, body);
     }
 
+    @CommandBody(WithdrawRequest.class)
     @PostMapping("/{requestId}/withdrawal")
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String requestId,
                                                     @RequestHeader(OFFICER_HEADER) String officer,
@@ -144,6 +158,7 @@ public class RequestController {
     }
 
     /** 更正申请人类型 (a correction event; the recorded intake is never edited). */
+    @CommandBody(CorrectApplicantType.class)
     @PostMapping("/{requestId}/amendments/applicant-type")
     public ResponseEntity<CommandAccepted> correctApplicantType(@PathVariable String requestId,
                                                                 @RequestHeader(OFFICER_HEADER) String officer,
@@ -151,6 +166,7 @@ public class RequestController {
         return on(CorrectApplicantType.class, requestId, officer, body);
     }
 
+    @CommandBody(CorrectReceiptDate.class)
     @PostMapping("/{requestId}/amendments/receipt-date")
     public ResponseEntity<CommandAccepted> correctReceiptDate(@PathVariable String requestId,
                                                               @RequestHeader(OFFICER_HEADER) String officer,
@@ -158,6 +174,7 @@ public class RequestController {
         return on(CorrectReceiptDate.class, requestId, officer, body);
     }
 
+    @CommandBody(CorrectOutcome.class)
     @PostMapping("/{requestId}/amendments/outcome")
     public ResponseEntity<CommandAccepted> correctOutcome(@PathVariable String requestId,
                                                           @RequestHeader(OFFICER_HEADER) String officer,
@@ -165,6 +182,7 @@ public class RequestController {
         return on(CorrectOutcome.class, requestId, officer, body);
     }
 
+    @CommandBody(CorrectConclusionDate.class)
     @PostMapping("/{requestId}/amendments/conclusion-date")
     public ResponseEntity<CommandAccepted> correctConclusionDate(@PathVariable String requestId,
                                                                  @RequestHeader(OFFICER_HEADER) String officer,
@@ -172,6 +190,7 @@ public class RequestController {
         return on(CorrectConclusionDate.class, requestId, officer, body);
     }
 
+    @CommandBody(RecordDueDateRecomputation.class)
     @PostMapping("/{requestId}/due-date-recomputations")
     public ResponseEntity<CommandAccepted> recordDueDateRecomputation(@PathVariable String requestId,
                                                                       @RequestHeader(OFFICER_HEADER) String officer,
