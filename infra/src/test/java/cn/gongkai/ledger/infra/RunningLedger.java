@@ -57,7 +57,25 @@ final class RunningLedger implements AutoCloseable {
     }
 
     Http http() {
-        return new Http(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+        return new Http(port());
+    }
+
+    int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    /** Every stored event document of {@code domainevents}, as its JSON, in {@code _id} order. */
+    List<String> storedEventDocuments() {
+        List<String> documents = new ArrayList<>();
+        for (Document stored : client.getDatabase(DATABASE).getCollection("domainevents").find()
+                .sort(new Document("_id", 1))) {
+            documents.add(stored.toJson());
+        }
+        return documents;
     }
 
     <T> T bean(Class<T> type) {

@@ -233,6 +233,16 @@ class StrictInputTest extends CommandServiceTestBase {
         assertThat(stored()).isEqualTo(before);
     }
 
+    @Test
+    void healthLivenessAndReadinessAreServedForOperators() {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/livez", "/readyz")) {
+            var health = http.get(path);
+            assertThat(health.status()).as(path + " " + health.body()).isEqualTo(200);
+            assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        }
+    }
+
     private static String reconsideration(String agency, String linkedRequest) {
         return "{\"agencyId\":\"" + agency + "\",\"reviewBody\":\"区政府\",\"applicantName\":\"王五\","
                 + "\"filedOn\":\"2024-03-05\"" + (linkedRequest == null ? "" : ",\"linkedRequestId\":\"" + linkedRequest + "\"")
