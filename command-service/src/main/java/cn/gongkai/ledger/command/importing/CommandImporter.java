@@ -34,11 +34,11 @@ public class CommandImporter {
      * UTF-8; then binds every line (a line that cannot be bound is answered with its problem); only then are the
      * bound lines sent, in order, one atomic append each.
      */
-    ImportReport run(byte[] body, String officer, String acceptLanguage, String instance) {
+    ImportReport run(byte[] body, String acceptLanguage, String instance) {
         List<String> lines = decode(body);
         List<Object> bound = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            bound.add(lines.get(i).isBlank() ? null : bindLine(lines.get(i), officer));
+            bound.add(lines.get(i).isBlank() ? null : bindLine(lines.get(i)));
         }
         List<LineResult> results = new ArrayList<>();
         int accepted = 0;
@@ -94,7 +94,7 @@ public class CommandImporter {
         }
     }
 
-    private Object bindLine(String line, String officer) {
+    private Object bindLine(String line) {
         String name = null;
         try {
             if (line.length() > InputLimits.BODY_MAX_BYTES) {
@@ -105,7 +105,7 @@ public class CommandImporter {
             name = commandName(fields);
             Class<? extends LedgerCommand> type = commandType(name);
             fields.remove(COMMAND_FIELD);
-            return endpoint.bind(type, officer, fields);
+            return endpoint.bind(type, fields);
         } catch (RuntimeException refused) {
             return new Refused(name, refused);
         }

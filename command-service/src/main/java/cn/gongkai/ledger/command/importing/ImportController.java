@@ -1,13 +1,10 @@
 package cn.gongkai.ledger.command.importing;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,9 +22,8 @@ public class ImportController {
     }
 
     @PostMapping(path = "/api/import", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ImportReport importCommands(@RequestHeader(OFFICER_HEADER) String officer, HttpServletRequest request)
-            throws IOException {
-        return importer.run(request.getInputStream().readAllBytes(), officer, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+    public ImportReport importCommands(HttpServletRequest request) throws IOException {
+        return importer.run(request.getInputStream().readAllBytes(), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
                 request.getRequestURI());
     }
 }

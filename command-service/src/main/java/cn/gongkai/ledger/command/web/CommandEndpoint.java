@@ -1,49 +1,62 @@
 package cn.gongkai.ledger.command.web;
 
-import cn.gongkai.ledger.api.common.InputLimits;
-import cn.gongkai.ledger.api.common.InputViolation;
+import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
+import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.security.AccessRefused;
+import cn.gongkai.ledger.security.AgencyGuard;
+import cn.gongkai.ledger.security.Officer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
- * What every command endpoint does: record who and when (the officer of {@value #OFFICER_HEADER} and the
- * injected clock, never the handler), bind the JSON to the command, send it and wait for the aggregate. One
- * command is one atomic append of its events; a refused command appends nothing.
+ * What every command endpoint (and every line of the import) does: check that the authenticated officer's roles
+ * allow the command and that it is for their own agency, record who and when (the officer's user name and the
+ * injected clock, never the handler, never a header), bind the JSON to the command, send it and wait for the
+ * aggregate. One command is one atomic append of its events; a refused command appends nothing.
  */
 @Component
 public class CommandEndpoint {
-    public static final String OFFICER_HEADER = "X-Officer";
+    /** The fields that name what a command is for, in the order they are looked at. */
+    private static final List<String> TARGET_FIELDS = List.of("requestId", "reconsiderationId", "lawsuitId");
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final AgencyGuard guard;
 
-    public CommandEndpoint(CommandGateway commands, @Qualifier(WebConfiguration.RECORDING_CLOCK) Clock clock) {
+    public CommandEndpoint(CommandGateway commands, @Qualifier(WebConfiguration.RECORDING_CLOCK) Clock clock,
+                           AgencyGuard guard) {
         this.commands = commands;
         this.clock = clock;
+        this.guard = guard;
     }
 
     /**
-     * Binds and executes one command from its JSON (a REST body with the URL's ids, or an import line less its
-     * {@code command} name); throws the reason it was refused.
+     * Checks, binds and executes one command from its JSON (a REST body with the URL's ids, or an import line less
+     * its {@code command} name); throws the reason it was refused.
      */
-    public CommandAccepted execute(Class<? extends LedgerCommand> type, String officer, ObjectNode fields) {
-        return send(bind(type, officer, fields));
+    public CommandAccepted execute(Class<? extends LedgerCommand> type, ObjectNode fields) {
+        return send(bind(type, fields));
     }
 
-    /** Binds a command and checks every limit on its values; nothing is sent. */
-    public LedgerCommand bind(Class<? extends LedgerCommand> type, String officer, ObjectNode fields) {
-        return CommandBinder.bind(type, fields, record(officer));
+    /**
+     * Checks the officer's right to the command, binds it and checks every limit on its values; nothing is sent.
+     */
+    public LedgerCommand bind(Class<? extends LedgerCommand> type, ObjectNode fields) {
+        Officer officer = guard.requireRole(type);
+        requireOwnTarget(type, officer, fields);
+        Recorded recorded = new Recorded(officer.username(), clock.instant());
+        return CommandBinder.bind(type, fields, recorded);
     }
 
     /**
@@ -52,10 +65,6 @@ public class CommandEndpoint {
      */
     public CommandAccepted send(LedgerCommand command) {
         commands.sendAndWait(command);
-        return accepted(command);
-    }
-
-    private static CommandAccepted accepted(LedgerCommand command) {
         return new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(),
                 command.recorded().by(), command.recorded().at());
     }
@@ -66,16 +75,15 @@ public class CommandEndpoint {
     }
 
     /** A registration: 201 Created, located at {@code collection/id} (the location is built before the append). */
-    ResponseEntity<CommandAccepted> create(Class<? extends LedgerCommand> type, String officer, byte[] body,
-                                           String collection) {
-        LedgerCommand command = bind(type, officer, CommandBinder.parse(body));
+    ResponseEntity<CommandAccepted> create(Class<? extends LedgerCommand> type, byte[] body, String collection) {
+        LedgerCommand command = bind(type, CommandBinder.parse(body));
         URI location = UriComponentsBuilder.fromPath(collection).pathSegment(command.targetAggregateId())
                 .encode().build().toUri();
         return ResponseEntity.created(location).body(send(command));
     }
 
     /** A command on an existing case or agency, named by the ids of the URL. */
-    ResponseEntity<CommandAccepted> apply(Class<? extends LedgerCommand> type, String officer, byte[] body,
+    ResponseEntity<CommandAccepted> apply(Class<? extends LedgerCommand> type, byte[] body,
                                           Map<String, String> pathIds) {
         ObjectNode fields = CommandBinder.parse(body);
         pathIds.forEach((field, value) -> {
@@ -84,34 +92,43 @@ public class CommandEndpoint {
             }
             fields.put(field, value);
         });
-        return ResponseEntity.ok(execute(type, officer, fields));
+        return ResponseEntity.ok(execute(type, fields));
     }
 
     /**
-     * HTTP header values are ASCII: a name in Chinese comes percent-encoded in UTF-8 ({@code %E5%BC%A0%E4%B8%89}).
-     * The decoded name is a name of {@link InputLimits}: printable, one line, no control characters.
+     * The command's case or agency must be the officer's: a request's id names its agency, a reconsideration's or
+     * lawsuit's was named when it was filed, a registration names it in {@code agencyId}. An administrator may
+     * also register an agency below their own ({@code superiorAgencyId}). Missing or malformed ids are left to the
+     * binding, which answers 400.
      */
-    private Recorded record(String officer) {
-        String name;
-        try {
-            name = UriUtils.decode(officer, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalidOfficer("百分号编码无效", "invalid percent-encoding");
+    private void requireOwnTarget(Class<? extends LedgerCommand> type, Officer officer, ObjectNode fields) {
+        for (String field : TARGET_FIELDS) {
+            JsonNode id = fields.get(field);
+            if (id != null && id.isTextual() && !id.asText().isBlank()) {
+                guard.requireOwnCase(id.asText());
+            }
         }
-        if (name.indexOf('\uFFFD') >= 0) {
-            throw invalidOfficer("不是合法的 UTF-8 百分号编码", "not percent-encoded UTF-8");
+        AgencyId agency = agencyField(fields, "agencyId");
+        if (agency == null || officer.belongsTo(agency)) {
+            return;
         }
-        try {
-            InputLimits.text(OFFICER_HEADER, InputLimits.normalise(name), InputLimits.TextKind.NAME);
-        } catch (InputViolation violation) {
-            throw new CommandRejected("INVALID_OFFICER", "请求头 " + OFFICER_HEADER + " 无效：" + violation.messageZh(),
-                    "Invalid header " + OFFICER_HEADER + ": " + violation.messageEn());
+        AgencyId superior = agencyField(fields, "superiorAgencyId");
+        if (type == RegisterAgency.class && superior != null
+                && guard.directory().isAtOrBelow(superior, officer.agencyId())) {
+            return;
         }
-        return new Recorded(InputLimits.normalise(name), clock.instant());
+        throw AccessRefused.agency(officer, agency);
     }
 
-    private static CommandRejected invalidOfficer(String whyZh, String whyEn) {
-        return new CommandRejected("INVALID_OFFICER", "请求头 " + OFFICER_HEADER + " 无效：" + whyZh,
-                "Invalid header " + OFFICER_HEADER + ": " + whyEn);
+    private static AgencyId agencyField(ObjectNode fields, String name) {
+        JsonNode value = fields.get(name);
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        try {
+            return new AgencyId(value.asText());
+        } catch (IllegalArgumentException invalid) {
+            return null;
+        }
     }
 }

@@ -7,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
-import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -16,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Answers every refused command of this service with a bilingual problem detail ({@link Problem}), including
- * the refusals of Spring MVC itself (a missing header, an unreadable body, a wrong method or media type).
+ * the refusals of Spring MVC itself (an unreadable body, a wrong method or media type).
  */
 @RestControllerAdvice(basePackages = "cn.gongkai.ledger.command")
 public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
@@ -40,13 +39,6 @@ public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (e instanceof MissingRequestHeaderException missing
-                && CommandEndpoint.OFFICER_HEADER.equalsIgnoreCase(missing.getHeaderName())) {
-            String header = missing.getHeaderName();
-            return answer(Problem.of(new CommandRejected("MISSING_OFFICER",
-                    "缺少请求头 " + header + "（登记人）", "Missing header " + header + " (the recording officer)")),
-                    servlet(request));
-        }
         ResponseEntity<Object> answer = answer(Problem.ofStatus(status.value(), servlet(request)), servlet(request));
         return ResponseEntity.status(answer.getStatusCode()).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());

@@ -40,7 +40,7 @@ class ImportTest extends CommandServiceTestBase {
         JsonNode report = response.json();
         assertThat(report.get("rejected").asInt()).as(response.body()).isZero();
         assertThat(report.get("accepted").asInt()).isEqualTo(lines);
-        assertThat(report.get("results").get(7).get("id").asText()).isEqualTo("ninghe-commerce:2024-0001");
+        assertThat(report.get("results").get(6).get("id").asText()).isEqualTo("ninghe-commerce:2024-0001");
         assertThat(events("ninghe-commerce")).hasSize(6);
         assertThat(events("ninghe-commerce:2024-0002")).extracting(d -> d.getString("payloadType"))
                 .containsExactly(
@@ -109,7 +109,9 @@ class ImportTest extends CommandServiceTestBase {
                 "accepted", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted", "rejected");
         assertThat(results).extracting(r -> r.has("problem") ? r.get("problem").get("code").asText() : "-")
                 .containsExactly("-", "AGENCY_ALREADY_REGISTERED", "MALFORMED_JSON", "UNKNOWN_COMMAND", "MISSING_FIELD",
-                        "MISSING_FIELD", "NUMBER_NOT_POSITIVE", "-", "NOT_FOUND");
+                        "MISSING_FIELD", "NUMBER_NOT_POSITIVE", "-", "OTHER_AGENCY");
+        // The last line names another agency than the importing officer's: refused (403) like its REST call.
+        assertThat(results.get(8).get("problem").get("status").asInt()).isEqualTo(403);
         JsonNode conflict = results.get(1).get("problem");
         assertThat(conflict.get("status").asInt()).isEqualTo(409);
         assertThat(conflict.get("detail").asText()).isEqualTo(conflict.get("messageEn").asText());
@@ -138,8 +140,8 @@ class ImportTest extends CommandServiceTestBase {
         }
         long before = stored();
 
-        var response = new Http(port).send("POST", "/api/import", body.toByteArray(),
-                Map.of("X-Officer", Http.OFFICER, "Content-Type", "application/x-ndjson"));
+        var response = new Http(port, DATABASE).send("POST", "/api/import", body.toByteArray(),
+                Map.of("Content-Type", "application/x-ndjson"));
 
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -159,8 +161,9 @@ class ImportTest extends CommandServiceTestBase {
         body[2] = (byte) 0xBF;
         System.arraycopy(text, 0, body, 3, text.length);
 
-        var response = new Http(port).send("POST", "/api/import", body,
-                Map.of("X-Officer", Http.OFFICER, "Content-Type", "application/x-ndjson"));
+        Http http = new Http(port, DATABASE);
+        var response = http.send("POST", "/api/import", body, Map.of("Content-Type", "application/x-ndjson",
+                "Authorization", "Bearer " + http.officers().tokenFor("imp-bom")));
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("accepted").asInt()).as(response.body()).isEqualTo(2);
@@ -186,17 +189,17 @@ class ImportTest extends CommandServiceTestBase {
     }
 
     @Test
-    void theOfficerHeaderIsRequired() {
-        var response = new Http(port).post("/api/import", null, "application/x-ndjson",
+    void anImportNeedsAnAuthenticatedOfficer() {
+        var response = new Http(port, DATABASE).post("/api/import", (String) null, "application/x-ndjson",
                 "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-b\",\"name\":\"乙局\"}", Map.of());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("code").asText()).isEqualTo("MISSING_OFFICER");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(events("imp-b")).isEmpty();
     }
 
     private Http.Response importLines(String body, Map<String, String> headers) {
-        return new Http(port).post("/api/import", Http.OFFICER, "application/x-ndjson", body, headers);
+        return new Http(port, DATABASE).post("/api/import", "application/x-ndjson", body, headers);
     }
 
     private long stored() {

@@ -30,7 +30,7 @@ class OpenApiContractTest extends CommandServiceTestBase {
 
     @BeforeEach
     void load() {
-        var response = new Http(port).get("/v3/api-docs");
+        var response = new Http(port, DATABASE).get("/v3/api-docs");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         try {
             doc = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
