@@ -43,7 +43,7 @@ class LedgerReportFromCleanCloneTest {
         String mavenArgs = "-Dmaven.repo.local=" + emptyRepository
                 + (Files.isDirectory(userRepository) ? " -Dmaven.repo.local.tail=" + userRepository : "");
 
-        Run check = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/examples/laizhou-commerce-2023.txt");
+        Run check = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/spec/examples/laizhou-commerce-2023.txt");
         if (check.exit() != 1 && !centralReachable()) {
             Assumptions.abort("SKIPPED: no network to Maven Central (" + CENTRAL + ") to build bin/ledger-report in a "
                     + "fresh clone; its output was:\n" + check.err());
@@ -62,12 +62,12 @@ class LedgerReportFromCleanCloneTest {
         String classpath = Files.readString(clone.resolve(reportModule(clone)).resolve("target/ledger-report.classpath"));
         assertThat(classpath).contains(clone.resolve("api/target/classes").toString()).doesNotContain("cn/gongkai");
 
-        Run missing = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/examples/no-such-report.txt");
+        Run missing = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/spec/examples/no-such-report.txt");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.out()).isEmpty();
         Files.delete(clone.resolve(reportModule(clone)).resolve("target/classes/cn/gongkai/ledger/report/cli/ReportCli.class"));
         Files.writeString(clone.resolve("pom.xml"), "<project>not a pom</project>");
-        Run unbuildable = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/examples/laizhou-commerce-2023.txt");
+        Run unbuildable = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/spec/examples/laizhou-commerce-2023.txt");
         assertThat(unbuildable.exit()).as("a build that fails is 2, never 1").isEqualTo(2);
         assertThat(unbuildable.err()).contains("ledger-report: cannot run");
     }
