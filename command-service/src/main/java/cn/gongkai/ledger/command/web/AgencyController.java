@@ -91,14 +91,16 @@ public class AgencyController {
         return on(RecordProcurement.class, agencyId, body);
     }
 
+    @CommandBody(AgencyCommand.OpenLedger.class)
     @PostMapping("/{agencyId}/opening")
-    public ResponseEntity<CommandAccepted> openLedger(@PathVariable String agencyId, @RequestBody String body) {
+    public ResponseEntity<CommandAccepted> openLedger(@PathVariable String agencyId, @RequestBody byte[] body) {
         return on(AgencyCommand.OpenLedger.class, agencyId, body);
     }
 
+    @CommandBody(AgencyCommand.CountOpeningRegister.class)
     @PostMapping("/{agencyId}/opening/register-counts")
     public ResponseEntity<CommandAccepted> countOpeningRegister(@PathVariable String agencyId,
-                                                                @RequestBody String body) {
+                                                                @RequestBody byte[] body) {
         return on(AgencyCommand.CountOpeningRegister.class, agencyId, body);
     }
 
