@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The harness's flags, {@code --name=value}; the defaults keep a whole run under about three minutes on two cores.
  *
- * @param sections     which parts to run: {@code fold}, {@code http} or both
+ * @param sections     which parts to run: any of {@code fold}, {@code http}, {@code agency}
  * @param requests     disclosure requests of the synthetic year folded by the fold benchmark (about 4 events each)
  * @param foldWarmup   fold benchmark: untimed passes of every operation before the rounds
  * @param foldRounds   fold benchmark: timed rounds
@@ -27,12 +27,13 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
                     int perRound, int lagRounds, List<Integer> levels, int fillChunk, boolean fsync, long seed) {
     static final String FOLD = "fold";
     static final String HTTP = "http";
+    static final String AGENCY = "agency";
 
     private static final Map<String, String> DEFAULTS = defaults();
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("sections", FOLD + "," + HTTP);
+        defaults.put("sections", FOLD + "," + HTTP + "," + AGENCY);
         defaults.put("requests", "10000");
         defaults.put("fold-warmup", "3");
         defaults.put("fold-rounds", "7");
@@ -58,8 +59,8 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
             values.put(name, arg.substring(equals + 1));
         }
         Set<String> sections = Set.copyOf(Arrays.asList(values.get("sections").split(",")));
-        if (sections.isEmpty() || !Set.of(FOLD, HTTP).containsAll(sections)) {
-            throw new IllegalArgumentException("--sections takes fold, http or fold,http\n" + usage());
+        if (sections.isEmpty() || !Set.of(FOLD, HTTP, AGENCY).containsAll(sections)) {
+            throw new IllegalArgumentException("--sections takes any of fold, http, agency (comma-separated)\n" + usage());
         }
         return new BenchOptions(sections, positive(values, "requests"), positive(values, "fold-warmup"),
                 positive(values, "fold-rounds"), positive(values, "warmup"), positive(values, "rounds"),
