@@ -76,7 +76,7 @@ final class RunningLedger implements AutoCloseable {
 
     /** Every event in the event store, read by the one event-store reader. */
     List<EventEnvelope> eventStore() {
-        return new MongoEventStoreReader(client.getDatabase(DATABASE), MongoEventStoreReader.DEFAULT_COLLECTION).readAll();
+        return new MongoEventStoreReader(client.getDatabase(DATABASE)).readAll();
     }
 
     /** The 2021-format tables of the agency's report folded from the whole event store. */

@@ -61,7 +61,7 @@ record BenchLedger(Path dataDir, EmbeddedInfrastructure infrastructure, Configur
     }
 
     private MongoEventStoreReader eventStore() {
-        return new MongoEventStoreReader(mongo.getDatabase(DATABASE), MongoEventStoreReader.DEFAULT_COLLECTION);
+        return new MongoEventStoreReader(mongo.getDatabase(DATABASE));
     }
 
     /** Stops the report projector (its Kafka consumer), once it has stopped. */

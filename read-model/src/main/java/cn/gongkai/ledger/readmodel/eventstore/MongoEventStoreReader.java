@@ -32,7 +32,8 @@ import org.bson.types.Binary;
  * the api record named by {@code payloadType}. No Axon types are needed to read it.
  */
 public final class MongoEventStoreReader implements EventStoreReader {
-    public static final String DEFAULT_COLLECTION = "domainevents";
+    /** Axon's name for the collection; deliberately not a public constant (javac would copy it into every user). */
+    private static final String DEFAULT_COLLECTION = "domainevents";
 
     private static final String AGGREGATE_ID = "aggregateIdentifier";
     private static final String SEQUENCE = "sequenceNumber";
@@ -44,8 +45,14 @@ public final class MongoEventStoreReader implements EventStoreReader {
 
     private final MongoCollection<Document> events;
 
+    /** The reader of the collection Axon's Mongo extension uses by default. */
+    public MongoEventStoreReader(MongoDatabase database) {
+        this(database, null);
+    }
+
+    /** @param collection the event collection's name; null or blank for Axon's default */
     public MongoEventStoreReader(MongoDatabase database, String collection) {
-        this.events = database.getCollection(collection);
+        this.events = database.getCollection(collection == null || collection.isBlank() ? DEFAULT_COLLECTION : collection);
     }
 
     @Override

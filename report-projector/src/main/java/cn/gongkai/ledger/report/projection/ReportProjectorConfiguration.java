@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The projector: the Kafka consumer (env {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_TOPIC}; off when
  * {@code PROJECTOR_KAFKA_ENABLED=false}), the event projector, the event-store reader (collection
- * {@code EVENT_STORE_COLLECTION}, default {@code domainevents}, in the same database) and the reconciliation.
+ * {@code EVENT_STORE_COLLECTION}, by default Axon's, in the same database) and the reconciliation.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ReadModelWriteConfiguration.class)
@@ -35,7 +35,7 @@ public class ReportProjectorConfiguration {
 
     @Bean
     public EventStoreReader projectionEventStoreReader(ReadModelDatabase database,
-                                                       @Value("${EVENT_STORE_COLLECTION:" + MongoEventStoreReader.DEFAULT_COLLECTION + "}") String collection) {
+                                                       @Value("${EVENT_STORE_COLLECTION:}") String collection) {
         return new MongoEventStoreReader(database.database(), collection);
     }
 

@@ -5,7 +5,6 @@ import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummaryFold;
 import cn.gongkai.ledger.readmodel.casefile.CaseType;
-import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.readmodel.store.MaterializedReport;
 import com.mongodb.client.MongoDatabase;
@@ -106,7 +105,7 @@ abstract class ReadModelRepositoryContract {
         List<EventEnvelope> history = TestEvents.history();
         projection.appendToEventStore(history);
         EventEnvelope embedded = TestEvents.officerAssigned(TestEvents.B, 2, "钱科员", "2025-01-11");
-        projection.database.getCollection(MongoEventStoreReader.DEFAULT_COLLECTION).insertOne(new Document()
+        projection.database.getCollection(TestProjection.AXON_EVENTS).insertOne(new Document()
                 .append("aggregateIdentifier", embedded.aggregateId()).append("type", "DisclosureRequest")
                 .append("sequenceNumber", 2L)
                 .append("serializedPayload", Document.parse(EventJson.toJson(embedded).get("payload").toString()))

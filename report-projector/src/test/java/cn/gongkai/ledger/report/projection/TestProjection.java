@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The projector's object graph on one MongoDB database, wired by hand, and an Axon-shaped event store beside it. */
 public final class TestProjection {
+    /** The collection the command service's Axon Mongo storage engine appends to (this fixture stands in for it). */
+    public static final String AXON_EVENTS = "domainevents";
+
     public final MongoDatabase database;
     public final ReadModelDatabase readModel;
     public final ProjectedEventRepository events;
@@ -61,7 +64,7 @@ public final class TestProjection {
         caseQueries = new CaseSummaries(readModel);
         counted = new CountedEvents(events, progress);
         materializer = new ReportMaterializer(counted, gaps, reports);
-        eventStore = new MongoEventStoreReader(database, MongoEventStoreReader.DEFAULT_COLLECTION);
+        eventStore = new MongoEventStoreReader(database);
         projector = new EventProjector(events, progress, gaps, cases, materializer, eventStore,
                 Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC));
         reconciliation = new Reconciliation(eventStore, materializer, reports);
@@ -73,7 +76,7 @@ public final class TestProjection {
      */
     public void appendToEventStore(Collection<EventEnvelope> envelopes) {
         for (EventEnvelope e : envelopes) {
-            database.getCollection(MongoEventStoreReader.DEFAULT_COLLECTION).insertOne(new Document()
+            database.getCollection(AXON_EVENTS).insertOne(new Document()
                     .append("aggregateIdentifier", e.aggregateId())
                     .append("type", e.aggregateType())
                     .append("sequenceNumber", e.sequence())

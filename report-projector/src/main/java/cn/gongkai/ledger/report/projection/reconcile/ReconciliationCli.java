@@ -51,7 +51,7 @@ public final class ReconciliationCli {
         try (MongoClient client = MongoClients.create(env.getOrDefault("MONGODB_URI", "mongodb://localhost:27017"))) {
             MongoDatabase database = client.getDatabase(env.getOrDefault("MONGODB_DATABASE", "gongkai-ledger"));
             ReconciliationResult result = reconciliation(database,
-                    env.getOrDefault("EVENT_STORE_COLLECTION", MongoEventStoreReader.DEFAULT_COLLECTION))
+                    env.get("EVENT_STORE_COLLECTION"))
                     .reconcile(agencyId, year);
             out.println(ReadModelJson.write(result));
             return result.consistent() ? CONSISTENT : DIFFERENT;
