@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;

@@ -7,13 +7,8 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.report.json.EventJson;
-import cn.gongkai.ledger.report.projection.eventstore.EventStoreReader;
+import cn.gongkai.ledger.report.projection.ReportProjectorConfiguration;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
-import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
-import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.BufferedReader;
@@ -49,7 +44,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The query service over read models the projector wrote (from {@code ledger-events.jsonl}: one agency's known
  * history, see report-projector's TestEvents, and another agency's request) in an in-memory MongoDB.
  */
-@SpringBootTest(classes = QueryServiceApplication.class)
+@SpringBootTest(classes = {QueryServiceApplication.class, ReportProjectorConfiguration.class},
+        properties = "PROJECTOR_KAFKA_ENABLED=false")
 @AutoConfigureMockMvc
 class QueryServiceApplicationTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
@@ -63,16 +59,9 @@ class QueryServiceApplicationTest {
 
     @Autowired
     private MockMvc mvc;
+    /** The projector that writes the read model (its event store, {@code domainevents} here, is empty). */
     @Autowired
-    private ProjectedEventRepository events;
-    @Autowired
-    private AggregateProgressRepository progress;
-    @Autowired
-    private SequenceGapRepository gaps;
-    @Autowired
-    private CaseSummaryRepository cases;
-    @Autowired
-    private ReportMaterializer materializer;
+    private EventProjector projector;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
@@ -90,25 +79,10 @@ class QueryServiceApplicationTest {
         if (!projected) {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
                     getClass().getResourceAsStream("/ledger-events.jsonl")), StandardCharsets.UTF_8))) {
-                projector().project(EventJson.readLines(reader));
+                projector.project(EventJson.readLines(reader));
             }
             projected = true;
         }
-    }
-
-    private EventProjector projector() {
-        EventStoreReader nothingMore = new EventStoreReader() {
-            @Override
-            public List<EventEnvelope> readAggregate(String aggregateId, long fromSequence) {
-                return List.of();
-            }
-
-            @Override
-            public List<EventEnvelope> readAgency(AgencyId agencyId) {
-                return List.of();
-            }
-        };
-        return new EventProjector(events, progress, gaps, cases, materializer, nothingMore, Clock.systemUTC());
     }
 
     @Test
@@ -224,7 +198,7 @@ class QueryServiceApplicationTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{}")), 400, "MISSING_FIELD");
 
         RequestId request = RequestId.of(new AgencyId("bazhou-commerce"), "2024-100");
-        projector().project(List.of(EventEnvelope.of(2, new DisclosureRequestEvent.ApplicantTypeCorrected(request,
+        projector.project(List.of(EventEnvelope.of(2, new DisclosureRequestEvent.ApplicantTypeCorrected(request,
                 ApplicantType.RESEARCH_INSTITUTION, ApplicantType.NATURAL_PERSON, "登记错误",
                 new Recorded("clerk", Instant.parse("2025-02-10T02:00:00Z"))))));
 
@@ -251,7 +225,7 @@ class QueryServiceApplicationTest {
         RequestId counted = RequestId.of(agency, "2024-1");
         RequestId gap = RequestId.of(agency, "2024-2");
         Recorded recorded = new Recorded("clerk", Instant.parse("2024-05-06T02:00:00Z"));
-        projector().project(List.of(
+        projector.project(List.of(
                 EventEnvelope.of(0, new DisclosureRequestEvent.RequestReceived(counted, agency, "2024-1",
                         cn.gongkai.ledger.api.request.Channel.IN_PERSON, java.time.LocalDate.parse("2024-05-06"),
                         new cn.gongkai.ledger.api.request.Applicant(ApplicantType.NATURAL_PERSON, "王五", null, null),

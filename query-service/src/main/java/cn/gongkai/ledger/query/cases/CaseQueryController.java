@@ -1,11 +1,11 @@
 package cn.gongkai.ledger.query.cases;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.report.projection.casefile.CaseStatus;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary;
-import cn.gongkai.ledger.report.projection.casefile.CaseType;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary;
+import cn.gongkai.ledger.readmodel.casefile.CaseType;
+import cn.gongkai.ledger.readmodel.query.CaseSummaries;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,14 +23,14 @@ public class CaseQueryController {
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_PAGE = 100_000;
 
-    private final CaseSummaryRepository cases;
+    private final CaseSummaries cases;
 
-    public CaseQueryController(CaseSummaryRepository cases) {
+    public CaseQueryController(CaseSummaries cases) {
         this.cases = cases;
     }
 
     @GetMapping("/api/requests")
-    public CaseSummaryRepository.Page requests(CaseQuery query) {
+    public CaseSummaries.Page requests(CaseQuery query) {
         return list(CaseType.REQUEST, query);
     }
 
@@ -40,7 +40,7 @@ public class CaseQueryController {
     }
 
     @GetMapping("/api/reconsiderations")
-    public CaseSummaryRepository.Page reconsiderations(CaseQuery query) {
+    public CaseSummaries.Page reconsiderations(CaseQuery query) {
         return list(CaseType.RECONSIDERATION, query);
     }
 
@@ -50,7 +50,7 @@ public class CaseQueryController {
     }
 
     @GetMapping("/api/lawsuits")
-    public CaseSummaryRepository.Page lawsuits(CaseQuery query) {
+    public CaseSummaries.Page lawsuits(CaseQuery query) {
         return list(CaseType.LAWSUIT, query);
     }
 
@@ -66,7 +66,7 @@ public class CaseQueryController {
     public record CaseQuery(String agencyId, String status, Integer year, Integer page, Integer size) {
     }
 
-    private CaseSummaryRepository.Page list(CaseType type, CaseQuery query) {
+    private CaseSummaries.Page list(CaseType type, CaseQuery query) {
         int page = query.page() == null ? 0 : query.page();
         int size = query.size() == null ? DEFAULT_PAGE_SIZE : query.size();
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
@@ -79,7 +79,7 @@ public class CaseQueryController {
             throw LedgerProblemException.badRequest("INVALID_YEAR", "年份无效：" + year, "Invalid year: " + year);
         }
         String agencyId = blank(query.agencyId()) ? null : new AgencyId(query.agencyId()).value();
-        return cases.find(new CaseSummaryRepository.Criteria(type, agencyId, status(type, query.status()), year),
+        return cases.find(new CaseSummaries.Criteria(type, agencyId, status(type, query.status()), year),
                 page, size);
     }
 

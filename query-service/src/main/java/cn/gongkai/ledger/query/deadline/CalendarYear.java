@@ -3,7 +3,7 @@ package cn.gongkai.ledger.query.deadline;
 import cn.gongkai.ledger.clock.calendar.CalendarDay;
 import cn.gongkai.ledger.clock.calendar.HolidayYear;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary.Label;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Label;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.List;

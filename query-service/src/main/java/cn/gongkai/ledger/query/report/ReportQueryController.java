@@ -1,7 +1,7 @@
 package cn.gongkai.ledger.query.report;
 
 import cn.gongkai.ledger.report.fold.ReportRequest;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;

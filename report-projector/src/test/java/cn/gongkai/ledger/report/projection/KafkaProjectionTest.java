@@ -3,7 +3,7 @@ package cn.gongkai.ledger.report.projection;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
-import cn.gongkai.ledger.report.projection.store.SequenceGap;
+import cn.gongkai.ledger.readmodel.store.SequenceGap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package cn.gongkai.ledger.report.projection;
 
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.request.RequestId;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import com.mongodb.client.MongoClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

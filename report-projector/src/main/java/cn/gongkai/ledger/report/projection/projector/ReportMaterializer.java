@@ -8,18 +8,14 @@ import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.json.ReportJson;
-import cn.gongkai.ledger.report.projection.store.AggregateProgress;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
-import cn.gongkai.ledger.report.projection.store.MaterializedReport;
-import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
-import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import cn.gongkai.ledger.readmodel.query.CountedEvents;
+import cn.gongkai.ledger.readmodel.store.MaterializedReport;
+import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -31,31 +27,19 @@ public final class ReportMaterializer {
     /** The first year of a report under the 条例 (the 2008 regulations); earlier dates are not reported on. */
     static final int FIRST_REPORT_YEAR = 2008;
 
-    private final ProjectedEventRepository events;
-    private final AggregateProgressRepository progress;
+    private final CountedEvents counted;
     private final SequenceGapRepository gaps;
     private final MaterializedReportRepository reports;
 
-    public ReportMaterializer(ProjectedEventRepository events, AggregateProgressRepository progress,
-                              SequenceGapRepository gaps, MaterializedReportRepository reports) {
-        this.events = events;
-        this.progress = progress;
+    public ReportMaterializer(CountedEvents counted, SequenceGapRepository gaps, MaterializedReportRepository reports) {
+        this.counted = counted;
         this.gaps = gaps;
         this.reports = reports;
     }
 
     /** The agency's counted events: every aggregate's contiguous prefix. */
     public List<EventEnvelope> countedEvents(AgencyId agencyId) {
-        Map<String, Long> lastCounted = progress.ofAgency(agencyId.value()).stream()
-                .collect(Collectors.toMap(AggregateProgress::aggregateId, AggregateProgress::lastContiguous));
-        return events.ofAgency(agencyId, lastCounted.keySet()).stream()
-                .filter(e -> lastCounted.containsKey(e.aggregateId()) && e.sequence() <= lastCounted.get(e.aggregateId()))
-                .toList();
-    }
-
-    /** Whether the read model has counted any event of the agency. */
-    public boolean knows(AgencyId agencyId) {
-        return progress.ofAgency(agencyId.value()).stream().anyMatch(p -> p.lastContiguous() >= 0);
+        return counted.ofAgency(agencyId);
     }
 
     /** The report as the read model stands, for any format and policy. */
