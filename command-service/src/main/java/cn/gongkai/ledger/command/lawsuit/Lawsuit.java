@@ -149,8 +149,7 @@ class Lawsuit {
                     "本案" + instance.label() + "尚无待生效的裁判", "no " + instance + " instance judgment awaits effect");
         }
         stepDate(command.effectiveOn(), EFFECTIVE_ON, command.recorded());
-        apply(new JudgmentTookEffect(command.lawsuitId(), instance, command.effectiveOn(),
-                facts().resolved().outcome().orElseThrow(), command.recorded()));
+        apply(new JudgmentTookEffect(command.lawsuitId(), instance, command.effectiveOn(), command.recorded()));
     }
 
     @CommandHandler

@@ -8,7 +8,6 @@ import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
 import cn.gongkai.ledger.api.agency.Article20Category;
 import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
@@ -256,7 +255,6 @@ final class SyntheticYear {
         LocalDate rendered = filed.plusDays(60);
         JudgmentResult result = chance(60) ? JudgmentResult.CLAIM_DISMISSED
                 : chance(50) ? JudgmentResult.REVOKED : JudgmentResult.WITHDRAWAL_PERMITTED;
-        AppealOutcome outcome = result.outcome().orElseThrow();
         c.add(new JudgmentRendered(id, Instance.FIRST, "区人民法院", result, rendered, null, recorded(rendered)));
         Instance effective = Instance.FIRST;
         LocalDate effectiveOn = rendered.plusDays(16);
@@ -268,7 +266,7 @@ final class SyntheticYear {
             effective = Instance.SECOND;
             effectiveOn = second;
         }
-        c.add(new JudgmentTookEffect(id, effective, effectiveOn, outcome, recorded(effectiveOn)));
+        c.add(new JudgmentTookEffect(id, effective, effectiveOn, recorded(effectiveOn)));
         if (chance(3)) {
             c.add(new RetrialOpened(id, effectiveOn.plusDays(30), "市中级人民法院", recorded(effectiveOn.plusDays(30))));
         }

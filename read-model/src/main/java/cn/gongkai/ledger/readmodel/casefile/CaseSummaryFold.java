@@ -4,13 +4,17 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.Labelled;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.LawsuitFile;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.Outcome;
+import cn.gongkai.ledger.api.request.RequestLifecycle;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Label;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Party;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary.TimelineEntry;
 import cn.gongkai.ledger.readmodel.store.ReadModelJson;
+import cn.gongkai.ledger.report.fold.CountingRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +22,10 @@ import java.util.Optional;
 
 /**
  * Folds one case's events (in sequence order, from sequence 0, without gaps) into its {@link CaseSummary}.
- * Pure and deterministic: the same events give the same summary. Corrections replace the fact they correct.
+ * Pure and deterministic: the same events give the same summary. Corrections replace the fact they correct. A
+ * request and a lawsuit are read through their one lifecycle ({@link RequestLifecycle}, {@link LawsuitLifecycle}),
+ * so the summary's status agrees with the statutory clock's and the report's; the withdrawal's row and a
+ * judgment's table-四 column are {@link CountingRules}'.
  */
 public final class CaseSummaryFold {
     private CaseSummaryFold() {
@@ -65,6 +72,8 @@ public final class CaseSummaryFold {
         private String linkedRequestId;
         private String linkedReconsiderationId;
         private EventEnvelope last;
+        private RequestLifecycle.State requestState = RequestLifecycle.initial();
+        private LawsuitLifecycle.State lawsuitState = LawsuitLifecycle.initial();
 
         Draft(String id, CaseType caseType) {
             this.id = id;
@@ -85,44 +94,30 @@ public final class CaseSummaryFold {
             }
         }
 
+        /** A request is read from the one {@link RequestLifecycle}, as the clock and the report read it. */
         private void applyRequest(DisclosureRequestEvent event) {
-            if (event instanceof DisclosureRequestEvent.RequestReceived e) {
-                agencyId = e.agencyId().value();
-                reference = e.trackingNumber();
-                channel = e.channel() == null ? null : e.channel().label();
-                openedOn = e.receivedOn();
-                party = new Party(label(e.applicant().type()), e.applicant().name());
-                subject = e.subject();
-                handlingOfficer = e.handlingOfficer();
-                status = CaseStatus.OPEN;
-            } else if (event instanceof DisclosureRequestEvent.OfficerAssigned e) {
-                handlingOfficer = e.officer();
-            } else if (event instanceof DisclosureRequestEvent.CorrectionRequested) {
-                status = CaseStatus.AWAITING_CORRECTION;
-            } else if (event instanceof DisclosureRequestEvent.ConsultationStarted) {
-                status = CaseStatus.IN_CONSULTATION;
-            } else if (event instanceof DisclosureRequestEvent.FeeNotified) {
-                status = CaseStatus.AWAITING_FEE;
-            } else if (event instanceof DisclosureRequestEvent.CorrectionSupplied
-                    || event instanceof DisclosureRequestEvent.ConsultationAnswered
-                    || event instanceof DisclosureRequestEvent.ConsultationExpired
-                    || event instanceof DisclosureRequestEvent.FeePaid) {
-                status = CaseStatus.OPEN;
-            } else if (event instanceof DisclosureRequestEvent.Conclusion e) {
+            requestState = RequestLifecycle.evolve(requestState, event);
+            requestState.file().ifPresent(facts -> {
+                agencyId = facts.agencyId().value();
+                reference = facts.trackingNumber();
+                channel = facts.channel() == null ? null : facts.channel().label();
+                openedOn = facts.receivedOn();
+                party = new Party(label(facts.applicant().type()), facts.applicant().name());
+                subject = facts.subject();
+                handlingOfficer = facts.officer();
+            });
+            if (requestState instanceof RequestLifecycle.Open open) {
+                status = switch (open.status()) {
+                    case AWAITING_CORRECTION -> CaseStatus.AWAITING_CORRECTION;
+                    case CONSULTING -> CaseStatus.IN_CONSULTATION;
+                    case AWAITING_FEE -> CaseStatus.AWAITING_FEE;
+                    default -> CaseStatus.OPEN;
+                };
+            } else if (requestState instanceof RequestLifecycle.Concluded c) {
                 status = CaseStatus.CONCLUDED;
-                concludedOn = e.concludedOn();
-                requestOutcome = e.outcome();
-                secondaryReasons = e instanceof DisclosureRequestEvent.RequestReplied replied
-                        ? replied.secondaryReasons().stream().map(CaseSummaryFold::label).toList() : List.of();
-            } else if (event instanceof DisclosureRequestEvent.ApplicantTypeCorrected e) {
-                party = new Party(label(e.correctedType()), party == null ? null : party.name());
-            } else if (event instanceof DisclosureRequestEvent.ReceiptDateCorrected e) {
-                openedOn = e.correctedDate();
-            } else if (event instanceof DisclosureRequestEvent.OutcomeCorrected e) {
-                requestOutcome = e.correctedOutcome();
-                secondaryReasons = e.secondaryReasons().stream().map(CaseSummaryFold::label).toList();
-            } else if (event instanceof DisclosureRequestEvent.ConclusionDateCorrected e) {
-                concludedOn = e.correctedDate();
+                concludedOn = c.concludedOn();
+                requestOutcome = c.recordedOutcome().orElse(CountingRules.WITHDRAWAL);
+                secondaryReasons = c.secondaryReasons().stream().map(CaseSummaryFold::label).toList();
             }
         }
 
@@ -145,30 +140,34 @@ public final class CaseSummaryFold {
             }
         }
 
+        /** A lawsuit is read from the one {@link LawsuitLifecycle}, as the report reads it. */
         private void applyLawsuit(LawsuitEvent event) {
-            if (event instanceof LawsuitEvent.LawsuitFiled e) {
-                agencyId = e.agencyId().value();
-                reference = e.caseNumber();
-                forum = e.court();
-                party = new Party(null, e.plaintiffName());
-                openedOn = e.filedOn();
-                route = e.route() == null ? null : e.route().key();
-                linkedRequestId = e.linkedRequestId() == null ? null : e.linkedRequestId().value();
-                linkedReconsiderationId = e.linkedReconsiderationId() == null ? null : e.linkedReconsiderationId().value();
-                status = CaseStatus.FILED;
-            } else if (event instanceof LawsuitEvent.JudgmentRendered e) {
-                decision = label(e.result());
-                forum = e.court() == null ? forum : e.court();
-                status = CaseStatus.JUDGMENT_RENDERED;
-            } else if (event instanceof LawsuitEvent.AppealFiled) {
-                status = CaseStatus.APPEALED;
-            } else if (event instanceof LawsuitEvent.JudgmentTookEffect e) {
+            lawsuitState = LawsuitLifecycle.evolve(lawsuitState, event);
+            if (lawsuitState.file().isEmpty()) {
+                return;
+            }
+            LawsuitFile facts = lawsuitState.file().get();
+            LawsuitEvent.LawsuitFiled filing = facts.filing();
+            agencyId = filing.agencyId().value();
+            reference = filing.caseNumber();
+            forum = facts.court();
+            party = new Party(null, filing.plaintiffName());
+            openedOn = filing.filedOn();
+            route = filing.route() == null ? null : filing.route().key();
+            linkedRequestId = filing.linkedRequestId() == null ? null : filing.linkedRequestId().value();
+            linkedReconsiderationId = filing.linkedReconsiderationId() == null ? null
+                    : filing.linkedReconsiderationId().value();
+            decision = facts.latestJudgment() == null ? null : label(facts.latestJudgment().result());
+            if (lawsuitState instanceof LawsuitLifecycle.Concluded c) {
                 status = CaseStatus.CONCLUDED;
-                concludedOn = e.effectiveOn();
-                appealOutcome = label(e.outcome());
-            } else if (event instanceof LawsuitEvent.RetrialOpened e) {
-                status = CaseStatus.RETRIAL;
-                forum = e.court() == null ? forum : e.court();
+                concludedOn = c.effectiveOn();
+                appealOutcome = label(CountingRules.appealOutcome(c.result()));
+            } else if (lawsuitState instanceof LawsuitLifecycle.Pending p) {
+                status = p.judgmentRendered() ? CaseStatus.JUDGMENT_RENDERED : switch (p.instance()) {
+                    case FIRST -> CaseStatus.FILED;
+                    case SECOND -> CaseStatus.APPEALED;
+                    case RETRIAL -> CaseStatus.RETRIAL;
+                };
                 concludedOn = null;
                 appealOutcome = null;
             }

@@ -1,6 +1,5 @@
 package cn.gongkai.ledger.report.projection;
 
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
@@ -62,7 +61,7 @@ class CaseSummaryFoldTest {
         assertThat(fold(events).decision().label()).isEqualTo("驳回诉讼请求");
 
         events.add(EventEnvelope.of(3, new LawsuitEvent.JudgmentTookEffect(LS, Instance.SECOND,
-                LocalDate.parse("2025-01-20"), AppealOutcome.UPHELD, on("2025-01-20"))));
+                LocalDate.parse("2025-01-20"), on("2025-01-20"))));
         CaseSummary concluded = fold(events);
         assertThat(concluded.status()).isEqualTo(CaseStatus.CONCLUDED);
         assertThat(concluded.outcome().label()).isEqualTo("结果维持");

@@ -2,15 +2,14 @@ package cn.gongkai.ledger.report.fold;
 
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.LedgerEvent;
-import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
-import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
-import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.RetrialOpened;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.LawsuitFile;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,27 +27,31 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions)
 
     /**
      * Replays a case's events; empty when its filing is not among them. A reconsideration concludes once; a
-     * lawsuit concludes when a judgment or ruling takes effect ({@code JudgmentTookEffect}, outcome carried
-     * in the event; an appeal keeps it open) and is pending again from a {@code RetrialOpened}.
+     * lawsuit follows the one {@link LawsuitLifecycle}: it concludes when a judgment or ruling takes effect (an
+     * appeal keeps it open), on the result that judgment resolves to, counted under
+     * {@link CountingRules#appealOutcome}; it is pending again from a retrial.
      */
     static Optional<AppealCase> replay(List<LedgerEvent> events) {
         String group = null;
         LocalDate filedOn = null;
         List<Transition> transitions = new ArrayList<>();
+        LawsuitLifecycle.State lawsuit = LawsuitLifecycle.initial();
         for (LedgerEvent event : events) {
             if (event instanceof ReconsiderationFiled f) {
                 group = ReportFormat.RECONSIDERATION_GROUP;
                 filedOn = f.filedOn();
-            } else if (event instanceof LawsuitFiled f) {
-                group = f.route().key();
-                filedOn = f.filedOn();
             } else if (event instanceof ReconsiderationEvent.Conclusion c && transitions.isEmpty()) {
                 transitions.add(new Transition(c.concludedOn(), c.outcome()));
-            } else if (event instanceof JudgmentTookEffect j) {
-                transitions.add(new Transition(j.effectiveOn(),
-                        Objects.requireNonNull(j.outcome(), "JudgmentTookEffect without outcome in " + j.lawsuitId())));
-            } else if (event instanceof RetrialOpened r) {
-                transitions.add(new Transition(r.openedOn(), null));
+            } else if (event instanceof LawsuitEvent e) {
+                lawsuit = LawsuitLifecycle.evolve(lawsuit, e);
+            }
+        }
+        if (lawsuit.file().isPresent()) {
+            LawsuitFile facts = lawsuit.file().get();
+            group = facts.filing().route().key();
+            filedOn = facts.filing().filedOn();
+            for (LawsuitLifecycle.Transition t : facts.transitions()) {
+                transitions.add(new Transition(t.on(), t.result() == null ? null : CountingRules.appealOutcome(t.result())));
             }
         }
         return group == null ? Optional.empty() : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions)));

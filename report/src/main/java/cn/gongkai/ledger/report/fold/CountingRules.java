@@ -1,7 +1,10 @@
 package cn.gongkai.ledger.report.fold;
 
+import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
 import cn.gongkai.ledger.api.request.Outcome;
+import cn.gongkai.ledger.api.request.RequestLifecycle.Concluded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +30,35 @@ public final class CountingRules {
     public static final Outcome WITHDRAWAL = Outcome.OTHER;
 
     private CountingRules() {
+    }
+
+    /**
+     * The row a concluded request counts under: its recorded outcome (the reply's primary, the closing's row, or an
+     * outcome corrected in) through {@link #countedOutcome(Outcome, List)}; a withdrawal no correction gave an
+     * outcome counts under {@link #WITHDRAWAL}. The events record only what happened (RequestWithdrawn carries no
+     * outcome); this is the one place that decides the row.
+     */
+    public static Outcome countedOutcome(Concluded concluded) {
+        return concluded.recordedOutcome()
+                .map(primary -> countedOutcome(primary, concluded.secondaryReasons()))
+                .orElse(WITHDRAWAL);
+    }
+
+    /**
+     * The table-四 column of a lawsuit concluded on {@code result} (an affirmation already resolved by the
+     * lifecycle to the result it affirmed): 驳回诉讼请求 is 维持; 撤销, 变更, 确认违法, 责令履行/重新答复 are 纠正;
+     * 裁定驳回起诉, 不予立案, 准予撤诉, 调解, 终结诉讼 are 其他. Past cases follow this rule as it stands, since the
+     * events store only the judgment.
+     *
+     * @throws IllegalArgumentException for {@link JudgmentResult#AFFIRMED}, which has no column of its own
+     */
+    public static AppealOutcome appealOutcome(JudgmentResult result) {
+        return switch (result) {
+            case CLAIM_DISMISSED -> AppealOutcome.UPHELD;
+            case REVOKED, CHANGED, CONFIRMED_UNLAWFUL, ORDERED_TO_ACT -> AppealOutcome.CORRECTED;
+            case SUIT_DISMISSED, NOT_ACCEPTED, WITHDRAWAL_PERMITTED, MEDIATED, TERMINATED -> AppealOutcome.OTHER;
+            case AFFIRMED -> throw new IllegalArgumentException("an affirmation takes the column of what it affirmed");
+        };
     }
 
     /**

@@ -42,6 +42,9 @@ public final class History {
     public final AgencyId agency;
     private final List<EventEnvelope> events = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
+    /** Per lawsuit: the resolved result of the judgment rendered and not yet in effect; and of the latest judgment. */
+    private final Map<String, JudgmentResult> pendingJudgments = new HashMap<>();
+    private final Map<String, JudgmentResult> resolved = new HashMap<>();
     private Instant clock = Instant.parse("2015-01-01T00:00:00Z");
 
     public History(String agencyId) {
@@ -210,17 +213,37 @@ public final class History {
 
     public History judgment(String id, Instance instance, JudgmentResult result, LocalDate on) {
         LawsuitId ls = new LawsuitId("ls-" + id);
+        pendingJudgments.put(id, result == JudgmentResult.AFFIRMED && resolved.containsKey(id) ? resolved.get(id) : result);
+        resolved.put(id, pendingJudgments.get(id));
         return emit(r -> new LawsuitEvent.JudgmentRendered(ls, instance, "法院", result, on, "判" + id, r));
     }
 
     public History appeal(String id, LocalDate on) {
         LawsuitId ls = new LawsuitId("ls-" + id);
+        pendingJudgments.remove(id);
         return emit(r -> new LawsuitEvent.AppealFiled(ls, on, "原告", r));
     }
 
+    /**
+     * The pending judgment takes effect; the case is expected to count under {@code outcome}. Without a pending
+     * judgment, one whose result counts under {@code outcome} is rendered the same day first (the event records the
+     * fact, CountingRules the column: the expectation is checked against them).
+     */
     public History takeEffect(String id, Instance instance, LocalDate on, AppealOutcome outcome) {
         LawsuitId ls = new LawsuitId("ls-" + id);
-        return emit(r -> new LawsuitEvent.JudgmentTookEffect(ls, instance, on, outcome, r));
+        if (!pendingJudgments.containsKey(id)) {
+            judgment(id, instance, switch (outcome) {
+                case UPHELD -> JudgmentResult.CLAIM_DISMISSED;
+                case CORRECTED -> JudgmentResult.REVOKED;
+                case OTHER -> JudgmentResult.SUIT_DISMISSED;
+            }, on);
+        }
+        JudgmentResult result = pendingJudgments.remove(id);
+        if (CountingRules.appealOutcome(result) != outcome) {
+            throw new IllegalArgumentException(result + " counts under " + CountingRules.appealOutcome(result)
+                    + ", not " + outcome);
+        }
+        return emit(r -> new LawsuitEvent.JudgmentTookEffect(ls, instance, on, r));
     }
 
     public History retrial(String id, LocalDate on) {
