@@ -25,6 +25,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The case-summary fold: statuses through a case's life, corrections, and what is not a case. */
 class CaseSummaryFoldTest {
 
+    /**
+     * Issue 8: after ConsultationStarted → FeeNotified → FeePaid the summary said OPEN while the clock said
+     * CONSULTING, so {@code GET /api/requests?status=IN_CONSULTATION} missed the request. Both now read the one
+     * lifecycle.
+     */
+    @Test
+    void aConsultationStillOpenAfterTheFeeIsPaidIsInConsultation() {
+        List<EventEnvelope> events = List.of(
+                TestEvents.received(A, cn.gongkai.ledger.api.common.ApplicantType.NATURAL_PERSON, "2024-03-01"),
+                EventEnvelope.of(1, new DisclosureRequestEvent.ConsultationStarted(A, "第三方", LocalDate.parse("2024-03-04"),
+                        on("2024-03-04"))),
+                EventEnvelope.of(2, new DisclosureRequestEvent.FeeNotified(A, LocalDate.parse("2024-03-05"),
+                        FeeScale.PER_VOLUME, new BigDecimal("10"), on("2024-03-05"))),
+                EventEnvelope.of(3, new DisclosureRequestEvent.FeePaid(A, LocalDate.parse("2024-03-08"), on("2024-03-08"))));
+
+        assertThat(fold(events).status()).isEqualTo(CaseStatus.IN_CONSULTATION);
+    }
+
     @Test
     void aRequestWaitsForAFeeThenIsConcludedAndItsOutcomeCorrected() {
         List<EventEnvelope> events = new ArrayList<>(List.of(

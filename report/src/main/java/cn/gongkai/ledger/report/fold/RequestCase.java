@@ -20,10 +20,10 @@ import java.util.Optional;
  * @param concludedOn the counted conclusion date, null while open
  * @param outcome     the counted outcome, null while open
  */
-record RequestCase(ApplicantType column, LocalDate receivedOn, LocalDate concludedOn, Outcome outcome) {
+public record RequestCase(ApplicantType column, LocalDate receivedOn, LocalDate concludedOn, Outcome outcome) {
 
     /** Replays a request's events (in sequence order); empty when its registration is not among them. */
-    static Optional<RequestCase> replay(List<LedgerEvent> events) {
+    public static Optional<RequestCase> replay(List<LedgerEvent> events) {
         State state = RequestLifecycle.initial();
         for (LedgerEvent event : events) {
             if (event instanceof DisclosureRequestEvent e) {
