@@ -5,7 +5,7 @@ import cn.gongkai.ledger.command.web.CommandAccepted;
 import cn.gongkai.ledger.command.web.CommandCatalog;
 import cn.gongkai.ledger.command.web.CommandEndpoint;
 import cn.gongkai.ledger.command.web.CommandRejected;
-import cn.gongkai.ledger.command.web.Problem;
+import cn.gongkai.ledger.command.web.CommandProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -52,7 +52,7 @@ public class CommandImporter {
             return new LineResult(number, LineResult.Status.accepted, done.command(), done.id(), done.recordedAt(), null);
         } catch (RuntimeException refused) {
             return new LineResult(number, LineResult.Status.rejected, name, null, null,
-                    Problem.of(refused).toDetail(acceptLanguage, instance + "#line-" + number));
+                    CommandProblems.of(refused).toDetail(acceptLanguage, instance + "#line-" + number));
         }
     }
 

@@ -41,6 +41,18 @@ public class CommandEndpoint {
         return new CommandAccepted(type.getSimpleName(), command.targetAggregateId(), recorded.by(), recorded.at());
     }
 
+    /**
+     * Executes a command the service builds itself (from what it computed, not from a body), recorded by the
+     * officer now; throws the reason it was refused.
+     */
+    public CommandAccepted send(String officer, java.util.function.Function<Recorded, LedgerCommand> build) {
+        Recorded recorded = record(officer);
+        LedgerCommand command = build.apply(recorded);
+        commands.sendAndWait(command);
+        return new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(), recorded.by(),
+                recorded.at());
+    }
+
     /** Parses a JSON object exactly (decimals never pass through a double); refuses anything else as malformed. */
     public ObjectNode parse(String json) {
         return CommandBinder.parse(json);
