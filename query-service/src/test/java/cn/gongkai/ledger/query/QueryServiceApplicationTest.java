@@ -151,6 +151,7 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.messageEn").value(containsString("AWAITING_CORRECTION")));
         expectProblem(mvc.perform(get("/api/reconsiderations").param("status", "AWAITING_FEE")), 400, "INVALID_STATUS");
         expectProblem(mvc.perform(get("/api/requests").param("year", "abc")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/requests").param("year", "2007")), 400, "INVALID_YEAR");
         expectProblem(mvc.perform(get("/api/requests").param("page", "-1")), 400, "INVALID_PAGE");
         expectProblem(mvc.perform(get("/api/requests").param("agencyId", "bad:agency")), 400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/2024").param("format", "2030")), 400, "INVALID_PARAMETER");

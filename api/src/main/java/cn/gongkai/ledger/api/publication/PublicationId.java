@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.api.publication;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.LedgerYears;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public record PublicationId(@JsonValue String value) {
             throw new IllegalArgumentException("publicationId must be <agencyId>" + INFIX + "<year>: " + value);
         }
         new AgencyId(value.substring(0, infix));
+        LedgerYears.require(Integer.parseInt(value.substring(infix + INFIX.length())), "the publication's year");
     }
 
     public static PublicationId of(AgencyId agencyId, int year) {

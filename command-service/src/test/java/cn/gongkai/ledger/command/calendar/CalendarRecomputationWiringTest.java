@@ -21,7 +21,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent.DueDateRecomputed;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.command.infrastructure.LedgerJson;
+import cn.gongkai.ledger.report.json.LedgerJson;
 import cn.gongkai.ledger.command.infrastructure.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;

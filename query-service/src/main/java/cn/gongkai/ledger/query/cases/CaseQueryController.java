@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.query.cases;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.LedgerYears;
 import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary;
 import cn.gongkai.ledger.readmodel.casefile.CaseType;
@@ -75,8 +76,10 @@ public class CaseQueryController {
                     "page must be 0 to " + MAX_PAGE + " and size 1 to " + MAX_PAGE_SIZE);
         }
         Integer year = query.year();
-        if (year != null && (year < 1900 || year > 9999)) {
-            throw LedgerProblemException.badRequest("INVALID_YEAR", "年份无效：" + year, "Invalid year: " + year);
+        if (year != null && !LedgerYears.contains(year)) {
+            throw LedgerProblemException.badRequest("INVALID_YEAR", "年份无效：" + year + "（须在 " + LedgerYears.FIRST
+                    + " 至 " + LedgerYears.LAST + " 之间）", "Invalid year: " + year + " (" + LedgerYears.FIRST + " to "
+                    + LedgerYears.LAST + ")");
         }
         String agencyId = blank(query.agencyId()) ? null : new AgencyId(query.agencyId()).value();
         return cases.find(new CaseSummaries.Criteria(type, agencyId, status(type, query.status()), year),
