@@ -12,6 +12,7 @@ import cn.gongkai.ledger.query.violation.QueryWritingCaseSummaries;
 import cn.gongkai.ledger.readmodel.violation.ReadModelUsingKafka;
 import cn.gongkai.ledger.report.fold.violation.FoldUsingTheDriver;
 import cn.gongkai.ledger.report.projection.violation.ProjectorUsingTheCommandSide;
+import cn.gongkai.ledger.security.violation.SecurityUsingTheCommandSide;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
@@ -38,8 +39,9 @@ class ModularArchitectureRulesCanFailTest {
                 ModularArchitectureTest.projectorKnowsNoOtherService, List.of(ProjectorUsingTheCommandSide.class),
                 ModularArchitectureTest.commandSideKnowsNoReadSide, List.of(CommandUsingTheReadModel.class),
                 ModularArchitectureTest.problemDetailsKnowNoDomain, List.of(ProblemUsingTheApi.class),
+                ModularArchitectureTest.securityKnowsNoService, List.of(SecurityUsingTheCommandSide.class),
                 ModularArchitectureTest.onlyTheEventStoreReaderKnowsAxonsSchema, List.of(DecodingTheEventStore.class));
-        assertThat(breaking).hasSize(9);
+        assertThat(breaking).hasSize(10);
         breaking.forEach((rule, classes) -> classes.forEach(type -> assertThat(
                 rule.evaluate(new ClassFileImporter().importClasses(type)).hasViolation())
                 .as(rule.getDescription() + " over " + type.getSimpleName()).isTrue()));

@@ -40,6 +40,7 @@ class ModularArchitectureTest {
     private static final String QUERY = "cn.gongkai.ledger.query..";
     private static final String COMMAND = "cn.gongkai.ledger.command..";
     private static final String PROBLEM = "cn.gongkai.ledger.problem..";
+    private static final String SECURITY = "cn.gongkai.ledger.security..";
     private static final String JACKSON = "com.fasterxml.jackson..";
     /** The name of Axon's event collection: what a class knows the event store's schema by. */
     private static final String AXON_EVENTS = String.join("", "domain", "events");
@@ -104,6 +105,12 @@ class ModularArchitectureTest {
     static final ArchRule problemDetailsKnowNoDomain = noClasses().that().resideInAPackage(PROBLEM)
             .should().dependOnClassesThat().resideInAnyPackage(API, READ_MODEL, PROJECTOR, QUERY, COMMAND)
             .because("one problem-details type serves every service");
+
+    /** Before: nothing; who may do what is one policy for every service, and knows none of them. */
+    @ArchTest
+    static final ArchRule securityKnowsNoService = noClasses().that().resideInAPackage(SECURITY)
+            .should().dependOnClassesThat().resideInAnyPackage(READ_MODEL, PROJECTOR, QUERY, COMMAND)
+            .because("the services depend on the security policy, never the other way round");
 
     /**
      * Before: besides {@code MongoEventStoreReader}, infra's {@code RunningLedger} decoded {@code domainevents}

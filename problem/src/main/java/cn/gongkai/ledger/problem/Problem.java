@@ -67,13 +67,14 @@ public record Problem(HttpStatus status, String code, String messageZh, String m
     static String titleZh(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "请求无效";
-            case UNAUTHORIZED -> "未认证";
-            case FORBIDDEN -> "无权操作";
+            case UNAUTHORIZED -> "未登录";
+            case FORBIDDEN -> "无权访问";
             case NOT_FOUND -> "未找到";
             case CONFLICT -> "与已登记的记录冲突";
             case PAYLOAD_TOO_LARGE -> "请求体过大";
             case UNSUPPORTED_MEDIA_TYPE -> "不支持的媒体类型";
             case UNPROCESSABLE_ENTITY -> "不符合业务规则";
+            case TOO_MANY_REQUESTS -> "尝试次数过多";
             default -> status.is5xxServerError() ? "服务内部错误" : status.getReasonPhrase();
         };
     }

@@ -1,7 +1,5 @@
 package cn.gongkai.ledger.command.publication;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.publication.PublicationCommand.PublishAnnualReport;
@@ -27,12 +25,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/reports/{agencyId}/{year}/publication} (body optional: {@code {"format": "2021"|"2019",
- * "appealPolicy": "OPEN_IN_YEAR"|"FILED_IN_YEAR"}}, header {@code X-Officer}: the publishing officer): folds the
+ * "appealPolicy": "OPEN_IN_YEAR"|"FILED_IN_YEAR"}}, by a signed-in 报告 officer of the agency): folds the
  * agency's report from the event store — every event recorded so far, whose latest recording time becomes the
  * publication's watermark — and publishes it as {@link PublishAnnualReport}. Publishing a year again after
  * corrections publishes a revision; the read side shows the publication once the projector has the event.
@@ -51,7 +48,6 @@ public class PublicationController {
 
     @PostMapping("/api/reports/{agencyId}/{year}/publication")
     public ResponseEntity<CommandAccepted> publish(@PathVariable String agencyId, @PathVariable int year,
-                                                   @RequestHeader(OFFICER_HEADER) String officer,
                                                    @RequestBody(required = false) String body) {
         AgencyId agency = new AgencyId(agencyId);
         ObjectNode fields = body == null || body.isBlank() ? null : endpoint.parse(body);
@@ -70,7 +66,7 @@ public class PublicationController {
         }
         AnnualReport report = ReportFold.fold(events, request);
         String tables = ReportJson.write(report);
-        CommandAccepted accepted = endpoint.send(officer, recorded -> new PublishAnnualReport(
+        CommandAccepted accepted = endpoint.send(PublishAnnualReport.class, agency, recorded -> new PublishAnnualReport(
                 PublicationId.of(agency, year), request.format().code(), request.appealPolicy().name(),
                 report.asOf().toInstant(), events.size(), tables, AnnualReportPublication.sha256(tables), recorded));
         return ResponseEntity.created(URI.create("/api/reports/" + agencyId + "/" + year + "/publication")).body(accepted);

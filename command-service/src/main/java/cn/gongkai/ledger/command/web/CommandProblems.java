@@ -2,6 +2,7 @@ package cn.gongkai.ledger.command.web;
 
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.problem.Problem;
+import cn.gongkai.ledger.security.AccessRefused;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -30,6 +31,9 @@ public final class CommandProblems {
             HttpStatus status = violation.kind() == RuleViolation.Kind.CONFLICT
                     ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
             return new Problem(status, violation.code(), violation.messageZh(), violation.messageEn());
+        }
+        if (e instanceof AccessRefused refused) {
+            return new Problem(HttpStatus.FORBIDDEN, refused.code(), refused.zh(), refused.getMessage());
         }
         if (e instanceof AggregateStreamCreationException) {
             return new Problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", "该编号的案件或机关已经登记，未作任何更改",
