@@ -259,7 +259,7 @@ class EndToEndTest {
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         assertThat(published.json().get("command").asText()).isEqualTo("PublishAnnualReport");
         JsonNode first = awaitPublication(1);
-        assertThat(first.get("publishedBy").asText()).isEqualTo(Http.OFFICER);
+        assertThat(first.get("publishedBy").asText()).isEqualTo(Http.officerOf(PUB_AGENCY));
         assertThat(first.get("revised").asBoolean()).isFalse();
         assertThat(first.get("published")).isEqualTo(foldedAt(first.get("watermark").asText()));
 
