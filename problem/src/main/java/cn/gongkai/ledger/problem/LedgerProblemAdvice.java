@@ -1,13 +1,9 @@
 package cn.gongkai.ledger.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -17,44 +13,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Errors of the read side as RFC 9457 problem details ({@code application/problem+json}), shaped like the
- * command service's: {@code type} {@code urn:gongkai-ledger:problem:<code>}, {@code title} and {@code detail} in
- * the language the {@code Accept-Language} header prefers (Chinese unless English is preferred), {@code status},
- * {@code instance} (the path), and the extension members {@code code}, {@code messageZh} and {@code messageEn}.
- * Each service subclasses it, scoped to its own controllers, so that the services can share one Spring context
- * without handling each other's errors.
+ * The read side's errors as {@link Problem}s (the one RFC 9457 shape of every service): a
+ * {@link LedgerProblemException}, and Spring MVC's binding errors. Each service subclasses it, scoped to its own
+ * controllers, so that the services can share one Spring context without handling each other's errors.
  */
 public abstract class LedgerProblemAdvice {
 
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String zh, String en,
                                                         HttpServletRequest request) {
-        String acceptLanguage = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
-        boolean english = acceptLanguage != null && !acceptLanguage.isBlank() && Locale.ENGLISH.equals(
-                Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(Locale.CHINESE, Locale.ENGLISH)));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, english ? en : zh);
-        problem.setType(URI.create("urn:gongkai-ledger:problem:" + code));
-        problem.setTitle(english ? status.getReasonPhrase() : titleZh(status));
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", code);
-        problem.setProperty("messageZh", zh);
-        problem.setProperty("messageEn", en);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static String titleZh(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "请求无效";
-            case NOT_FOUND -> "未找到";
-            case CONFLICT -> "冲突";
-            case UNPROCESSABLE_ENTITY -> "无法处理";
-            case INTERNAL_SERVER_ERROR -> "服务器内部错误";
-            default -> status.getReasonPhrase();
-        };
+        return new Problem(status, code, zh, en).toResponse(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+                request.getRequestURI());
     }
 
     @ExceptionHandler(LedgerProblemException.class)
     public ResponseEntity<ProblemDetail> refused(LedgerProblemException e, HttpServletRequest request) {
-        return problem(e.status(), e.code(), e.messageZh(), e.messageEn(), request);
+        return e.problem().toResponse(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), request.getRequestURI());
     }
 
     /** A typed id, a year or a format that its own constructor refused. */

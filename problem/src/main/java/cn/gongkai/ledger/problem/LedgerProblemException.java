@@ -30,6 +30,11 @@ public class LedgerProblemException extends RuntimeException {
         return new LedgerProblemException(HttpStatus.CONFLICT, code, zh, en);
     }
 
+    /** What the service answers. */
+    public Problem problem() {
+        return new Problem(status, code, messageZh, messageEn);
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.PropertySource;
 
 /**
  * The query service: REST reads of the read models the report projector keeps in MongoDB (requests,
- * reconsiderations and lawsuits with their timelines; annual reports and their publication). Configured by env
+ * reconsiderations and lawsuits with their timelines; annual reports and their latest publication), through the read model's read-only API. Configured by env
  * {@code MONGODB_URI}, {@code MONGODB_DATABASE} and {@code SERVER_PORT}; OpenAPI at {@code /v3/api-docs}.
  */
 @SpringBootApplication

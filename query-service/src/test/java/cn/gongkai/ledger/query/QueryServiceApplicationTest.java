@@ -4,9 +4,12 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.publication.PublicationEvent.AnnualReportPublished;
+import cn.gongkai.ledger.api.publication.PublicationId;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.report.json.EventJson;
+import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.report.projection.ReportProjectorConfiguration;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
 import de.bwaldvogel.mongo.MongoServer;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import cn.gongkai.ledger.security.testing.TestOfficerFilter;
+import cn.gongkai.ledger.security.testing.TestOfficers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +53,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = {QueryServiceApplication.class, ReportProjectorConfiguration.class},
         properties = "PROJECTOR_KAFKA_ENABLED=false")
 @AutoConfigureMockMvc
+@Import(TestOfficerFilter.class)
 class QueryServiceApplicationTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final String MONGO_URI;
@@ -96,10 +103,16 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.items[0].timeline").doesNotExist());
         mvc.perform(get("/api/requests").param("agencyId", "ninghe-commerce").param("year", "2023"))
                 .andExpect(jsonPath("$.items[*].id").value(contains("ninghe-commerce:2023-009")));
-        mvc.perform(get("/api/requests").param("agencyId", "").param("status", "concluded").param("size", "2").param("page", "1"))
-                .andExpect(jsonPath("$.total").value(4))
-                .andExpect(jsonPath("$.items", hasSize(2)))
+        // Without an agency, the list is of the officer's own agency (3 of the 4 concluded requests are ninghe's).
+        String ninghe = "Bearer " + TestOfficers.of(MONGO_URI, "query-test").tokenFor("ninghe-commerce");
+        mvc.perform(get("/api/requests").param("agencyId", "").param("status", "concluded").param("size", "2").param("page", "1")
+                        .header("Authorization", ninghe))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.page").value(1));
+        // Another agency's applicants are not listed to it.
+        expectProblem(mvc.perform(get("/api/requests").param("agencyId", "bazhou-commerce").header("Authorization", ninghe)),
+                403, "OTHER_AGENCY");
     }
 
     @Test
@@ -124,7 +137,7 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.status").value("CONCLUDED"))
                 .andExpect(jsonPath("$.outcome.label").value("结果维持"))
                 .andExpect(jsonPath("$.decision.label").value("维持"));
-        mvc.perform(get("/api/lawsuits").param("status", "FILED"))
+        mvc.perform(get("/api/lawsuits").param("agencyId", "ninghe-commerce").param("status", "FILED"))
                 .andExpect(jsonPath("$.items[*].id").value(contains("ls-ninghe-1")));
         mvc.perform(get("/api/lawsuits/ls-ninghe-1"))
                 .andExpect(jsonPath("$.route").value("直诉"))
@@ -148,6 +161,7 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.messageEn").value(containsString("AWAITING_CORRECTION")));
         expectProblem(mvc.perform(get("/api/reconsiderations").param("status", "AWAITING_FEE")), 400, "INVALID_STATUS");
         expectProblem(mvc.perform(get("/api/requests").param("year", "abc")), 400, "INVALID_PARAMETER");
+        expectProblem(mvc.perform(get("/api/requests").param("year", "2007")), 400, "INVALID_YEAR");
         expectProblem(mvc.perform(get("/api/requests").param("page", "-1")), 400, "INVALID_PAGE");
         expectProblem(mvc.perform(get("/api/requests").param("agencyId", "bad:agency")), 400, "INVALID_PARAMETER");
         expectProblem(mvc.perform(get("/api/reports/ninghe-commerce/2024").param("format", "2030")), 400, "INVALID_PARAMETER");
@@ -186,16 +200,24 @@ class QueryServiceApplicationTest {
 
     @Test
     void aPublishedReportIsImmutableAndACorrectionShowsAsARevisionCellByCell() throws Exception {
-        mvc.perform(post("/api/reports/bazhou-commerce/2024/publication").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"publishedBy\":\"办公室\"}"))
-                .andExpect(status().isCreated())
-                .andExpect(header().string("Location", "/api/reports/bazhou-commerce/2024/publication"))
+        expectProblem(mvc.perform(get("/api/reports/bazhou-commerce/2024/publication")), 404, "REPORT_NOT_PUBLISHED");
+        // What the command side records when the office publishes the report as it stands (see
+        // PublicationRebuildTest for the whole path): the query side only projects the event.
+        String tables = mvc.perform(get("/api/reports/bazhou-commerce/2024")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        Instant watermark = Instant.parse(ReportJson.read(tables).asOf().toInstant().toString());
+        projector.project(List.of(EventEnvelope.of(0, new AnnualReportPublished(
+                PublicationId.of(new AgencyId("bazhou-commerce"), 2024), 1, "2021", "OPEN_IN_YEAR", watermark, 9,
+                tables, "sha-256-of-the-tables", new Recorded("办公室", Instant.parse("2025-01-20T02:00:00Z"))))));
+        mvc.perform(get("/api/reports/bazhou-commerce/2024/publication"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.watermark").value(watermark.toString()))
                 .andExpect(jsonPath("$.revised").value(false))
                 .andExpect(jsonPath("$.published.table3['三.一'].科研机构").value(1));
-        expectProblem(mvc.perform(post("/api/reports/bazhou-commerce/2024/publication")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"publishedBy\":\"办公室\"}")), 409, "REPORT_ALREADY_PUBLISHED");
-        expectProblem(mvc.perform(post("/api/reports/bazhou-commerce/2023/publication")
-                .contentType(MediaType.APPLICATION_JSON).content("{}")), 400, "MISSING_FIELD");
+        mvc.perform(post("/api/reports/bazhou-commerce/2024/publication").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"publishedBy\":\"办公室\"}"))
+                .andExpect(status().isMethodNotAllowed()); // publishing is a command, not a write of the read side
 
         RequestId request = RequestId.of(new AgencyId("bazhou-commerce"), "2024-100");
         projector.project(List.of(EventEnvelope.of(2, new DisclosureRequestEvent.ApplicantTypeCorrected(request,
@@ -244,7 +266,8 @@ class QueryServiceApplicationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/requests/{id}'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/reports/{agencyId}/{year}'].get").exists())
-                .andExpect(jsonPath("$.paths['/api/reports/{agencyId}/{year}/publication'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/reports/{agencyId}/{year}/publication'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/reports/{agencyId}/{year}/publication'].post").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/lawsuits'].get").exists());
     }
 }

@@ -5,6 +5,7 @@ import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
 import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
@@ -21,6 +22,11 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import(ReadModelConfiguration.class)
 public class ReadModelWriteConfiguration {
+
+    @Bean
+    public PublishedReportRepository projectionPublishedReportRepository(ReadModelDatabase database) {
+        return new PublishedReportRepository(database);
+    }
 
     @Bean
     public ProjectedEventRepository projectionEventRepository(ReadModelDatabase database) {

@@ -1,25 +1,24 @@
 package cn.gongkai.ledger.command.web;
 
+import cn.gongkai.ledger.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Answers every refused command of this service with a bilingual problem detail ({@link Problem}). */
+/** Answers every refused command of this service with a bilingual problem detail ({@link CommandProblems}). */
 @RestControllerAdvice(basePackages = "cn.gongkai.ledger.command")
 public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> refused(Exception e, HttpServletRequest request) {
-        return answer(Problem.of(e), request);
+        return answer(CommandProblems.of(e), request);
     }
 
     @Override
@@ -27,20 +26,7 @@ public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         String reason = e.getMostSpecificCause().getMessage();
-        return answer(Problem.of(CommandRejected.malformedJson(firstLine(reason))), servlet(request));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
-        if (e instanceof MissingRequestHeaderException missing) {
-            String header = missing.getHeaderName();
-            return answer(Problem.of(new CommandRejected("MISSING_OFFICER",
-                    "缺少请求头 " + header + "（登记人）", "Missing header " + header + " (the recording officer)")),
-                    servlet(request));
-        }
-        return super.handleServletRequestBindingException(e, headers, status, request);
+        return answer(CommandProblems.of(CommandRejected.malformedJson(firstLine(reason))), servlet(request));
     }
 
     private static ResponseEntity<Object> answer(Problem problem, HttpServletRequest request) {

@@ -14,9 +14,7 @@ import cn.gongkai.ledger.query.web.KnownAgencies;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
 import cn.gongkai.ledger.readmodel.query.PublishedReport;
 import cn.gongkai.ledger.readmodel.query.ReportQueries;
-import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,25 +30,24 @@ public class ReportQueryService {
     private final CountedEvents counted;
     private final ReportQueries reports;
     private final KnownAgencies knownAgencies;
-    private final PublishedReportRepository published;
-    private final Clock clock = Clock.systemUTC();
 
-    public ReportQueryService(CountedEvents counted, ReportQueries reports, KnownAgencies knownAgencies,
-                              PublishedReportRepository published) {
+    public ReportQueryService(CountedEvents counted, ReportQueries reports, KnownAgencies knownAgencies) {
         this.counted = counted;
         this.reports = reports;
         this.knownAgencies = knownAgencies;
-        this.published = published;
     }
 
     /**
-     * A published snapshot and how the current report differs from it, cell by cell ({@code before} is the
+     * The latest publication and how the current report differs from it, cell by cell ({@code before} is the
      * published value, {@code after} the current one).
      *
-     * @param revised whether corrections changed any cell since publication
+     * @param revision  1 for the first publication, then one more for each revision published
+     * @param watermark the recording time of the latest event the published tables were folded from
+     * @param revised   whether corrections changed any cell since this publication (a revision is then due)
      */
-    public record Publication(String agencyId, int year, String format, String appealPolicy, Instant publishedAt,
-                              String publishedBy, boolean revised, List<CellChange> differences,
+    public record Publication(String agencyId, int year, int revision, String format, String appealPolicy,
+                              Instant publishedAt, String publishedBy, Instant watermark, int eventCount,
+                              String tablesSha256, boolean revised, List<CellChange> differences,
                               JsonNode published, JsonNode current) {
     }
 
@@ -69,18 +66,6 @@ public class ReportQueryService {
         return stored.orElseGet(() -> ReportJson.write(ReportFold.fold(counted.ofAgency(request.agencyId()), request)));
     }
 
-    public Publication publish(ReportRequest request, String publishedBy) {
-        String json = current(request);
-        PublishedReport snapshot = new PublishedReport(request.agencyId().value(), request.year(),
-                request.format().code(), request.appealPolicy().name(), clock.instant(), publishedBy, json);
-        if (!published.insert(snapshot)) {
-            throw LedgerProblemException.conflict("REPORT_ALREADY_PUBLISHED",
-                    request.agencyId() + " 的 " + request.year() + " 年度报告已发布，已发布的报告不可更改",
-                    "The " + request.year() + " report of " + request.agencyId() + " is already published and cannot change");
-        }
-        return publication(request.agencyId().value(), request.year());
-    }
-
     public Publication publication(String agencyId, int year) {
         PublishedReport snapshot = reports.published(new AgencyId(agencyId).value(), year).orElseThrow(() ->
                 LedgerProblemException.notFound("REPORT_NOT_PUBLISHED", agencyId + " 的 " + year + " 年度报告尚未发布",
@@ -88,8 +73,9 @@ public class ReportQueryService {
         AnnualReport then = ReportJson.read(snapshot.json());
         String currentJson = current(request(agencyId, year, snapshot.format(), snapshot.appealPolicy()));
         List<CellChange> differences = ReportDiff.diff(then, ReportJson.read(currentJson));
-        return new Publication(agencyId, year, snapshot.format(), snapshot.appealPolicy(), snapshot.publishedAt(),
-                snapshot.publishedBy(), !differences.isEmpty(), differences, ReportJson.readTree(snapshot.json()),
+        return new Publication(agencyId, year, snapshot.revision(), snapshot.format(), snapshot.appealPolicy(),
+                snapshot.publishedAt(), snapshot.publishedBy(), snapshot.watermark(), snapshot.eventCount(),
+                snapshot.tablesSha256(), !differences.isEmpty(), differences, ReportJson.readTree(snapshot.json()),
                 ReportJson.readTree(currentJson));
     }
 

@@ -1,37 +1,27 @@
 package cn.gongkai.ledger.readmodel.store;
 
 import cn.gongkai.ledger.readmodel.query.PublishedReport;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
- * {@code published_reports}: one {@link PublishedReport} per agency-year, keyed {@code agencyId|year}. Written
- * once (an insert; a second publication of the year is refused), never updated.
+ * {@code published_reports}: the latest revision of each agency-year's publication, keyed {@code agencyId|year},
+ * projected from {@code AnnualReportPublished} events (so a rebuild of the read model restores it).
  */
 public final class PublishedReportRepository {
-    public static final String COLLECTION = "published_reports";
-
     private final MongoCollection<Document> published;
 
     public PublishedReportRepository(ReadModelDatabase database) {
-        this.published = database.collection(COLLECTION);
+        this.published = database.collection(ReadModelDatabase.PUBLISHED);
     }
 
-    /** Stores the snapshot; false when the agency-year was already published (the stored one is kept). */
-    public boolean insert(PublishedReport report) {
-        try {
-            published.insertOne(ReadModelJson.toDocument(id(report.agencyId(), report.year()), report));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+    /** Stores the latest revision of the agency-year's publication (replacing the one before). */
+    public void save(PublishedReport report) {
+        published.replaceOne(Filters.eq("_id", id(report.agencyId(), report.year())),
+                ReadModelJson.toDocument(id(report.agencyId(), report.year()), report), new ReplaceOptions().upsert(true));
     }
 
     public Optional<PublishedReport> find(String agencyId, int year) {

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import java.util.List;
 import org.bson.Document;
 
 /**
@@ -26,6 +27,11 @@ public final class ReadModelDatabase {
     public static final String CASES = "case_summaries";
     /** The report of each agency-year in the format in force and the default appeal policy. */
     public static final String REPORTS = "annual_reports";
+    /** The latest publication of each agency-year's report. */
+    public static final String PUBLISHED = "published_reports";
+    /** Every read-model collection: all of it can be dropped and rebuilt from the event topic or the event store. */
+    public static final List<String> COLLECTIONS = List.of(EVENTS, PROGRESS, GAPS, OFFSETS, REJECTS, CASES, REPORTS,
+            PUBLISHED);
 
     private final MongoDatabase database;
 

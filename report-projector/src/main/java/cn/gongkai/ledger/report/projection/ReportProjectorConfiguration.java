@@ -13,6 +13,7 @@ import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
 import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
@@ -48,8 +49,9 @@ public class ReportProjectorConfiguration {
     @Bean
     public EventProjector projectionEventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
                                                    SequenceGapRepository gaps, CaseSummaryRepository cases,
+                                                   PublishedReportRepository publications,
                                                    ReportMaterializer reports, EventStoreReader eventStore) {
-        return new EventProjector(events, progress, gaps, cases, reports, eventStore, Clock.systemUTC());
+        return new EventProjector(events, progress, gaps, cases, publications, reports, eventStore, Clock.systemUTC());
     }
 
     @Bean

@@ -196,7 +196,7 @@ class KafkaProjectionTest {
         final AtomicInteger failedBatchSize = new AtomicInteger();
 
         FailingProjector(TestProjection p) {
-            super(p.events, p.progress, p.gaps, p.cases, p.materializer, p.eventStore, Clock.systemUTC());
+            super(p.events, p.progress, p.gaps, p.cases, p.publications, p.materializer, p.eventStore, Clock.systemUTC());
         }
 
         @Override

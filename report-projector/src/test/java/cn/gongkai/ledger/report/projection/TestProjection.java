@@ -17,6 +17,7 @@ import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import cn.gongkai.ledger.readmodel.store.MaterializedReport;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
 import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
@@ -42,6 +43,7 @@ public final class TestProjection {
     public final SequenceGapRepository gaps;
     public final CaseSummaryRepository cases;
     public final MaterializedReportRepository reports;
+    public final PublishedReportRepository publications;
     public final KafkaOffsetRepository offsets;
     public final RejectedRecordRepository rejects;
     public final CaseSummaries caseQueries;
@@ -59,13 +61,14 @@ public final class TestProjection {
         gaps = new SequenceGapRepository(readModel);
         cases = new CaseSummaryRepository(readModel);
         reports = new MaterializedReportRepository(readModel);
+        publications = new PublishedReportRepository(readModel);
         offsets = new KafkaOffsetRepository(readModel);
         rejects = new RejectedRecordRepository(readModel);
         caseQueries = new CaseSummaries(readModel);
         counted = new CountedEvents(events, progress);
         materializer = new ReportMaterializer(counted, gaps, reports);
         eventStore = new MongoEventStoreReader(database);
-        projector = new EventProjector(events, progress, gaps, cases, materializer, eventStore,
+        projector = new EventProjector(events, progress, gaps, cases, publications, materializer, eventStore,
                 Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC));
         reconciliation = new Reconciliation(eventStore, materializer, reports);
     }

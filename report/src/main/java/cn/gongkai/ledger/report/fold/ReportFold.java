@@ -4,6 +4,8 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.common.EventTypes;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
 import java.time.Instant;
@@ -24,6 +26,8 @@ import java.util.Optional;
  */
 public final class ReportFold {
     private static final String AGENCY = "Agency";
+    /** A publication of the report records the tables; it is not counted in them. */
+    private static final String PUBLICATION = EventTypes.aggregateTypeOf(PublicationEvent.class);
     private static final String REQUEST = "DisclosureRequest";
 
     private ReportFold() {
@@ -48,7 +52,7 @@ public final class ReportFold {
         List<AppealCase> appeals = new ArrayList<>();
         for (Map.Entry<String, List<EventEnvelope>> entry : history.byAggregate().entrySet()) {
             String type = entry.getValue().get(0).aggregateType();
-            if (!belongsTo(entry.getValue(), request.agencyId())) {
+            if (PUBLICATION.equals(type) || !belongsTo(entry.getValue(), request.agencyId())) {
                 continue;
             }
             List<LedgerEvent> payloads = entry.getValue().stream().map(EventEnvelope::payload)

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.report.fold;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.LedgerYears;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -17,9 +18,7 @@ public record ReportRequest(AgencyId agencyId, int year, ReportFormat format, Ap
     public ReportRequest {
         Objects.requireNonNull(agencyId, "agencyId");
         Objects.requireNonNull(format, "format");
-        if (year < 2008 || year > 9999) {
-            throw new IllegalArgumentException("year out of range: " + year);
-        }
+        LedgerYears.require(year, "year");
         if (appealPolicy == null) {
             appealPolicy = AppealPolicy.OPEN_IN_YEAR;
         }

@@ -50,6 +50,14 @@ class FoldHistoryTest {
     }
 
     @Test
+    void a_publication_of_the_report_is_not_counted_in_it_nor_moves_its_as_of_time() {
+        List<EventEnvelope> before = List.copyOf(sample().events());
+        List<EventEnvelope> published = List.copyOf(history.publish(2024, "{\"year\":2024}").events());
+        assertThat(published).hasSize(before.size() + 1);
+        assertThat(fold(published)).isEqualTo(fold(before));
+    }
+
+    @Test
     void a_redelivery_with_another_event_id_is_the_same_event() {
         List<EventEnvelope> original = sample().events();
         List<EventEnvelope> events = new ArrayList<>(original);

@@ -9,6 +9,8 @@ import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
+import cn.gongkai.ledger.api.publication.PublicationId;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
@@ -110,6 +112,14 @@ public final class History {
 
     public History procurement(LocalDate on, int projects, String yuan) {
         return emit(r -> new AgencyEvent.ProcurementRecorded(agency, on, projects, new BigDecimal(yuan), "batch", r));
+    }
+
+    // ---- the report's publication ----
+
+    /** The agency's report of {@code year} published (revision 1) with the given tables, folded up to now. */
+    public History publish(int year, String tables) {
+        return emit(r -> new PublicationEvent.AnnualReportPublished(PublicationId.of(agency, year), 1, "2021",
+                "OPEN_IN_YEAR", r.at(), events.size(), tables, "sha-256", r));
     }
 
     // ---- disclosure requests ----

@@ -8,6 +8,8 @@ import cn.gongkai.ledger.readmodel.store.AggregateProgress;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
+import cn.gongkai.ledger.readmodel.publication.PublicationFold;
 import cn.gongkai.ledger.readmodel.store.SequenceGap;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.time.Clock;
@@ -42,17 +44,20 @@ public class EventProjector {
     private final AggregateProgressRepository progress;
     private final SequenceGapRepository gaps;
     private final CaseSummaryRepository cases;
+    private final PublishedReportRepository publications;
     private final ReportMaterializer reports;
     private final EventStoreReader eventStore;
     private final Clock clock;
 
     public EventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
-                          SequenceGapRepository gaps, CaseSummaryRepository cases, ReportMaterializer reports,
+                          SequenceGapRepository gaps, CaseSummaryRepository cases,
+                          PublishedReportRepository publications, ReportMaterializer reports,
                           EventStoreReader eventStore, Clock clock) {
         this.events = events;
         this.progress = progress;
         this.gaps = gaps;
         this.cases = cases;
+        this.publications = publications;
         this.reports = reports;
         this.eventStore = eventStore;
         this.clock = clock;
@@ -103,6 +108,7 @@ public class EventProjector {
             gaps.remove(aggregateId);
         }
         CaseSummaryFold.fold(counted).ifPresent(cases::save);
+        PublicationFold.latest(counted).ifPresent(publications::save);
         return Optional.ofNullable(agencyId);
     }
 

@@ -3,6 +3,7 @@ package cn.gongkai.ledger.report.projection.projector;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.LedgerYears;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.fold.ReportFold;
@@ -24,9 +25,6 @@ import java.util.stream.IntStream;
  * Materialises every year the agency's history touches, since a change in one year carries over to the next.
  */
 public final class ReportMaterializer {
-    /** The first year of a report under the 条例 (the 2008 regulations); earlier dates are not reported on. */
-    static final int FIRST_REPORT_YEAR = 2008;
-
     private final CountedEvents counted;
     private final SequenceGapRepository gaps;
     private final MaterializedReportRepository reports;
@@ -63,7 +61,7 @@ public final class ReportMaterializer {
 
     /**
      * The years from the earliest year of any business date in the events' payloads to the latest year of any
-     * recording time (Asia/Shanghai), from {@value #FIRST_REPORT_YEAR} on: every year in which a case may be
+     * recording time (Asia/Shanghai), from {@value LedgerYears#FIRST} on: every year in which a case may be
      * received, open, carried over or concluded. (A business date never lies after its recording date, except a
      * deadline, which decides no report.)
      */
@@ -83,7 +81,7 @@ public final class ReportMaterializer {
             return List.of();
         }
         businessYears.addAll(recordingYears);
-        int first = Math.max(FIRST_REPORT_YEAR, businessYears.first());
+        int first = Math.max(LedgerYears.FIRST, businessYears.first());
         return IntStream.rangeClosed(first, recordingYears.last()).boxed().toList();
     }
 

@@ -1,9 +1,8 @@
 package cn.gongkai.ledger.command.web;
 
 import cn.gongkai.ledger.api.common.RuleViolation;
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
+import cn.gongkai.ledger.problem.Problem;
+import cn.gongkai.ledger.security.AccessRefused;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -12,16 +11,16 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
 /**
- * Why a command was refused, in Chinese and English, and how it is answered: an RFC 9457 problem detail whose
- * {@code title} and {@code detail} are in the language the client prefers (Chinese unless it asks for English),
- * with {@code code}, {@code messageZh} and {@code messageEn} always present.
+ * Why a command was refused, as the one {@link Problem} type of every service (RFC 9457, Chinese and English):
+ * the mapping from what the command side throws to a status and a code.
  */
-public record Problem(HttpStatus status, String code, String messageZh, String messageEn) {
-    private static final Logger LOG = LoggerFactory.getLogger(Problem.class);
-    private static final List<Locale> LANGUAGES = List.of(Locale.CHINESE, Locale.ENGLISH);
+public final class CommandProblems {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandProblems.class);
+
+    private CommandProblems() {
+    }
 
     public static Problem of(Throwable thrown) {
         Throwable e = unwrap(thrown);
@@ -32,6 +31,9 @@ public record Problem(HttpStatus status, String code, String messageZh, String m
             HttpStatus status = violation.kind() == RuleViolation.Kind.CONFLICT
                     ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
             return new Problem(status, violation.code(), violation.messageZh(), violation.messageEn());
+        }
+        if (e instanceof AccessRefused refused) {
+            return new Problem(HttpStatus.FORBIDDEN, refused.code(), refused.zh(), refused.getMessage());
         }
         if (e instanceof AggregateStreamCreationException) {
             return new Problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", "该编号的案件或机关已经登记，未作任何更改",
@@ -57,42 +59,5 @@ public record Problem(HttpStatus status, String code, String messageZh, String m
             e = e.getCause();
         }
         return e;
-    }
-
-    /** The problem detail in the preferred language of an {@code Accept-Language} header (may be null). */
-    public ProblemDetail toDetail(String acceptLanguage, String instance) {
-        boolean english = Locale.ENGLISH.equals(preferred(acceptLanguage));
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, english ? messageEn : messageZh);
-        detail.setTitle(english ? status.getReasonPhrase() : titleZh());
-        detail.setType(URI.create("urn:gongkai-ledger:problem:" + code));
-        if (instance != null) {
-            detail.setInstance(URI.create(instance));
-        }
-        detail.setProperty("code", code);
-        detail.setProperty("messageZh", messageZh);
-        detail.setProperty("messageEn", messageEn);
-        return detail;
-    }
-
-    private static Locale preferred(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return Locale.CHINESE;
-        }
-        try {
-            Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-            return match == null ? Locale.CHINESE : match;
-        } catch (IllegalArgumentException malformedHeader) {
-            return Locale.CHINESE;
-        }
-    }
-
-    private String titleZh() {
-        return switch (status) {
-            case BAD_REQUEST -> "请求无效";
-            case NOT_FOUND -> "未找到";
-            case CONFLICT -> "与已登记的记录冲突";
-            case UNPROCESSABLE_ENTITY -> "不符合业务规则";
-            default -> "服务内部错误";
-        };
     }
 }
