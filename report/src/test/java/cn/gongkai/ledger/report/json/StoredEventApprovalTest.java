@@ -16,6 +16,8 @@ import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitId;
 import cn.gongkai.ledger.api.lawsuit.Route;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
+import cn.gongkai.ledger.api.publication.PublicationId;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationResult;
@@ -163,7 +165,10 @@ class StoredEventApprovalTest {
                         d.plusDays(90), "（2024）宁行初1号判决", at),
                 new LawsuitEvent.AppealFiled(ls, d.plusDays(100), "宁河区商务局", at),
                 new LawsuitEvent.JudgmentTookEffect(ls, Instance.SECOND, d.plusDays(200), at),
-                new LawsuitEvent.RetrialOpened(ls, d.plusDays(300), "市中级人民法院", at)));
+                new LawsuitEvent.RetrialOpened(ls, d.plusDays(300), "市中级人民法院", at),
+                new PublicationEvent.AnnualReportPublished(PublicationId.of(agency, 2024), 1, "2021", "OPEN_IN_YEAR",
+                        Instant.parse("2025-01-10T02:00:00Z"), 1234, "{\"二\":{}}",
+                        "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", at)));
         return samples;
     }
 }
