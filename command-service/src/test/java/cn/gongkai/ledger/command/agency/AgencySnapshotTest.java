@@ -25,7 +25,7 @@ class AgencySnapshotTest extends CommandServiceTestBase {
 
     @Test
     void theRegisterSurvivesTheSnapshotWithEveryRule() {
-        Http http = new Http(port);
+        Http http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"" + AGENCY + "\",\"name\":\"快照局\"}").status())
                 .isEqualTo(201);
         StringBuilder lines = new StringBuilder();
@@ -35,7 +35,7 @@ class AgencySnapshotTest extends CommandServiceTestBase {
                     .append("\",\"kind\":\"NORMATIVE_DOCUMENT\",\"title\":\"文件").append(d)
                     .append("\",\"issuedOn\":\"2024-01-02\"}\n");
         }
-        var imported = http.post("/api/import", Http.OFFICER, "application/x-ndjson", lines.toString(),
+        var imported = http.post("/api/import", "application/x-ndjson", lines.toString(),
                 java.util.Map.of());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("accepted").asInt()).isEqualTo(DOCUMENTS);

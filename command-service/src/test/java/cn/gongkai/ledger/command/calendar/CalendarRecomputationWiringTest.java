@@ -140,7 +140,7 @@ class CalendarRecomputationWiringTest {
         // a run that stopped before storing the new calendar (or a second replica) sends the change again:
         // the request refuses to record it twice, and the run is not a failure
         versions.save(AGENCY.value(), WorkingDayCalendar.national(), Instant.parse("2026-03-01T00:00:00Z"));
-        mvc.perform(post("/api/calendar/recomputations"))
+        mvc.perform(post("/api/calendar/recomputations").header("Authorization", "Bearer " + adminToken()))
                 .andExpect(jsonPath("$.agencies[0].outcome").value("RECOMPUTED"))
                 .andExpect(jsonPath("$.agencies[0].recorded").isEmpty())
                 .andExpect(jsonPath("$.agencies[0].problems").isEmpty());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
+import cn.gongkai.ledger.report.json.LedgerJson;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
