@@ -20,13 +20,15 @@ final class AgencyRegisterBench {
     private static final int IMPORT_CHUNK = 500;
 
     private final BenchOptions options;
-    private final TimedHttp http;
+    private final TimedHttp smallHttp;
+    private final TimedHttp largeHttp;
     private final PrintStream progress;
     private int batch;
 
     private AgencyRegisterBench(BenchOptions options, BenchLedger ledger, PrintStream progress) {
         this.options = options;
-        this.http = new TimedHttp(ledger.port());
+        this.smallHttp = new TimedHttp(ledger.port(), ledger.token(SMALL_AGENCY));
+        this.largeHttp = new TimedHttp(ledger.port(), ledger.token(LARGE_AGENCY));
         this.progress = progress;
     }
 
@@ -62,7 +64,12 @@ final class AgencyRegisterBench {
                 "the same on an agency with " + SMALL + ", same rounds", large, small, "ms", rounds));
     }
 
+    private TimedHttp http(String agency) {
+        return agency.equals(SMALL_AGENCY) ? smallHttp : largeHttp;
+    }
+
     private void register(String agency, int documents) {
+        TimedHttp http = http(agency);
         http.post("/api/agencies", "application/json", "{\"agencyId\":\"" + agency + "\",\"name\":\"登记簿基准局\"}")
                 .expect(201);
         StringBuilder body = new StringBuilder();
@@ -84,7 +91,7 @@ final class AgencyRegisterBench {
     }
 
     private Exchange tally(String agency) {
-        return http.post("/api/agencies/" + agency + "/decision-tallies", "application/json",
+        return http(agency).post("/api/agencies/" + agency + "/decision-tallies", "application/json",
                 "{\"category\":\"LICENSING\",\"decidedOn\":\"2024-03-01\",\"count\":1,\"batchRef\":\"bench-"
                         + batch++ + "\"}").expect(200);
     }

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,10 +57,15 @@ public final class RequestHistories {
         }
     }
 
-    /** The histories of the agency's requests that are not concluded, of the given handler. */
-    public List<List<DisclosureRequestEvent>> openOf(AgencyId agency, Handler handler) {
+    /**
+     * The histories of the agency's requests that may have been open on {@code asOf}, of the given handler: received
+     * (as corrected) by then and not concluded, or concluded after it. The caller reads each as of that day
+     * ({@code HistoryAsOf}).
+     */
+    public List<List<DisclosureRequestEvent>> openOn(AgencyId agency, Handler handler, LocalDate asOf) {
         List<Bson> filters = new ArrayList<>(List.of(isRequest(), Filters.eq("agencyId", agency.value()),
-                Filters.ne("status", CaseStatus.CONCLUDED.name())));
+                Filters.lte("openedOn", asOf.toString()),
+                Filters.or(Filters.ne("status", CaseStatus.CONCLUDED.name()), Filters.gt("concludedOn", asOf.toString()))));
         if (handler instanceof Handler.Nobody) {
             filters.add(Filters.or(Filters.eq("handlingOfficer", null), Filters.eq("handlingOfficer", "")));
         } else if (handler instanceof Handler.Officer officer) {
