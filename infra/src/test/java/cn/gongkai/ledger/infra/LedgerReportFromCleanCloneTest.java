@@ -62,7 +62,7 @@ class LedgerReportFromCleanCloneTest {
         String classpath = Files.readString(clone.resolve(reportModule(clone)).resolve("target/ledger-report.classpath"));
         assertThat(classpath).contains(clone.resolve("api/target/classes").toString()).doesNotContain("cn/gongkai");
 
-        Run missing = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/examples/no-such-report.txt");
+        Run missing = run(clone, mavenArgs, "bin/ledger-report", "check", "docs/spec/examples/no-such-report.txt");
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.out()).isEmpty();
         Files.delete(clone.resolve(reportModule(clone)).resolve("target/classes/cn/gongkai/ledger/report/cli/ReportCli.class"));

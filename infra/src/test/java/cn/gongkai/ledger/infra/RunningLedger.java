@@ -60,6 +60,24 @@ final class RunningLedger implements AutoCloseable {
                 TestOfficers.of(mongo.uri(), DATABASE));
     }
 
+    /** A bearer token of the agency's test officer (every role). */
+    String tokenFor(String agency) {
+        return TestOfficers.of(mongo.uri(), DATABASE).tokenFor(agency);
+    }
+
+    int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    /** Every stored event document of the event store, as its JSON, in {@code _id} order. */
+    List<String> storedEventDocuments() {
+        return new MongoEventStoreReader(client.getDatabase(DATABASE)).storedDocumentsAsJson();
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

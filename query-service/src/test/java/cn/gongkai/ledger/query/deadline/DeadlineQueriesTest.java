@@ -97,6 +97,7 @@ class DeadlineQueriesTest {
                      "days": [{"name": "古尔邦节", "date": "2024-06-17", "isOffDay": true},
                               {"name": "古尔邦节", "date": "2024-06-18", "isOffDay": true}]}
                     """);
+            Files.writeString(layer.resolve("receipt-rule.properties"), "nextWorkingDayReceipt=INTERNET\n");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -373,7 +374,14 @@ class DeadlineQueriesTest {
                 .andExpect(jsonPath("$.notices[1]").value("乌鲁木齐市测试通知（虚构）"))
                 .andExpect(jsonPath("$.workingDays").value(249))
                 .andExpect(jsonPath("$.days[168].kind.key").value("HOLIDAY"))
-                .andExpect(jsonPath("$.days[168].name").value("古尔邦节"));
+                .andExpect(jsonPath("$.days[168].name").value("古尔邦节"))
+                .andExpect(jsonPath("$.nextWorkingDayReceipt[*].key").value(contains("INTERNET")));
+        mvc.perform(get("/api/calendar/2020"))
+                .andExpect(jsonPath("$.nextWorkingDayReceipt").isEmpty())
+                // Monday 2020-02-03, listed as a working day after the extended Spring Festival, is a plain working day
+                .andExpect(jsonPath("$.days[33].date").value("2020-02-03"))
+                .andExpect(jsonPath("$.days[33].kind.key").value("WORKDAY"))
+                .andExpect(jsonPath("$.days[33].name").doesNotExist());
     }
 
     @Test

@@ -82,6 +82,13 @@ public final class MongoEventStoreReader implements EventStoreReader {
         return decodeAll(events.find().sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE)));
     }
 
+    /** Every stored event document exactly as stored, as JSON, in {@code _id} order (for format tests). */
+    public List<String> storedDocumentsAsJson() {
+        List<String> documents = new ArrayList<>();
+        events.find().sort(Sorts.ascending("_id")).forEach(d -> documents.add(d.toJson()));
+        return documents;
+    }
+
     /** How many events the store holds. */
     public long count() {
         return events.countDocuments();
