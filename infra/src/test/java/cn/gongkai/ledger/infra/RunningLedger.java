@@ -89,10 +89,6 @@ final class RunningLedger implements AutoCloseable {
         return context.getBean(type);
     }
 
-    <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
-    }
-
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
