@@ -309,7 +309,8 @@ class EndpointMatrixTest {
                 }
                 String[] cells = line.split("\t");
                 boolean anonymous = cells[2].equals("ANONYMOUS");
-                Set<Role> roles = anonymous || cells[2].equals("ANY") ? EnumSet.allOf(Role.class) : Role.parseAll(cells[2]);
+                Set<Role> roles = anonymous || cells[2].equals("ANY") ? EnumSet.allOf(Role.class)
+                        : cells[2].equals("NONE") ? EnumSet.noneOf(Role.class) : Role.parseAll(cells[2]);
                 rows.add(new Row(cells[0], cells[1], roles, anonymous, cells[3]));
             }
         }
