@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -24,10 +26,17 @@ public class CommandEndpoint {
 
     private final CommandGateway commands;
     private final Clock clock;
+    private EventStore eventStore;
 
     public CommandEndpoint(CommandGateway commands, @Qualifier(WebConfiguration.RECORDING_CLOCK) Clock clock) {
         this.commands = commands;
         this.clock = clock;
+    }
+
+    /** The event store the answers read their stream position from (absent in unit tests: no position). */
+    @Autowired(required = false)
+    void readPositionsFrom(EventStore store) {
+        this.eventStore = store;
     }
 
     /**
@@ -38,7 +47,24 @@ public class CommandEndpoint {
         Recorded recorded = record(officer);
         LedgerCommand command = CommandBinder.bind(type, fields, recorded);
         commands.sendAndWait(command);
-        return new CommandAccepted(type.getSimpleName(), command.targetAggregateId(), recorded.by(), recorded.at());
+        CommandAccepted accepted = new CommandAccepted(type.getSimpleName(), command.targetAggregateId(), recorded.by(),
+                recorded.at());
+        return withPosition(accepted);
+    }
+
+    /**
+     * The answer with its stream position. This runs after the append, so it must not fail the command: if the
+     * position cannot be read, the answer goes without it (the client then reads without waiting).
+     */
+    private CommandAccepted withPosition(CommandAccepted accepted) {
+        if (eventStore == null) {
+            return accepted;
+        }
+        try {
+            return eventStore.lastSequenceNumberFor(accepted.id()).map(accepted::at).orElse(accepted);
+        } catch (RuntimeException unreadable) {
+            return accepted;
+        }
     }
 
     /** Parses a JSON object exactly (decimals never pass through a double); refuses anything else as malformed. */
