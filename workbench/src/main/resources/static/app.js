@@ -60,6 +60,9 @@ const Ledger = (() => {
 
   /** The page header: navigation, and the agency, officer and business date every page works with. */
   async function header(current) {
+    const fromUrl = new URLSearchParams(location.search);
+    if (fromUrl.get('agency')) ctx.agency = fromUrl.get('agency');
+    if (fromUrl.get('asOf')) ctx.asOf = fromUrl.get('asOf');
     const pages = [['/', '工作台', 'workbench'], ['/legal.html', '复议诉讼', 'legal'], ['/report.html', '年度报告', 'report'],
       ['/agencies.html', '机关', 'agencies']];
     const el = document.createElement('header');
@@ -126,8 +129,13 @@ const Ledger = (() => {
     const message = p.messageZh || p.detail || p.title || '操作未成功';
     let field = p.field || (p.errors && p.errors[0] && p.errors[0].field);
     if (!field && p.messageEn) {
-      const m = /field:? ([A-Za-z][\w.]*)/i.exec(p.messageEn) || /^([a-z][\w.]*) (?:is|must)/.exec(p.messageEn);
+      const m = /field:? ([A-Za-z][\w.]*)/i.exec(p.messageEn);
       if (m) field = m[1];
+      else {   // the first of the form's fields the English message names
+        const named = [...form.elements].map(e => e.name).filter(Boolean)
+          .find(n => new RegExp(`\\b${n.split('.').pop()}\\b`).test(p.messageEn));
+        if (named) field = named;
+      }
     }
     const input = field && (form.querySelector(`[name="${field}"]`)
       || form.querySelector(`[name$=".${field}"]`) || form.querySelector(`[name^="${field}."]`));

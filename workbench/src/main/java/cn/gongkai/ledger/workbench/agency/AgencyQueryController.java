@@ -1,13 +1,10 @@
 package cn.gongkai.ledger.workbench.agency;
 
-import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
-import cn.gongkai.ledger.report.projection.store.AggregateProgress;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
 import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
 import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
 import cn.gongkai.ledger.workbench.vocabulary.Vocabulary;
@@ -31,21 +28,17 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class AgencyQueryController {
-    private static final String AGENCY = "Agency";
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
-    private final AggregateProgressRepository progress;
+    private final AgencyDirectory directory;
     private final ProjectedEventRepository events;
     private final ReportMaterializer materializer;
 
-    public AgencyQueryController(AggregateProgressRepository progress, ProjectedEventRepository events,
+    public AgencyQueryController(AgencyDirectory directory, ProjectedEventRepository events,
                                  ReportMaterializer materializer) {
-        this.progress = progress;
+        this.directory = directory;
         this.events = events;
         this.materializer = materializer;
-    }
-
-    public record AgencySummary(String agencyId, String name, String superiorAgencyId) {
     }
 
     /** One entry of the register: the event's type and label, when it was recorded, by whom, and its payload. */
@@ -58,9 +51,8 @@ public class AgencyQueryController {
     }
 
     @GetMapping("/api/agencies")
-    public List<AgencySummary> agencies() {
-        return progress.ofType(AGENCY).stream().map(AggregateProgress::aggregateId).sorted()
-                .map(id -> summary(id, events.ofAggregate(id))).toList();
+    public List<AgencyDirectory.AgencySummary> agencies() {
+        return directory.all();
     }
 
     @GetMapping("/api/agencies/{agencyId}")
@@ -73,18 +65,11 @@ public class AgencyQueryController {
         }
         int reportYear = year == null ? java.time.LocalDate.now(cn.gongkai.ledger.api.common.Recorded.ZONE).getYear() : year;
         AnnualReport report = materializer.compute(ReportRequest.of(new AgencyId(id), reportYear));
-        AgencySummary summary = summary(id, history);
+        AgencyDirectory.AgencySummary summary = AgencyDirectory.summary(id, history);
         List<RegisterEntry> register = history.stream().sorted(Comparator.comparingLong(EventEnvelope::sequence))
                 .map(e -> new RegisterEntry(e.sequence(), e.type(), Vocabulary.eventLabel(e.type()),
                         e.payload().recorded().at(), e.payload().recorded().by(), JSON.valueToTree(e.payload())))
                 .toList();
         return new AgencyDetail(id, summary.name(), summary.superiorAgencyId(), reportYear, report.table2(), register);
-    }
-
-    private static AgencySummary summary(String id, List<EventEnvelope> history) {
-        return history.stream().map(EventEnvelope::payload).filter(AgencyRegistered.class::isInstance)
-                .map(AgencyRegistered.class::cast).findFirst()
-                .map(r -> new AgencySummary(id, r.name(), r.superiorAgencyId() == null ? null : r.superiorAgencyId().value()))
-                .orElse(new AgencySummary(id, null, null));
     }
 }
