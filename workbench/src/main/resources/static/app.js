@@ -38,8 +38,8 @@ const Ledger = (() => {
     } catch (e) {
       return { ok: false, status: 0, data: { detail: '无法连接服务器，本次操作未提交，请稍后重试（已填写的内容保留）' } };
     }
-    if (response.status === 401 || (response.redirected && /\/login/.test(response.url))) {
-      window.location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search);
+    if (response.status === 401 && !url.startsWith('/api/auth/')) {
+      window.location.href = '/login.html?next=' + encodeURIComponent(location.pathname + location.search);
       return { ok: false, status: 401, data: { detail: '请先登录' } };
     }
     const text = await response.text();
@@ -86,12 +86,17 @@ const Ledger = (() => {
         el.querySelector('#ctx-agencies').innerHTML = r.data.map(a => option(a.agencyId, a.name)).join('');
       }
     });
-    const me = await api('GET', '/api/me');
+    // Signed in (when log-in is on): the officer is the signed-in user, and the agency theirs unless chosen.
+    const me = await api('GET', '/api/auth/me');
     if (me.ok && me.data && me.data.username) {
       ctx.officer = me.data.username;
       const officer = el.querySelector('#ctx-officer');
-      officer.value = me.data.displayName || me.data.username;
+      officer.value = me.data.username;
       officer.readOnly = true;
+      officer.title = (me.data.roles || []).map(r => r.label).join('、');
+      if (!ctx.agency && me.data.agencyId) { ctx.agency = me.data.agencyId; el.querySelector('#ctx-agency').value = ctx.agency; }
+      el.querySelector('.context').insertAdjacentHTML('beforeend', '<button type="button" class="secondary" id="logout">退出</button>');
+      el.querySelector('#logout').addEventListener('click', async () => { await api('POST', '/api/auth/logout'); location.href = '/login.html'; });
     }
   }
 

@@ -231,7 +231,7 @@ class WorkbenchBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table3")));
         JsonNode report = JSON.readTree(get("/api/reports/" + AGENCY + "/2025").body());
         List<WebElement> cells = browser.findElements(By.cssSelector("table.official td.v"));
-        assertThat(cells).hasSize(14 + 26 * 7 + 15);
+        assertThat(cells).hasSize(10 + 25 * 7 + 15);   // 2021 format: 表二 10, 表三 25 rows × 7, 表四 15
         for (WebElement cell : cells) {
             String[] address = cell.getDomAttribute("data-cell").split("/", 3);
             JsonNode expected = address[0].equals("table4") ? report.path("table4").path(address[1])
@@ -277,6 +277,22 @@ class WorkbenchBrowserTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("政府信息公开工作年度报告", "部分公开", "行政复议");
         }
+        // The office laptop: 1366×768.
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        open("/?agency=" + AGENCY + "&asOf=2025-12-31");
+        for (String[] r : new String[][] {{"2025-002", "2025-11-03", "赵某"}, {"2025-003", "2025-12-24", "钱某"}}) {
+            ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "Ledger.api('POST', '/api/requests', {agencyId: '" + AGENCY + "', trackingNumber: '" + r[0]
+                    + "', channel: 'INTERNET', receivedOn: '" + r[1] + "', applicant: {type: 'COMMERCIAL_ENTERPRISE', name: '"
+                    + r[2] + "'}, subject: '2025年招商引资协议', handlingOfficer: '周承办'}).then(x => done(x.status));");
+        }
+        open("/?agency=" + AGENCY + "&asOf=2025-12-31");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#worklist-table tr.overdue")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#worklist-table tr.due-soon")));
+        shot("09-workbench-1366x768");
+        open("/report.html?agency=" + AGENCY + "&year=2025");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table3")));
+        shot("10-report-1366x768");
         Files.write(SCREENSHOTS.resolve("report.docx"), docx);
         Files.write(SCREENSHOTS.resolve("report.xlsx"), xlsx);
         Files.write(SCREENSHOTS.resolve("report.pdf"), pdf);
