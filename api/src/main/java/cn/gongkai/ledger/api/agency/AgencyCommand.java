@@ -6,7 +6,14 @@ import cn.gongkai.ledger.api.common.Recorded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** Commands of an agency and its Article-20 register (第二十条, proactive disclosure; table 二). */
+/**
+ * Commands of an agency and its Article-20 register (第二十条, proactive disclosure; table 二).
+ *
+ * <p>The four tallies ({@link TallyDecisions}, {@link CollectFees}, {@link CountServiceItems},
+ * {@link RecordProcurement}) each carry a required {@code batchRef}: the reference of the batch (an import run, a
+ * month's export from the licensing system, a form submission) that is refused when it was counted before, so
+ * that re-running an import never doubles a count.
+ */
 public sealed interface AgencyCommand extends LedgerCommand {
     AgencyId agencyId();
 
@@ -44,12 +51,12 @@ public sealed interface AgencyCommand extends LedgerCommand {
     }
 
     /** The number of items (事项) in a catalogue on a date (2019 format: 上一年项目数量, 本年增/减). */
-    record CountServiceItems(AgencyId agencyId, Article20Category category, LocalDate asOf, int count, Recorded recorded)
-            implements AgencyCommand {
+    record CountServiceItems(AgencyId agencyId, Article20Category category, LocalDate asOf, int count, String batchRef,
+                             Recorded recorded) implements AgencyCommand {
     }
 
     /** Centralised government procurement (2019 format 第二十条第（九）项). */
     record RecordProcurement(AgencyId agencyId, LocalDate contractedOn, int projectCount, BigDecimal amountYuan,
-                             Recorded recorded) implements AgencyCommand {
+                             String batchRef, Recorded recorded) implements AgencyCommand {
     }
 }

@@ -45,11 +45,13 @@ public sealed interface AgencyEvent extends LedgerEvent {
             implements AgencyEvent {
     }
 
-    record ServiceItemsCounted(AgencyId agencyId, Article20Category category, LocalDate asOf, int count, Recorded recorded)
-            implements AgencyEvent {
+    /** {@code batchRef} is null in events recorded before batch references were required. */
+    record ServiceItemsCounted(AgencyId agencyId, Article20Category category, LocalDate asOf, int count, String batchRef,
+                               Recorded recorded) implements AgencyEvent {
     }
 
+    /** {@code batchRef} is null in events recorded before batch references were required. */
     record ProcurementRecorded(AgencyId agencyId, LocalDate contractedOn, int projectCount, BigDecimal amountYuan,
-                               Recorded recorded) implements AgencyEvent {
+                               String batchRef, Recorded recorded) implements AgencyEvent {
     }
 }

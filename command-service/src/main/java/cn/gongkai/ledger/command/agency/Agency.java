@@ -45,8 +45,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An agency and its Article-20 register (第二十条): normative documents with their issue, repeal and expiry,
  * dated decision and fee tallies, item counts and procurement, from which table 二 is folded. Everything
- * is recorded against a registered agency (a command for an unregistered one finds no aggregate). A batch
- * reference names an import batch: the same batch is never counted twice.
+ * is recorded against a registered agency (a command for an unregistered one finds no aggregate). Every tally
+ * names its batch (an import run, a month's export): the same batch is never counted twice.
  */
 @Aggregate(commandTargetResolver = AxonCommandTargets.BEAN_NAME)
 class Agency {
@@ -65,6 +65,7 @@ class Agency {
     private static final Field AS_OF = new Field("asOf", "统计日期");
     private static final Field CONTRACTED_ON = new Field("contractedOn", "采购合同日期");
     private static final Field PROJECT_COUNT = new Field("projectCount", "采购项目数量");
+    private static final Field BATCH_REF = new Field("batchRef", "批次号");
 
     /** A document of the register: when it was issued, and whether it is still in force. */
     private record Document(LocalDate issuedOn, boolean inForce) {
@@ -135,7 +136,7 @@ class Agency {
         }
         dated(command.decidedOn(), DECIDED_ON, command.recorded());
         positive(command.count(), COUNT);
-        requireNewBatch(decisionsBatch(category, command.batchRef()), command.batchRef());
+        requireNewBatch(Batch.DECISIONS, category, command.batchRef());
         apply(new DecisionsTallied(command.agencyId(), category, command.decidedOn(), command.count(),
                 command.batchRef(), command.recorded()));
     }
@@ -144,7 +145,7 @@ class Agency {
     void handle(CollectFees command) {
         dated(command.collectedOn(), COLLECTED_ON, command.recorded());
         yuan(command.amountYuan(), AMOUNT_YUAN);
-        requireNewBatch(feesBatch(command.batchRef()), command.batchRef());
+        requireNewBatch(Batch.FEES, null, command.batchRef());
         apply(new FeesCollected(command.agencyId(), command.collectedOn(), command.amountYuan(), command.batchRef(),
                 command.recorded()));
     }
@@ -154,8 +155,9 @@ class Agency {
         present(command.category(), CATEGORY);
         dated(command.asOf(), AS_OF, command.recorded());
         nonNegative(command.count(), COUNT);
+        requireNewBatch(Batch.SERVICE_ITEMS, command.category(), command.batchRef());
         apply(new ServiceItemsCounted(command.agencyId(), command.category(), command.asOf(), command.count(),
-                command.recorded()));
+                command.batchRef(), command.recorded()));
     }
 
     @CommandHandler
@@ -163,8 +165,9 @@ class Agency {
         dated(command.contractedOn(), CONTRACTED_ON, command.recorded());
         nonNegative(command.projectCount(), PROJECT_COUNT);
         yuan(command.amountYuan(), AMOUNT_YUAN);
+        requireNewBatch(Batch.PROCUREMENT, null, command.batchRef());
         apply(new ProcurementRecorded(command.agencyId(), command.contractedOn(), command.projectCount(),
-                command.amountYuan(), command.recorded()));
+                command.amountYuan(), command.batchRef(), command.recorded()));
     }
 
     /** Only an issued document still in force can be repealed or lapse, and not before its issue. */
@@ -183,20 +186,25 @@ class Agency {
         notBefore(date, field, document.issuedOn(), ISSUED_ON);
     }
 
-    /** A batch reference is optional; a given one must not have been counted before. */
-    private void requireNewBatch(String batchKey, String batchRef) {
-        if (batchKey != null && batches.contains(batchKey)) {
-            throw RuleViolation.conflict("BATCH_ALREADY_RECORDED",
-                    "批次（" + batchRef + "）已登记，不能重复计数", "batch " + batchRef + " is already counted");
+    /**
+     * What a batch reference counts: a tally of one kind, and for decisions and item counts one category (the
+     * same monthly export may hold licensing and penalty decisions under one reference).
+     */
+    private enum Batch {
+        DECISIONS, FEES, SERVICE_ITEMS, PROCUREMENT;
+
+        String key(Article20Category category, String batchRef) {
+            return name() + "/" + (category == null ? "" : category.name()) + "/" + batchRef;
         }
     }
 
-    private static String decisionsBatch(Article20Category category, String batchRef) {
-        return batchRef == null ? null : "decisions/" + category + "/" + batchRef;
-    }
-
-    private static String feesBatch(String batchRef) {
-        return batchRef == null ? null : "fees/" + batchRef;
+    /** Every tally names its batch, and a batch already counted is refused: re-importing never doubles a count. */
+    private void requireNewBatch(Batch batch, Article20Category category, String batchRef) {
+        text(batchRef, BATCH_REF);
+        if (batches.contains(batch.key(category, batchRef))) {
+            throw RuleViolation.conflict("BATCH_ALREADY_RECORDED",
+                    "批次（" + batchRef + "）已登记，不能重复计数", "batch " + batchRef + " is already counted");
+        }
     }
 
     @EventSourcingHandler
@@ -221,21 +229,32 @@ class Agency {
 
     @EventSourcingHandler
     void on(DecisionsTallied event) {
-        remember(decisionsBatch(event.category(), event.batchRef()));
+        remember(Batch.DECISIONS, event.category(), event.batchRef());
     }
 
     @EventSourcingHandler
     void on(FeesCollected event) {
-        remember(feesBatch(event.batchRef()));
+        remember(Batch.FEES, null, event.batchRef());
+    }
+
+    @EventSourcingHandler
+    void on(ServiceItemsCounted event) {
+        remember(Batch.SERVICE_ITEMS, event.category(), event.batchRef());
+    }
+
+    @EventSourcingHandler
+    void on(ProcurementRecorded event) {
+        remember(Batch.PROCUREMENT, null, event.batchRef());
     }
 
     private void retire(String documentId) {
         documents.computeIfPresent(documentId, (id, document) -> new Document(document.issuedOn(), false));
     }
 
-    private void remember(String batchKey) {
-        if (batchKey != null) {
-            batches.add(batchKey);
+    /** Events recorded before batch references were required have none. */
+    private void remember(Batch batch, Article20Category category, String batchRef) {
+        if (batchRef != null) {
+            batches.add(batch.key(category, batchRef));
         }
     }
 }

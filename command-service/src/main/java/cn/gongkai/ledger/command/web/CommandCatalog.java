@@ -22,8 +22,6 @@ public final class CommandCatalog {
     private static final Map<Class<?>, Set<String>> OPTIONAL = Map.ofEntries(
             Map.entry(AgencyCommand.RegisterAgency.class, Set.of("superiorAgencyId")),
             Map.entry(AgencyCommand.IssueNormativeDocument.class, Set.of("documentNumber")),
-            Map.entry(AgencyCommand.TallyDecisions.class, Set.of("batchRef")),
-            Map.entry(AgencyCommand.CollectFees.class, Set.of("batchRef")),
             Map.entry(DisclosureRequestCommand.ReceiveRequest.class, Set.of("handlingOfficer")),
             Map.entry(DisclosureRequestCommand.AnswerConsultation.class, Set.of("summary")),
             Map.entry(DisclosureRequestCommand.ApproveExtension.class, Set.of("reason")),

@@ -77,7 +77,15 @@ class AgencyTest {
     }
 
     private static RecordProcurement procure(int projects, String amount) {
-        return new RecordProcurement(ID, LocalDate.of(2024, 6, 3), projects, new BigDecimal(amount), NOW);
+        return procure(projects, amount, "procurement-2024-06");
+    }
+
+    private static RecordProcurement procure(int projects, String amount, String batchRef) {
+        return new RecordProcurement(ID, LocalDate.of(2024, 6, 3), projects, new BigDecimal(amount), batchRef, NOW);
+    }
+
+    private static CountServiceItems countItems(Article20Category category, int count, String batchRef) {
+        return new CountServiceItems(ID, category, LocalDate.of(2024, 1, 1), count, batchRef, NOW);
     }
 
     @Nested
@@ -122,7 +130,7 @@ class AgencyTest {
         @Test
         void recordsNothingForAnUnregisteredAgency() {
             fixture.givenNoPriorActivity()
-                    .when(tally(Article20Category.LICENSING, 1, null))
+                    .when(tally(Article20Category.LICENSING, 1, "b"))
                     .expectException(AggregateNotFoundException.class);
         }
     }
@@ -261,13 +269,28 @@ class AgencyTest {
         }
 
         @Test
-        void countSingleDecisionsWithoutBatch() {
+        void countNextToATallyRecordedBeforeBatchesWereRequired() {
             fixture.given(registered(), new DecisionsTallied(ID, Article20Category.LICENSING, LocalDate.of(2024, 4, 30),
                             1, null, NOW))
-                    .when(tally(Article20Category.LICENSING, 1, null))
+                    .when(tally(Article20Category.LICENSING, 1, "2024-05"))
                     .expectEvents(new DecisionsTallied(ID, Article20Category.LICENSING, LocalDate.of(2024, 4, 30), 1,
-                            null, NOW))
+                            "2024-05", NOW))
                     .expectSuccessfulHandlerExecution();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", " "})
+        void refuseATallyWithoutBatch(String batchRef) {
+            fixture.given(registered())
+                    .when(tally(Article20Category.LICENSING, 1, batchRef))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refuseATallyWithNullBatch() {
+            fixture.given(registered())
+                    .when(tally(Article20Category.LICENSING, 1, null))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
 
         @Test
@@ -282,28 +305,28 @@ class AgencyTest {
         @ValueSource(ints = {0, -1})
         void refuseACountThatIsNotPositive(int count) {
             fixture.given(registered())
-                    .when(tally(Article20Category.LICENSING, count, null))
+                    .when(tally(Article20Category.LICENSING, count, "b"))
                     .expectException(unprocessable("NUMBER_NOT_POSITIVE"));
         }
 
         @Test
         void refuseFees() {
             fixture.given(registered())
-                    .when(tally(Article20Category.ADMINISTRATIVE_FEE, 1, null))
+                    .when(tally(Article20Category.ADMINISTRATIVE_FEE, 1, "b"))
                     .expectException(unprocessable("CATEGORY_NOT_TALLIED"));
         }
 
         @Test
         void refuseAMissingCategory() {
             fixture.given(registered())
-                    .when(tally(null, 1, null))
+                    .when(tally(null, 1, "b"))
                     .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
 
         @Test
         void refuseADecisionDateInTheFuture() {
             fixture.given(registered())
-                    .when(new TallyDecisions(ID, Article20Category.PENALTY, TODAY.plusDays(1), 1, null, NOW))
+                    .when(new TallyDecisions(ID, Article20Category.PENALTY, TODAY.plusDays(1), 1, "b", NOW))
                     .expectException(unprocessable("DATE_IN_FUTURE"));
         }
     }
@@ -329,30 +352,37 @@ class AgencyTest {
         }
 
         @Test
+        void refuseACollectionWithoutBatch() {
+            fixture.given(registered())
+                    .when(collect("100", null))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
         void refuseANegativeAmount() {
             fixture.given(registered())
-                    .when(collect("-0.01", null))
+                    .when(collect("-0.01", "b"))
                     .expectException(unprocessable("NUMBER_NEGATIVE"));
         }
 
         @Test
         void refuseFractionsOfAFen() {
             fixture.given(registered())
-                    .when(collect("0.001", null))
+                    .when(collect("0.001", "b"))
                     .expectException(unprocessable("AMOUNT_TOO_PRECISE"));
         }
 
         @Test
         void refuseAMissingAmount() {
             fixture.given(registered())
-                    .when(new CollectFees(ID, LocalDate.of(2024, 4, 30), null, null, NOW))
+                    .when(new CollectFees(ID, LocalDate.of(2024, 4, 30), null, "b", NOW))
                     .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
 
         @Test
         void refuseACollectionDateInTheFuture() {
             fixture.given(registered())
-                    .when(new CollectFees(ID, TODAY.plusDays(1), BigDecimal.ONE, null, NOW))
+                    .when(new CollectFees(ID, TODAY.plusDays(1), BigDecimal.ONE, "b", NOW))
                     .expectException(unprocessable("DATE_IN_FUTURE"));
         }
     }
@@ -363,31 +393,55 @@ class AgencyTest {
         @ValueSource(ints = {0, 42})
         void areCounted(int count) {
             fixture.given(registered())
-                    .when(new CountServiceItems(ID, Article20Category.ADMINISTRATIVE_FEE, LocalDate.of(2024, 1, 1),
-                            count, NOW))
+                    .when(countItems(Article20Category.ADMINISTRATIVE_FEE, count, "catalogue-2024"))
                     .expectEvents(new ServiceItemsCounted(ID, Article20Category.ADMINISTRATIVE_FEE,
-                            LocalDate.of(2024, 1, 1), count, NOW))
+                            LocalDate.of(2024, 1, 1), count, "catalogue-2024", NOW))
                     .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refuseABatchAlreadyCounted() {
+            fixture.given(registered(), new ServiceItemsCounted(ID, Article20Category.LICENSING,
+                            LocalDate.of(2024, 1, 1), 40, "catalogue-2024", NOW))
+                    .when(countItems(Article20Category.LICENSING, 40, "catalogue-2024"))
+                    .expectException(conflict("BATCH_ALREADY_RECORDED"));
+        }
+
+        @Test
+        void countTheSameBatchOnceInEachCategory() {
+            fixture.given(registered(), new ServiceItemsCounted(ID, Article20Category.LICENSING,
+                            LocalDate.of(2024, 1, 1), 40, "catalogue-2024", NOW))
+                    .when(countItems(Article20Category.PENALTY, 7, "catalogue-2024"))
+                    .expectEvents(new ServiceItemsCounted(ID, Article20Category.PENALTY, LocalDate.of(2024, 1, 1), 7,
+                            "catalogue-2024", NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refuseACountWithoutBatch() {
+            fixture.given(registered())
+                    .when(countItems(Article20Category.LICENSING, 40, null))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
 
         @Test
         void refuseANegativeCount() {
             fixture.given(registered())
-                    .when(new CountServiceItems(ID, Article20Category.LICENSING, LocalDate.of(2024, 1, 1), -1, NOW))
+                    .when(countItems(Article20Category.LICENSING, -1, "b"))
                     .expectException(unprocessable("NUMBER_NEGATIVE"));
         }
 
         @Test
         void refuseAMissingCategory() {
             fixture.given(registered())
-                    .when(new CountServiceItems(ID, null, LocalDate.of(2024, 1, 1), 3, NOW))
+                    .when(countItems(null, 3, "b"))
                     .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
 
         @Test
         void refuseADateInTheFuture() {
             fixture.given(registered())
-                    .when(new CountServiceItems(ID, Article20Category.LICENSING, TODAY.plusDays(1), 3, NOW))
+                    .when(new CountServiceItems(ID, Article20Category.LICENSING, TODAY.plusDays(1), 3, "b", NOW))
                     .expectException(unprocessable("DATE_IN_FUTURE"));
         }
     }
@@ -399,8 +453,33 @@ class AgencyTest {
             fixture.given(registered())
                     .when(procure(3, "1250000.50"))
                     .expectEvents(new ProcurementRecorded(ID, LocalDate.of(2024, 6, 3), 3, new BigDecimal("1250000.50"),
-                            NOW))
+                            "procurement-2024-06", NOW))
                     .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesABatchAlreadyRecorded() {
+            fixture.given(registered(), new ProcurementRecorded(ID, LocalDate.of(2024, 6, 3), 395,
+                            new BigDecimal("1250000.50"), "procurement-2024", NOW))
+                    .when(procure(395, "1250000.50", "procurement-2024"))
+                    .expectException(conflict("BATCH_ALREADY_RECORDED"));
+        }
+
+        @Test
+        void recordsTheNextBatch() {
+            fixture.given(registered(), new ProcurementRecorded(ID, LocalDate.of(2024, 6, 3), 395,
+                            new BigDecimal("1250000.50"), "procurement-2024H1", NOW))
+                    .when(procure(12, "5000", "procurement-2024H2"))
+                    .expectEvents(new ProcurementRecorded(ID, LocalDate.of(2024, 6, 3), 12, new BigDecimal("5000"),
+                            "procurement-2024H2", NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesAProcurementWithoutBatch() {
+            fixture.given(registered())
+                    .when(procure(3, "100", null))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
 
         @Test
@@ -427,7 +506,7 @@ class AgencyTest {
         @Test
         void refusesAContractDateInTheFuture() {
             fixture.given(registered())
-                    .when(new RecordProcurement(ID, TODAY.plusDays(1), 1, BigDecimal.TEN, NOW))
+                    .when(new RecordProcurement(ID, TODAY.plusDays(1), 1, BigDecimal.TEN, "b", NOW))
                     .expectException(unprocessable("DATE_IN_FUTURE"));
         }
     }

@@ -38,8 +38,8 @@ class ImportTest extends CommandServiceTestBase {
         JsonNode report = response.json();
         assertThat(report.get("rejected").asInt()).as(response.body()).isZero();
         assertThat(report.get("accepted").asInt()).isEqualTo(lines);
-        assertThat(report.get("results").get(4).get("id").asText()).isEqualTo("ninghe-commerce:2024-0001");
-        assertThat(events("ninghe-commerce")).hasSize(4);
+        assertThat(report.get("results").get(6).get("id").asText()).isEqualTo("ninghe-commerce:2024-0001");
+        assertThat(events("ninghe-commerce")).hasSize(6);
         assertThat(events("ninghe-commerce:2024-0002")).extracting(d -> d.getString("payloadType"))
                 .containsExactly(
                         "cn.gongkai.ledger.api.request.DisclosureRequestEvent$RequestReceived",
@@ -58,6 +58,30 @@ class ImportTest extends CommandServiceTestBase {
     }
 
     @Test
+    void reImportingATallyNeverDoublesIt() {
+        String procurement = "{\"command\":\"RecordProcurement\",\"agencyId\":\"imp-p\",\"contractedOn\":\"2024-06-03\","
+                + "\"projectCount\":395,\"amountYuan\":100.00,\"batchRef\":\"procurement-2024\"}";
+        String items = "{\"command\":\"CountServiceItems\",\"agencyId\":\"imp-p\",\"category\":\"PENALTY\","
+                + "\"asOf\":\"2024-01-01\",\"count\":9,\"batchRef\":\"catalogue-2024\"}";
+        String unbatched = "{\"command\":\"RecordProcurement\",\"agencyId\":\"imp-p\",\"contractedOn\":\"2024-06-03\","
+                + "\"projectCount\":1,\"amountYuan\":1}";
+        String body = String.join("\n", "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-p\",\"name\":\"丙局\"}",
+                procurement, items, unbatched);
+
+        importLines(body, Map.of());
+        JsonNode again = importLines(String.join("\n", procurement, items), Map.of()).json();
+
+        assertThat(again.get("results")).extracting(r -> r.get("problem").get("code").asText())
+                .containsExactly("BATCH_ALREADY_RECORDED", "BATCH_ALREADY_RECORDED");
+        assertThat(again.get("results")).extracting(r -> r.get("problem").get("status").asInt()).containsOnly(409);
+        assertThat(again.get("results").get(0).get("problem").get("messageZh").asText()).contains("不能重复计数");
+        assertThat(events("imp-p")).extracting(d -> d.getString("payloadType")).containsExactly(
+                "cn.gongkai.ledger.api.agency.AgencyEvent$AgencyRegistered",
+                "cn.gongkai.ledger.api.agency.AgencyEvent$ProcurementRecorded",
+                "cn.gongkai.ledger.api.agency.AgencyEvent$ServiceItemsCounted");
+    }
+
+    @Test
     void eachLineIsAnsweredOnItsOwnAndARefusedLineAppendsNothing() {
         String body = String.join("\n",
                 "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-a\",\"name\":\"甲局\"}",
@@ -67,9 +91,9 @@ class ImportTest extends CommandServiceTestBase {
                 "{\"command\":\"Teleport\",\"agencyId\":\"imp-a\"}",
                 "{\"agencyId\":\"imp-a\"}",
                 "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\"}",
-                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":0}",
-                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":4}",
-                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-none\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":4}");
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":0,\"batchRef\":\"b1\"}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-a\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":4,\"batchRef\":\"b1\"}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-none\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\",\"count\":4,\"batchRef\":\"b1\"}");
 
         var response = importLines(body, Map.of("Accept-Language", "en"));
 

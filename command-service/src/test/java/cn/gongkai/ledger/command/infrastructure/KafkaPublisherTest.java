@@ -65,7 +65,7 @@ class KafkaPublisherTest {
             assertThat(tally.status()).as(tally.body()).isEqualTo(200);
         }
         var fees = http.command("/api/agencies/pub-b/fees",
-                "{\"collectedOn\":\"2024-05-06\",\"amountYuan\":12345678901234.56}");
+                "{\"collectedOn\":\"2024-05-06\",\"amountYuan\":12345678901234.56,\"batchRef\":\"f\"}");
         assertThat(fees.status()).as(fees.body()).isEqualTo(200);
 
         List<ConsumerRecord<String, String>> records = consume(6);

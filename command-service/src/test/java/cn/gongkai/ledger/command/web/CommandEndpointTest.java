@@ -47,7 +47,7 @@ class CommandEndpointTest {
     @Test
     void amountsAreBoundExactlyNeverThroughADouble() {
         endpoint.apply(CollectFees.class, "wang.wu",
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91}", Map.of("agencyId", "a"));
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91,\"batchRef\":\"b\"}", Map.of("agencyId", "a"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture());

@@ -102,11 +102,11 @@ public final class History {
     }
 
     public History items(Article20Category category, LocalDate asOf, int count) {
-        return emit(r -> new AgencyEvent.ServiceItemsCounted(agency, category, asOf, count, r));
+        return emit(r -> new AgencyEvent.ServiceItemsCounted(agency, category, asOf, count, "batch", r));
     }
 
     public History procurement(LocalDate on, int projects, String yuan) {
-        return emit(r -> new AgencyEvent.ProcurementRecorded(agency, on, projects, new BigDecimal(yuan), r));
+        return emit(r -> new AgencyEvent.ProcurementRecorded(agency, on, projects, new BigDecimal(yuan), "batch", r));
     }
 
     // ---- disclosure requests ----
