@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -123,8 +122,8 @@ public class LetterController {
             StringBuilder answer = new StringBuilder(OutcomeBasis.of(outcome).answer());
             secondary.forEach(s -> answer.append("此外，").append(OutcomeBasis.of(s).answer()));
             v.put("答复内容", answer.toString());
-            v.put("答复依据", java.util.stream.Stream.concat(java.util.stream.Stream.of(outcome), secondary.stream())
-                    .map(o -> OutcomeBasis.of(o).article()).distinct().collect(Collectors.joining("；")));
+            v.put("答复依据", OutcomeBasis.citation(java.util.stream.Stream.concat(java.util.stream.Stream.of(outcome),
+                    secondary.stream()).toList()));
             v.put("办理结果", outcome.key() + " " + outcome.label());
         }
         String body = reviewBody != null && !reviewBody.isBlank() ? reviewBody.strip()

@@ -9,7 +9,7 @@ import java.util.Map;
  * 条例》, 2019) it rests on. One place for the letters' legal wording.
  */
 public final class OutcomeBasis {
-    /** The reply's wording and its legal basis. */
+    /** The reply's wording and the articles of the 条例 it rests on (separated by 、). */
     public record Basis(String answer, String article) {
     }
 
@@ -36,12 +36,18 @@ public final class OutcomeBasis {
         put(Outcome.NOT_PROCESSED_MASS_REPEATED, "您申请公开政府信息的数量、频次明显超过合理范围，且未能说明理由或理由不合理，本机关不予处理。", "第三十五条");
         put(Outcome.NOT_PROCESSED_CONFIRMATION, "您要求本机关确认或者重新出具已获取的信息，本机关不作为政府信息公开申请处理。", "第三十九条第二款");
         put(Outcome.OTHER_CORRECTION_NOT_SUPPLIED, "本机关已告知您补正申请，您无正当理由逾期未补正，视为放弃申请，本机关不再处理该政府信息公开申请。", "第三十条");
-        put(Outcome.OTHER_FEE_NOT_PAID, "本机关已向您发出收费通知，您逾期未按收费通知要求缴纳费用，视为放弃申请，本机关不再处理该政府信息公开申请。", "第四十二条，《政府信息公开信息处理费管理办法》");
+        put(Outcome.OTHER_FEE_NOT_PAID, "本机关已向您发出收费通知，您逾期未按收费通知要求缴纳费用，视为放弃申请，本机关依据《政府信息公开信息处理费管理办法》不再处理该政府信息公开申请。", "第四十二条");
         put(Outcome.OTHER, "本机关依法对您的申请作出处理。", "第三十六条");
     }
 
     private static void put(Outcome outcome, String answer, String article) {
-        BASES.put(outcome, new Basis(answer, ACT + article));
+        BASES.put(outcome, new Basis(answer, article));
+    }
+
+    /** The citation of several outcomes' articles: 《中华人民共和国政府信息公开条例》第三十七条、第十五条…, each article once. */
+    public static String citation(java.util.List<Outcome> outcomes) {
+        return ACT + outcomes.stream().flatMap(o -> java.util.Arrays.stream(of(o).article().split("、")))
+                .distinct().collect(java.util.stream.Collectors.joining("、"));
     }
 
     private OutcomeBasis() {
