@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -20,7 +25,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code LEDGER_MONGO_PORT} and {@code LEDGER_KAFKA_PORT} (default 0: free ports on 127.0.0.1),
  * {@code LEDGER_MONGO_FSYNC} (default true), {@code SERVER_PORT}.
  */
-@SpringBootApplication(scanBasePackages = "cn.gongkai.ledger")
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = "cn.gongkai.ledger", excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        // The security module is an auto-configuration that imports its own beans.
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "cn\\.gongkai\\.ledger\\.security\\..*")})
 public class LedgerStandalone {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.infra;
 
+import cn.gongkai.ledger.security.testing.TestOfficers;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,21 +12,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A plain HTTP client for the tests of the running ledger. */
+/**
+ * A plain HTTP client for the tests of the running ledger; every request carries the bearer token of the officer
+ * of the agency it is for ({@link TestOfficers}).
+ */
 final class Http {
-    static final String OFFICER = "e2e.officer";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final TestOfficers officers;
 
-    Http(int port) {
+    Http(int port, TestOfficers officers) {
         this.base = "http://127.0.0.1:" + port;
+        this.officers = officers;
+    }
+
+    /** The user name the agency's test officer records. */
+    static String officerOf(String agency) {
+        return TestOfficers.usernameFor(agency);
+    }
+
+    TestOfficers officers() {
+        return officers;
     }
 
     Response post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-Officer", OFFICER)
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + officers.tokenForRequest(path, body))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -34,7 +49,8 @@ final class Http {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + officers.tokenForRequest(path, null)).GET().build());
     }
 
     private Response send(HttpRequest request) {

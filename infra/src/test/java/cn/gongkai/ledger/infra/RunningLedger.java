@@ -11,6 +11,7 @@ import cn.gongkai.ledger.report.fold.ReportFormat;
 import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.json.ReportJson;
+import cn.gongkai.ledger.security.testing.TestOfficers;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +58,8 @@ final class RunningLedger implements AutoCloseable {
     }
 
     Http http() {
-        return new Http(((ServletWebServerApplicationContext) context).getWebServer().getPort());
+        return new Http(((ServletWebServerApplicationContext) context).getWebServer().getPort(),
+                TestOfficers.of(mongo.uri(), DATABASE));
     }
 
     <T> T bean(Class<T> type) {

@@ -16,6 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.security.Role;
+import cn.gongkai.ledger.security.UserStore;
+import java.util.EnumSet;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -56,6 +60,8 @@ class WorkbenchBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String AGENCY = "demo-bureau";
     static final String REQUEST = AGENCY + ":2025-001";
+    static final String USER = "li.clerk";
+    static final String PASSWORD = "li-clerk-passw0rd";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -73,6 +79,9 @@ class WorkbenchBrowserTest {
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
         ledger = RunningLedger.start(data);
         base = "http://localhost:" + ledger.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
+        // One officer with every role of the agency (the first administrator would create them on its page).
+        ledger.bean(UserStore.class).create(USER, PASSWORD.toCharArray(), new AgencyId(AGENCY), EnumSet.allOf(Role.class),
+                "browser-test");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -107,17 +116,23 @@ class WorkbenchBrowserTest {
     }
 
     private void yearsWork() throws Exception {
-        // Who works, then the agency, registered on its page.
-        open("/agencies.html");
-        browser.findElement(By.id("ctx-officer")).sendKeys("李文书", Keys.TAB);
+        // Sign in: any page sends an anonymous visitor to the log-in page, and back after it.
+        browser.get(base + "/agencies.html");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("l-user")));
+        shot("00-login");
+        keys(USER, Keys.TAB, PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/agencies.html"));
+        wait.until(d -> USER.equals(d.findElement(By.id("ctx-officer")).getDomProperty("value")));
+        // The agency, registered on its page.
         browser.findElement(By.id("a-id")).sendKeys(AGENCY);
         browser.findElement(By.id("a-name")).sendKeys("示范局", Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list"), "示范局"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tallies")));
-        shot("00-agencies");
+        shot("01-agencies");
         open("/?agency=" + AGENCY + "&asOf=2025-03-03");
         wait.until(d -> "2025-001".equals(d.findElement(By.id("r-tracking")).getDomProperty("value")));
-        shot("01-workbench-empty");
+        shot("02-workbench-empty");
 
         // Keyboard only: the tracking number is suggested and focused; Tab through, type, Ctrl+Enter.
         long started = System.nanoTime();
@@ -341,9 +356,24 @@ class WorkbenchBrowserTest {
                 input, isoDate);
     }
 
+    private static String token;
+
+    /** A bearer token of the test's officer, for reading the API beside the browser. */
+    private static String bearer() throws Exception {
+        if (token == null) {
+            HttpResponse<String> issued = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/auth/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            token = JSON.readTree(issued.body()).path("token").asText();
+        }
+        return "Bearer " + token;
+    }
+
     private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static byte[] download(String linkId) throws Exception {
@@ -352,7 +382,8 @@ class WorkbenchBrowserTest {
 
     private static byte[] fetch(String href) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(base).resolve(href)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpRequest.newBuilder(URI.create(base).resolve(href)).header("Authorization", bearer()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(href).isEqualTo(200);
         return response.body();
     }

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import cn.gongkai.ledger.security.testing.TestOfficerFilter;
+import cn.gongkai.ledger.security.testing.TestOfficers;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = QueryServiceApplication.class)
 @AutoConfigureMockMvc
+@Import(TestOfficerFilter.class)
 class QueryServiceApplicationTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final String MONGO_URI;
@@ -122,10 +126,16 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.items[0].timeline").doesNotExist());
         mvc.perform(get("/api/requests").param("agencyId", "ninghe-commerce").param("year", "2023"))
                 .andExpect(jsonPath("$.items[*].id").value(contains("ninghe-commerce:2023-009")));
-        mvc.perform(get("/api/requests").param("agencyId", "").param("status", "concluded").param("size", "2").param("page", "1"))
-                .andExpect(jsonPath("$.total").value(4))
-                .andExpect(jsonPath("$.items", hasSize(2)))
+        // Without an agency, the list is of the officer's own agency (3 of the 4 concluded requests are ninghe's).
+        String ninghe = "Bearer " + TestOfficers.of(MONGO_URI, "query-test").tokenFor("ninghe-commerce");
+        mvc.perform(get("/api/requests").param("agencyId", "").param("status", "concluded").param("size", "2").param("page", "1")
+                        .header("Authorization", ninghe))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.items", hasSize(1)))
                 .andExpect(jsonPath("$.page").value(1));
+        // Another agency's applicants are not listed to it.
+        expectProblem(mvc.perform(get("/api/requests").param("agencyId", "bazhou-commerce").header("Authorization", ninghe)),
+                403, "OTHER_AGENCY");
     }
 
     @Test
@@ -150,7 +160,7 @@ class QueryServiceApplicationTest {
                 .andExpect(jsonPath("$.status").value("CONCLUDED"))
                 .andExpect(jsonPath("$.outcome.label").value("结果维持"))
                 .andExpect(jsonPath("$.decision.label").value("维持"));
-        mvc.perform(get("/api/lawsuits").param("status", "FILED"))
+        mvc.perform(get("/api/lawsuits").param("agencyId", "ninghe-commerce").param("status", "FILED"))
                 .andExpect(jsonPath("$.items[*].id").value(contains("ls-ninghe-1")));
         mvc.perform(get("/api/lawsuits/ls-ninghe-1"))
                 .andExpect(jsonPath("$.route").value("直诉"))

@@ -6,7 +6,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import cn.gongkai.ledger.security.testing.TestOfficerFilter;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(classes = {QueryServiceApplication.class, ReportProjectorApplication.class},
         properties = "PROJECTOR_KAFKA_ENABLED=false")
 @AutoConfigureMockMvc
+@Import(TestOfficerFilter.class)
 class SharedContextTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
 

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Runs a JSON Lines import line by line through the same binding and dispatch as the REST endpoints. */
+/**
+ * Runs a JSON Lines import line by line through the same checks (the officer's roles and agency), binding and
+ * dispatch as the REST endpoints; every line is recorded by the authenticated officer.
+ */
 @Component
 public class CommandImporter {
     static final String COMMAND_FIELD = "command";
@@ -25,7 +28,7 @@ public class CommandImporter {
         this.endpoint = endpoint;
     }
 
-    ImportReport run(BufferedReader lines, String officer, String acceptLanguage, String instance) throws IOException {
+    ImportReport run(BufferedReader lines, String acceptLanguage, String instance) throws IOException {
         List<LineResult> results = new ArrayList<>();
         int accepted = 0;
         int lineNumber = 0;
@@ -34,21 +37,21 @@ public class CommandImporter {
             if (line.isBlank()) {
                 continue;
             }
-            LineResult result = runLine(lineNumber, line, officer, acceptLanguage, instance);
+            LineResult result = runLine(lineNumber, line, acceptLanguage, instance);
             accepted += result.status() == LineResult.Status.accepted ? 1 : 0;
             results.add(result);
         }
         return new ImportReport(accepted, results.size() - accepted, results);
     }
 
-    private LineResult runLine(int number, String line, String officer, String acceptLanguage, String instance) {
+    private LineResult runLine(int number, String line, String acceptLanguage, String instance) {
         String name = null;
         try {
             ObjectNode fields = endpoint.parse(line);
             name = commandName(fields);
             Class<? extends LedgerCommand> type = commandType(name);
             fields.remove(COMMAND_FIELD);
-            CommandAccepted done = endpoint.execute(type, officer, fields);
+            CommandAccepted done = endpoint.execute(type, fields);
             return new LineResult(number, LineResult.Status.accepted, done.command(), done.id(), done.recordedAt(), null);
         } catch (RuntimeException refused) {
             return new LineResult(number, LineResult.Status.rejected, name, null, null,

@@ -1,12 +1,9 @@
 package cn.gongkai.ledger.command.importing;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -23,10 +20,10 @@ public class ImportController {
     }
 
     @PostMapping("/api/import")
-    public ImportReport importCommands(@RequestHeader(OFFICER_HEADER) String officer, HttpServletRequest request)
+    public ImportReport importCommands(HttpServletRequest request)
             throws IOException {
         request.setCharacterEncoding("UTF-8");
-        return importer.run(request.getReader(), officer, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+        return importer.run(request.getReader(), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
                 request.getRequestURI());
     }
 }

@@ -1,7 +1,5 @@
 package cn.gongkai.ledger.command.web;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import cn.gongkai.ledger.api.agency.AgencyCommand.CollectFees;
 import cn.gongkai.ledger.api.agency.AgencyCommand.CountServiceItems;
 import cn.gongkai.ledger.api.agency.AgencyCommand.ExpireNormativeDocument;
@@ -17,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,69 +33,61 @@ public class AgencyController {
 
     /** The body names the {@code agencyId}. */
     @PostMapping
-    public ResponseEntity<CommandAccepted> register(@RequestHeader(OFFICER_HEADER) String officer,
-                                                    @RequestBody String body) {
-        return endpoint.create(RegisterAgency.class, officer, body, PATH);
+    public ResponseEntity<CommandAccepted> register(@RequestBody String body) {
+        return endpoint.create(RegisterAgency.class, body, PATH);
     }
 
     @PostMapping("/{agencyId}/normative-documents")
     public ResponseEntity<CommandAccepted> issueNormativeDocument(@PathVariable String agencyId,
-                                                                  @RequestHeader(OFFICER_HEADER) String officer,
                                                                   @RequestBody String body) {
-        return on(IssueNormativeDocument.class, agencyId, officer, body);
+        return on(IssueNormativeDocument.class, agencyId, body);
     }
 
     @PostMapping("/{agencyId}/normative-documents/{documentId}/repeal")
     public ResponseEntity<CommandAccepted> repealNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
-                                                                   @RequestHeader(OFFICER_HEADER) String officer,
                                                                    @RequestBody String body) {
-        return onDocument(RepealNormativeDocument.class, agencyId, documentId, officer, body);
+        return onDocument(RepealNormativeDocument.class, agencyId, documentId, body);
     }
 
     @PostMapping("/{agencyId}/normative-documents/{documentId}/expiry")
     public ResponseEntity<CommandAccepted> expireNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
-                                                                   @RequestHeader(OFFICER_HEADER) String officer,
                                                                    @RequestBody String body) {
-        return onDocument(ExpireNormativeDocument.class, agencyId, documentId, officer, body);
+        return onDocument(ExpireNormativeDocument.class, agencyId, documentId, body);
     }
 
     @PostMapping("/{agencyId}/decision-tallies")
     public ResponseEntity<CommandAccepted> tallyDecisions(@PathVariable String agencyId,
-                                                          @RequestHeader(OFFICER_HEADER) String officer,
                                                           @RequestBody String body) {
-        return on(TallyDecisions.class, agencyId, officer, body);
+        return on(TallyDecisions.class, agencyId, body);
     }
 
     @PostMapping("/{agencyId}/fees")
     public ResponseEntity<CommandAccepted> collectFees(@PathVariable String agencyId,
-                                                       @RequestHeader(OFFICER_HEADER) String officer,
                                                        @RequestBody String body) {
-        return on(CollectFees.class, agencyId, officer, body);
+        return on(CollectFees.class, agencyId, body);
     }
 
     @PostMapping("/{agencyId}/service-item-counts")
     public ResponseEntity<CommandAccepted> countServiceItems(@PathVariable String agencyId,
-                                                             @RequestHeader(OFFICER_HEADER) String officer,
                                                              @RequestBody String body) {
-        return on(CountServiceItems.class, agencyId, officer, body);
+        return on(CountServiceItems.class, agencyId, body);
     }
 
     @PostMapping("/{agencyId}/procurements")
     public ResponseEntity<CommandAccepted> recordProcurement(@PathVariable String agencyId,
-                                                             @RequestHeader(OFFICER_HEADER) String officer,
                                                              @RequestBody String body) {
-        return on(RecordProcurement.class, agencyId, officer, body);
+        return on(RecordProcurement.class, agencyId, body);
     }
 
-    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String agencyId, String officer,
+    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String agencyId,
                                                String body) {
-        return endpoint.apply(type, officer, body, Map.of(AGENCY_ID, agencyId));
+        return endpoint.apply(type, body, Map.of(AGENCY_ID, agencyId));
     }
 
     private ResponseEntity<CommandAccepted> onDocument(Class<? extends LedgerCommand> type, String agencyId,
-                                                       String documentId, String officer, String body) {
-        return endpoint.apply(type, officer, body, Map.of(AGENCY_ID, agencyId, "documentId", documentId));
+                                                       String documentId, String body) {
+        return endpoint.apply(type, body, Map.of(AGENCY_ID, agencyId, "documentId", documentId));
     }
 }

@@ -1,11 +1,17 @@
 package cn.gongkai.ledger.command.web;
 
+import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
+import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.security.AccessRefused;
+import cn.gongkai.ledger.security.AgencyGuard;
+import cn.gongkai.ledger.security.Officer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,24 +19,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriUtils;
 
 /**
- * What every command endpoint does: record who and when (the officer of {@value #OFFICER_HEADER} and the
- * injected clock, never the handler), bind the JSON to the command, send it and wait for the aggregate. One
- * command is one atomic append of its events; a refused command appends nothing.
+ * What every command endpoint (and every line of the import) does: check that the authenticated officer's roles
+ * allow the command and that it is for their own agency, record who and when (the officer's user name and the
+ * injected clock, never the handler, never a header), bind the JSON to the command, send it and wait for the
+ * aggregate. One command is one atomic append of its events; a refused command appends nothing.
  */
 @Component
 public class CommandEndpoint {
-    public static final String OFFICER_HEADER = "X-Officer";
+    /** The fields that name what a command is for, in the order they are looked at. */
+    private static final List<String> TARGET_FIELDS = List.of("requestId", "reconsiderationId", "lawsuitId");
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final AgencyGuard guard;
     private EventStore eventStore;
 
-    public CommandEndpoint(CommandGateway commands, @Qualifier(WebConfiguration.RECORDING_CLOCK) Clock clock) {
+    public CommandEndpoint(CommandGateway commands, @Qualifier(WebConfiguration.RECORDING_CLOCK) Clock clock,
+                           AgencyGuard guard) {
         this.commands = commands;
         this.clock = clock;
+        this.guard = guard;
     }
 
     /** The event store the answers read their stream position from (absent in unit tests: no position). */
@@ -40,11 +50,13 @@ public class CommandEndpoint {
     }
 
     /**
-     * Binds and executes one command from its JSON (a REST body with the URL's ids, or an import line less its
-     * {@code command} name); throws the reason it was refused.
+     * Checks, binds and executes one command from its JSON (a REST body with the URL's ids, or an import line less
+     * its {@code command} name); throws the reason it was refused.
      */
-    public CommandAccepted execute(Class<? extends LedgerCommand> type, String officer, ObjectNode fields) {
-        Recorded recorded = record(officer);
+    public CommandAccepted execute(Class<? extends LedgerCommand> type, ObjectNode fields) {
+        Officer officer = guard.requireRole(type);
+        requireOwnTarget(type, officer, fields);
+        Recorded recorded = new Recorded(officer.username(), clock.instant());
         LedgerCommand command = CommandBinder.bind(type, fields, recorded);
         commands.sendAndWait(command);
         CommandAccepted accepted = new CommandAccepted(type.getSimpleName(), command.targetAggregateId(), recorded.by(),
@@ -73,14 +85,13 @@ public class CommandEndpoint {
     }
 
     /** A registration: 201 Created, located at {@code collection/id}. */
-    ResponseEntity<CommandAccepted> create(Class<? extends LedgerCommand> type, String officer, String body,
-                                           String collection) {
-        CommandAccepted accepted = execute(type, officer, parse(body));
+    ResponseEntity<CommandAccepted> create(Class<? extends LedgerCommand> type, String body, String collection) {
+        CommandAccepted accepted = execute(type, parse(body));
         return ResponseEntity.created(URI.create(collection + "/" + accepted.id())).body(accepted);
     }
 
     /** A command on an existing case or agency, named by the ids of the URL. */
-    ResponseEntity<CommandAccepted> apply(Class<? extends LedgerCommand> type, String officer, String body,
+    ResponseEntity<CommandAccepted> apply(Class<? extends LedgerCommand> type, String body,
                                           Map<String, String> pathIds) {
         ObjectNode fields = parse(body);
         pathIds.forEach((field, value) -> {
@@ -89,16 +100,43 @@ public class CommandEndpoint {
             }
             fields.put(field, value);
         });
-        return ResponseEntity.ok(execute(type, officer, fields));
+        return ResponseEntity.ok(execute(type, fields));
     }
 
-    /** HTTP header values are ASCII: a name in Chinese comes percent-encoded in UTF-8 ({@code %E5%BC%A0%E4%B8%89}). */
-    private Recorded record(String officer) {
+    /**
+     * The command's case or agency must be the officer's: a request's id names its agency, a reconsideration's or
+     * lawsuit's was named when it was filed, a registration names it in {@code agencyId}. An administrator may
+     * also register an agency below their own ({@code superiorAgencyId}). Missing or malformed ids are left to the
+     * binding, which answers 400.
+     */
+    private void requireOwnTarget(Class<? extends LedgerCommand> type, Officer officer, ObjectNode fields) {
+        for (String field : TARGET_FIELDS) {
+            JsonNode id = fields.get(field);
+            if (id != null && id.isTextual() && !id.asText().isBlank()) {
+                guard.requireOwnCase(id.asText());
+            }
+        }
+        AgencyId agency = agencyField(fields, "agencyId");
+        if (agency == null || officer.belongsTo(agency)) {
+            return;
+        }
+        AgencyId superior = agencyField(fields, "superiorAgencyId");
+        if (type == RegisterAgency.class && superior != null
+                && guard.directory().isAtOrBelow(superior, officer.agencyId())) {
+            return;
+        }
+        throw AccessRefused.agency(officer, agency);
+    }
+
+    private static AgencyId agencyField(ObjectNode fields, String name) {
+        JsonNode value = fields.get(name);
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
         try {
-            return new Recorded(UriUtils.decode(officer, StandardCharsets.UTF_8), clock.instant());
-        } catch (IllegalArgumentException e) {
-            throw new CommandRejected("INVALID_OFFICER", "请求头 " + OFFICER_HEADER + " 无效：" + e.getMessage(),
-                    "Invalid header " + OFFICER_HEADER + ": " + e.getMessage());
+            return new AgencyId(value.asText());
+        } catch (IllegalArgumentException invalid) {
+            return null;
         }
     }
 }

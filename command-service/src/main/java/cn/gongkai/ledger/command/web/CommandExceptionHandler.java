@@ -5,8 +5,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -28,19 +26,6 @@ public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         String reason = e.getMostSpecificCause().getMessage();
         return answer(Problem.of(CommandRejected.malformedJson(firstLine(reason))), servlet(request));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
-        if (e instanceof MissingRequestHeaderException missing) {
-            String header = missing.getHeaderName();
-            return answer(Problem.of(new CommandRejected("MISSING_OFFICER",
-                    "缺少请求头 " + header + "（登记人）", "Missing header " + header + " (the recording officer)")),
-                    servlet(request));
-        }
-        return super.handleServletRequestBindingException(e, headers, status, request);
     }
 
     private static ResponseEntity<Object> answer(Problem problem, HttpServletRequest request) {

@@ -1,7 +1,5 @@
 package cn.gongkai.ledger.command.web;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileAppeal;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileLawsuit;
@@ -14,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,42 +29,37 @@ public class LawsuitController {
 
     /** The body may name the {@code lawsuitId}; without one the service assigns {@code ls-<uuid>}. */
     @PostMapping
-    public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
-                                                @RequestBody String body) {
-        return endpoint.create(FileLawsuit.class, officer, body, PATH);
+    public ResponseEntity<CommandAccepted> file(@RequestBody String body) {
+        return endpoint.create(FileLawsuit.class, body, PATH);
     }
 
     @PostMapping("/{lawsuitId}/judgments")
     public ResponseEntity<CommandAccepted> renderJudgment(@PathVariable String lawsuitId,
-                                                          @RequestHeader(OFFICER_HEADER) String officer,
                                                           @RequestBody String body) {
-        return on(RenderJudgment.class, lawsuitId, officer, body);
+        return on(RenderJudgment.class, lawsuitId, body);
     }
 
     @PostMapping("/{lawsuitId}/appeals")
     public ResponseEntity<CommandAccepted> fileAppeal(@PathVariable String lawsuitId,
-                                                      @RequestHeader(OFFICER_HEADER) String officer,
                                                       @RequestBody String body) {
-        return on(FileAppeal.class, lawsuitId, officer, body);
+        return on(FileAppeal.class, lawsuitId, body);
     }
 
     /** The latest judgment took effect: the case is concluded. */
     @PostMapping("/{lawsuitId}/judgments/effective")
     public ResponseEntity<CommandAccepted> recordJudgmentEffective(@PathVariable String lawsuitId,
-                                                                   @RequestHeader(OFFICER_HEADER) String officer,
                                                                    @RequestBody String body) {
-        return on(RecordJudgmentEffective.class, lawsuitId, officer, body);
+        return on(RecordJudgmentEffective.class, lawsuitId, body);
     }
 
     @PostMapping("/{lawsuitId}/retrials")
     public ResponseEntity<CommandAccepted> openRetrial(@PathVariable String lawsuitId,
-                                                       @RequestHeader(OFFICER_HEADER) String officer,
                                                        @RequestBody String body) {
-        return on(OpenRetrial.class, lawsuitId, officer, body);
+        return on(OpenRetrial.class, lawsuitId, body);
     }
 
-    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id, String officer,
+    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id,
                                                String body) {
-        return endpoint.apply(type, officer, body, Map.of("lawsuitId", id));
+        return endpoint.apply(type, body, Map.of("lawsuitId", id));
     }
 }

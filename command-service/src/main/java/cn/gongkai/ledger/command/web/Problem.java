@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.command.web;
 
 import cn.gongkai.ledger.api.common.RuleViolation;
+import cn.gongkai.ledger.security.AccessRefused;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,9 @@ public record Problem(HttpStatus status, String code, String messageZh, String m
             HttpStatus status = violation.kind() == RuleViolation.Kind.CONFLICT
                     ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
             return new Problem(status, violation.code(), violation.messageZh(), violation.messageEn());
+        }
+        if (e instanceof AccessRefused refused) {
+            return new Problem(HttpStatus.FORBIDDEN, refused.code(), refused.zh(), refused.getMessage());
         }
         if (e instanceof AggregateStreamCreationException) {
             return new Problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", "该编号的案件或机关已经登记，未作任何更改",
@@ -91,6 +95,7 @@ public record Problem(HttpStatus status, String code, String messageZh, String m
             case BAD_REQUEST -> "请求无效";
             case NOT_FOUND -> "未找到";
             case CONFLICT -> "与已登记的记录冲突";
+            case FORBIDDEN -> "无权访问";
             case UNPROCESSABLE_ENTITY -> "不符合业务规则";
             default -> "服务内部错误";
         };

@@ -1,7 +1,5 @@
 package cn.gongkai.ledger.command.web;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.AcceptReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.DecideReconsideration;
@@ -14,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,41 +29,36 @@ public class ReconsiderationController {
 
     /** The body may name the {@code reconsiderationId}; without one the service assigns {@code rc-<uuid>}. */
     @PostMapping
-    public ResponseEntity<CommandAccepted> file(@RequestHeader(OFFICER_HEADER) String officer,
-                                                @RequestBody String body) {
-        return endpoint.create(FileReconsideration.class, officer, body, PATH);
+    public ResponseEntity<CommandAccepted> file(@RequestBody String body) {
+        return endpoint.create(FileReconsideration.class, body, PATH);
     }
 
     @PostMapping("/{reconsiderationId}/acceptance")
     public ResponseEntity<CommandAccepted> accept(@PathVariable String reconsiderationId,
-                                                  @RequestHeader(OFFICER_HEADER) String officer,
                                                   @RequestBody String body) {
-        return on(AcceptReconsideration.class, reconsiderationId, officer, body);
+        return on(AcceptReconsideration.class, reconsiderationId, body);
     }
 
     @PostMapping("/{reconsiderationId}/rejection")
     public ResponseEntity<CommandAccepted> reject(@PathVariable String reconsiderationId,
-                                                  @RequestHeader(OFFICER_HEADER) String officer,
                                                   @RequestBody String body) {
-        return on(RejectReconsideration.class, reconsiderationId, officer, body);
+        return on(RejectReconsideration.class, reconsiderationId, body);
     }
 
     @PostMapping("/{reconsiderationId}/decision")
     public ResponseEntity<CommandAccepted> decide(@PathVariable String reconsiderationId,
-                                                  @RequestHeader(OFFICER_HEADER) String officer,
                                                   @RequestBody String body) {
-        return on(DecideReconsideration.class, reconsiderationId, officer, body);
+        return on(DecideReconsideration.class, reconsiderationId, body);
     }
 
     @PostMapping("/{reconsiderationId}/withdrawal")
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String reconsiderationId,
-                                                    @RequestHeader(OFFICER_HEADER) String officer,
                                                     @RequestBody String body) {
-        return on(WithdrawReconsideration.class, reconsiderationId, officer, body);
+        return on(WithdrawReconsideration.class, reconsiderationId, body);
     }
 
-    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id, String officer,
+    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id,
                                                String body) {
-        return endpoint.apply(type, officer, body, Map.of("reconsiderationId", id));
+        return endpoint.apply(type, body, Map.of("reconsiderationId", id));
     }
 }

@@ -1,7 +1,5 @@
 package cn.gongkai.ledger.command.web;
 
-import static cn.gongkai.ledger.command.web.CommandEndpoint.OFFICER_HEADER;
-
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.AnswerConsultation;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ApproveExtension;
@@ -28,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,140 +43,120 @@ public class RequestController {
 
     /** 登记申请: the body has {@code agencyId} and {@code trackingNumber} instead of a request id. */
     @PostMapping
-    public ResponseEntity<CommandAccepted> receive(@RequestHeader(OFFICER_HEADER) String officer,
-                                                   @RequestBody String body) {
-        return endpoint.create(ReceiveRequest.class, officer, body, PATH);
+    public ResponseEntity<CommandAccepted> receive(@RequestBody String body) {
+        return endpoint.create(ReceiveRequest.class, body, PATH);
     }
 
     @PostMapping("/{requestId}/officer")
     public ResponseEntity<CommandAccepted> assignOfficer(@PathVariable String requestId,
-                                                         @RequestHeader(OFFICER_HEADER) String officer,
                                                          @RequestBody String body) {
-        return on(AssignOfficer.class, requestId, officer, body);
+        return on(AssignOfficer.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/correction-requests")
     public ResponseEntity<CommandAccepted> requestCorrection(@PathVariable String requestId,
-                                                             @RequestHeader(OFFICER_HEADER) String officer,
                                                              @RequestBody String body) {
-        return on(RequestCorrection.class, requestId, officer, body);
+        return on(RequestCorrection.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/corrections")
     public ResponseEntity<CommandAccepted> supplyCorrection(@PathVariable String requestId,
-                                                            @RequestHeader(OFFICER_HEADER) String officer,
                                                             @RequestBody String body) {
-        return on(SupplyCorrection.class, requestId, officer, body);
+        return on(SupplyCorrection.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/closure/missing-correction")
     public ResponseEntity<CommandAccepted> closeForMissingCorrection(@PathVariable String requestId,
-                                                                     @RequestHeader(OFFICER_HEADER) String officer,
                                                                      @RequestBody String body) {
-        return on(CloseForMissingCorrection.class, requestId, officer, body);
+        return on(CloseForMissingCorrection.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/consultations")
     public ResponseEntity<CommandAccepted> startConsultation(@PathVariable String requestId,
-                                                             @RequestHeader(OFFICER_HEADER) String officer,
                                                              @RequestBody String body) {
-        return on(StartConsultation.class, requestId, officer, body);
+        return on(StartConsultation.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/consultations/answer")
     public ResponseEntity<CommandAccepted> answerConsultation(@PathVariable String requestId,
-                                                              @RequestHeader(OFFICER_HEADER) String officer,
                                                               @RequestBody String body) {
-        return on(AnswerConsultation.class, requestId, officer, body);
+        return on(AnswerConsultation.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/consultations/expiry")
     public ResponseEntity<CommandAccepted> expireConsultation(@PathVariable String requestId,
-                                                              @RequestHeader(OFFICER_HEADER) String officer,
                                                               @RequestBody String body) {
-        return on(ExpireConsultation.class, requestId, officer, body);
+        return on(ExpireConsultation.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/fees")
     public ResponseEntity<CommandAccepted> notifyFee(@PathVariable String requestId,
-                                                     @RequestHeader(OFFICER_HEADER) String officer,
                                                      @RequestBody String body) {
-        return on(NotifyFee.class, requestId, officer, body);
+        return on(NotifyFee.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/fees/payment")
     public ResponseEntity<CommandAccepted> payFee(@PathVariable String requestId,
-                                                  @RequestHeader(OFFICER_HEADER) String officer,
                                                   @RequestBody String body) {
-        return on(PayFee.class, requestId, officer, body);
+        return on(PayFee.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/closure/unpaid-fee")
     public ResponseEntity<CommandAccepted> closeForUnpaidFee(@PathVariable String requestId,
-                                                             @RequestHeader(OFFICER_HEADER) String officer,
                                                              @RequestBody String body) {
-        return on(CloseForUnpaidFee.class, requestId, officer, body);
+        return on(CloseForUnpaidFee.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/extensions")
     public ResponseEntity<CommandAccepted> approveExtension(@PathVariable String requestId,
-                                                            @RequestHeader(OFFICER_HEADER) String officer,
                                                             @RequestBody String body) {
-        return on(ApproveExtension.class, requestId, officer, body);
+        return on(ApproveExtension.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/reply")
     public ResponseEntity<CommandAccepted> reply(@PathVariable String requestId,
-                                                 @RequestHeader(OFFICER_HEADER) String officer,
                                                  @RequestBody String body) {
-        return on(ReplyToRequest.class, requestId, officer, body);
+        return on(ReplyToRequest.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/withdrawal")
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String requestId,
-                                                    @RequestHeader(OFFICER_HEADER) String officer,
                                                     @RequestBody String body) {
-        return on(WithdrawRequest.class, requestId, officer, body);
+        return on(WithdrawRequest.class, requestId, body);
     }
 
     /** 更正申请人类型 (a correction event; the recorded intake is never edited). */
     @PostMapping("/{requestId}/amendments/applicant-type")
     public ResponseEntity<CommandAccepted> correctApplicantType(@PathVariable String requestId,
-                                                                @RequestHeader(OFFICER_HEADER) String officer,
                                                                 @RequestBody String body) {
-        return on(CorrectApplicantType.class, requestId, officer, body);
+        return on(CorrectApplicantType.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/amendments/receipt-date")
     public ResponseEntity<CommandAccepted> correctReceiptDate(@PathVariable String requestId,
-                                                              @RequestHeader(OFFICER_HEADER) String officer,
                                                               @RequestBody String body) {
-        return on(CorrectReceiptDate.class, requestId, officer, body);
+        return on(CorrectReceiptDate.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/amendments/outcome")
     public ResponseEntity<CommandAccepted> correctOutcome(@PathVariable String requestId,
-                                                          @RequestHeader(OFFICER_HEADER) String officer,
                                                           @RequestBody String body) {
-        return on(CorrectOutcome.class, requestId, officer, body);
+        return on(CorrectOutcome.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/amendments/conclusion-date")
     public ResponseEntity<CommandAccepted> correctConclusionDate(@PathVariable String requestId,
-                                                                 @RequestHeader(OFFICER_HEADER) String officer,
                                                                  @RequestBody String body) {
-        return on(CorrectConclusionDate.class, requestId, officer, body);
+        return on(CorrectConclusionDate.class, requestId, body);
     }
 
     @PostMapping("/{requestId}/due-date-recomputations")
     public ResponseEntity<CommandAccepted> recordDueDateRecomputation(@PathVariable String requestId,
-                                                                      @RequestHeader(OFFICER_HEADER) String officer,
                                                                       @RequestBody String body) {
-        return on(RecordDueDateRecomputation.class, requestId, officer, body);
+        return on(RecordDueDateRecomputation.class, requestId, body);
     }
 
-    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String requestId, String officer,
-                                               String body) {
-        return endpoint.apply(type, officer, body, Map.of("requestId", requestId));
+    private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String requestId, String body) {
+        return endpoint.apply(type, body, Map.of("requestId", requestId));
     }
 }

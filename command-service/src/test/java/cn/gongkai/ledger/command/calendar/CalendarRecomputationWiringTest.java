@@ -91,7 +91,7 @@ class CalendarRecomputationWiringTest {
         commands.sendAndWait(new ReplyToRequest(CONCLUDED, d("2026-03-10"), Outcome.DISCLOSED, List.of(), "答复〔1〕",
                 at("2026-03-10")));
         receive(AFTER_THE_HOLIDAY, "2026-04-07");
-        mvc.perform(post("/api/calendar/recomputations"))
+        mvc.perform(post("/api/calendar/recomputations").header("Authorization", "Bearer " + adminToken()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.agencies[*].agencyId").value(contains("cal-agency")))
                 .andExpect(jsonPath("$.agencies[0].outcome").value("UNCHANGED"))
@@ -105,7 +105,7 @@ class CalendarRecomputationWiringTest {
         Files.writeString(file, LedgerJson.newMapper().writeValueAsString(revised.layers().get(0).years().stream()
                 .filter(y -> y.year() == 2026).findFirst().orElseThrow()));
 
-        mvc.perform(post("/api/calendar/recomputations"))
+        mvc.perform(post("/api/calendar/recomputations").header("Authorization", "Bearer " + adminToken()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nationalVersion").value(revised.version()))
                 .andExpect(jsonPath("$.agencies[0].previousVersion").value(WorkingDayCalendar.national().version()))
@@ -129,7 +129,7 @@ class CalendarRecomputationWiringTest {
         assertThat(version(CalendarRecomputation.NATIONAL)).isEqualTo(revised.version());
 
         // the second time nothing has changed: nothing is sent
-        mvc.perform(post("/api/calendar/recomputations"))
+        mvc.perform(post("/api/calendar/recomputations").header("Authorization", "Bearer " + adminToken()))
                 .andExpect(jsonPath("$.agencies[0].outcome").value("UNCHANGED"))
                 .andExpect(jsonPath("$.agencies[0].recorded").isEmpty());
         assertThat(history(AFFECTED)).hasSize(2);
@@ -140,7 +140,7 @@ class CalendarRecomputationWiringTest {
         Path broken = Files.createDirectories(CALENDAR_DIR.resolve("agencies/cal-broken")).resolve("2030.json");
         Files.writeString(broken, "{\"year\": 2030, \"days\": []}");
         try {
-            mvc.perform(post("/api/calendar/recomputations"))
+            mvc.perform(post("/api/calendar/recomputations").header("Authorization", "Bearer " + adminToken()))
                     .andExpect(status().isUnprocessableEntity())
                     .andExpect(jsonPath("$.code").value("CALENDAR_CONFIGURATION_INVALID"))
                     .andExpect(jsonPath("$.messageEn").value(containsString("does not cover")));
@@ -165,5 +165,11 @@ class CalendarRecomputationWiringTest {
         Document document = mongo.getDatabase(DATABASE).getCollection(CalendarVersionStore.COLLECTION)
                 .find(Filters.eq("_id", key)).first();
         return document == null ? null : document.getString("version");
+    }
+
+    /** The calendar is the administrators' (管理). */
+    private static String adminToken() {
+        return cn.gongkai.ledger.security.testing.TestOfficers.of(TestMongo.uri(), DATABASE)
+                .token("calendar.admin", "calendar-office", java.util.EnumSet.of(cn.gongkai.ledger.security.Role.ADMIN));
     }
 }

@@ -107,7 +107,9 @@ class ImportTest extends CommandServiceTestBase {
                 "accepted", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted", "rejected");
         assertThat(results).extracting(r -> r.has("problem") ? r.get("problem").get("code").asText() : "-")
                 .containsExactly("-", "AGENCY_ALREADY_REGISTERED", "MALFORMED_JSON", "UNKNOWN_COMMAND", "MISSING_FIELD",
-                        "MISSING_FIELD", "NUMBER_NOT_POSITIVE", "-", "NOT_FOUND");
+                        "MISSING_FIELD", "NUMBER_NOT_POSITIVE", "-", "OTHER_AGENCY");
+        // The last line names another agency than the importing officer's: refused (403) like its REST call.
+        assertThat(results.get(8).get("problem").get("status").asInt()).isEqualTo(403);
         JsonNode conflict = results.get(1).get("problem");
         assertThat(conflict.get("status").asInt()).isEqualTo(409);
         assertThat(conflict.get("detail").asText()).isEqualTo(conflict.get("messageEn").asText());
@@ -122,17 +124,17 @@ class ImportTest extends CommandServiceTestBase {
     }
 
     @Test
-    void theOfficerHeaderIsRequired() {
-        var response = new Http(port).post("/api/import", null, "application/x-ndjson",
+    void anImportNeedsAnAuthenticatedOfficer() {
+        var response = new Http(port, DATABASE).post("/api/import", (String) null, "application/x-ndjson",
                 "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-b\",\"name\":\"乙局\"}", Map.of());
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("code").asText()).isEqualTo("MISSING_OFFICER");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
         assertThat(events("imp-b")).isEmpty();
     }
 
     private Http.Response importLines(String body, Map<String, String> headers) {
-        return new Http(port).post("/api/import", Http.OFFICER, "application/x-ndjson", body, headers);
+        return new Http(port, DATABASE).post("/api/import", "application/x-ndjson", body, headers);
     }
 
     private List<Document> events(String aggregateId) {

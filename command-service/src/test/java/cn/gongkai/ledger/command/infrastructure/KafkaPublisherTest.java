@@ -55,7 +55,7 @@ class KafkaPublisherTest {
 
     @Test
     void everyStoredEventReachesTheTopicKeyedByItsAggregateInOrderAsTheDocumentedEnvelope() throws Exception {
-        Http http = new Http(port);
+        Http http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"pub-a\",\"name\":\"甲局\"}").status()).isEqualTo(201);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"pub-b\",\"name\":\"乙局\"}").status()).isEqualTo(201);
         for (int i = 1; i <= 3; i++) {
@@ -83,7 +83,7 @@ class KafkaPublisherTest {
         assertThat(tallied.get("aggregateId").asText()).isEqualTo("pub-a");
         assertThat(tallied.get("payload").get("decidedOn").asText()).isEqualTo("2024-03-02");
         assertThat(tallied.get("payload").get("count").asInt()).isEqualTo(2);
-        assertThat(tallied.get("payload").get("recorded").get("by").asText()).isEqualTo(Http.OFFICER);
+        assertThat(tallied.get("payload").get("recorded").get("by").asText()).isEqualTo(Http.officerOf("pub-a"));
 
         Document stored = mongo.getDatabase(DATABASE).getCollection("domainevents")
                 .find(Filters.and(Filters.eq("aggregateIdentifier", "pub-a"), Filters.eq("sequenceNumber", 2L))).first();
@@ -97,7 +97,7 @@ class KafkaPublisherTest {
 
     @Test
     void aStoppedPublisherResumesFromItsTokenWithoutLosingOrRepeating() throws Exception {
-        Http http = new Http(port);
+        Http http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"pub-r\",\"name\":\"丙局\"}").status()).isEqualTo(201);
         consumeUntil("pub-r", 1);
         TrackingEventProcessor publisher = processing

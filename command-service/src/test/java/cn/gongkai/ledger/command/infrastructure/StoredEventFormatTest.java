@@ -35,7 +35,7 @@ class StoredEventFormatTest extends CommandServiceTestBase {
 
     @Test
     void aRegisteredAgencyIsOneDocumentWithItsPayloadAsJacksonJson() throws Exception {
-        var response = new Http(port).command("/api/agencies",
+        var response = new Http(port, DATABASE).command("/api/agencies",
                 "{\"agencyId\":\"fmt-agency\",\"name\":\"宁河区商务局\",\"superiorAgencyId\":\"ninghe\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
 
@@ -58,13 +58,13 @@ class StoredEventFormatTest extends CommandServiceTestBase {
         assertThat(payload.get("agencyId").asText()).isEqualTo("fmt-agency");
         assertThat(payload.get("name").asText()).isEqualTo("宁河区商务局");
         assertThat(payload.get("superiorAgencyId").asText()).isEqualTo("ninghe");
-        assertThat(payload.get("recorded").get("by").asText()).isEqualTo(Http.OFFICER);
+        assertThat(payload.get("recorded").get("by").asText()).isEqualTo(Http.officerOf("fmt-agency"));
         assertThat(Instant.parse(payload.get("recorded").get("at").asText())).isNotNull();
     }
 
     @Test
     void theUniqueIndexRefusesASecondEventAtTheSameSequence() {
-        var http = new Http(port);
+        var http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"fmt-race\",\"name\":\"甲\"}").status()).isEqualTo(201);
         Recorded recorded = new Recorded("李四", Instant.parse("2024-03-01T02:00:00Z"));
         var rival = new AgencyEvent.AgencyRegistered(new AgencyId("fmt-race"), "乙", null, recorded);
@@ -82,7 +82,7 @@ class StoredEventFormatTest extends CommandServiceTestBase {
 
     @Test
     void aLaterEventAtATakenSequenceIsAConcurrencyConflict() {
-        var http = new Http(port);
+        var http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"fmt-later\",\"name\":\"甲\"}").status()).isEqualTo(201);
         Recorded recorded = new Recorded("李四", Instant.parse("2024-03-01T02:00:00Z"));
         var first = new AgencyEvent.AgencyRegistered(new AgencyId("fmt-later"), "乙", null, recorded);

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import cn.gongkai.ledger.api.agency.AgencyCommand.CollectFees;
+import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReplyToRequest;
 import cn.gongkai.ledger.api.request.Outcome;
@@ -17,21 +18,51 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.security.core.context.SecurityContextHolder;
+import cn.gongkai.ledger.security.AccessRefused;
+import cn.gongkai.ledger.security.AgencyDirectory;
+import cn.gongkai.ledger.security.AgencyGuard;
+import cn.gongkai.ledger.security.Officer;
+import cn.gongkai.ledger.security.OfficerAuthentication;
+import cn.gongkai.ledger.security.Role;
 
-/** The endpoint stamps {@code recorded} from the officer and its injected clock, never from the handler. */
+/**
+ * The endpoint stamps {@code recorded} from the authenticated officer and its injected clock, never from the
+ * handler, and refuses a command the officer's roles or agency do not allow before anything is sent.
+ */
 class CommandEndpointTest {
     private static final Instant NOW = Instant.parse("2024-05-20T02:30:00Z");
 
     private final CommandGateway gateway = mock(CommandGateway.class);
-    private final CommandEndpoint endpoint = new CommandEndpoint(gateway, Clock.fixed(NOW, Recorded.ZONE));
+    private final CommandEndpoint endpoint = new CommandEndpoint(gateway, Clock.fixed(NOW, Recorded.ZONE),
+            new AgencyGuard(mock(AgencyDirectory.class)));
+
+    @BeforeEach
+    void signIn() {
+        signIn(EnumSet.allOf(Role.class));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private static void signIn(Set<Role> roles) {
+        SecurityContextHolder.getContext().setAuthentication(
+                new OfficerAuthentication(new Officer("wang.wu", new AgencyId("a"), roles)));
+    }
 
     @Test
     void theCommandIsRecordedByTheOfficerAtTheClocksInstant() {
-        var answer = endpoint.apply(ReplyToRequest.class, "wang.wu", """
+        var answer = endpoint.apply(ReplyToRequest.class, """
                 {"repliedOn":"2024-05-20","primaryOutcome":"WITHHELD_THIRD_PARTY_RIGHTS",
                  "secondaryReasons":["WITHHELD_PROCESS_INFORMATION"]}""", Map.of("requestId", "a:1"));
 
@@ -46,7 +77,7 @@ class CommandEndpointTest {
 
     @Test
     void amountsAreBoundExactlyNeverThroughADouble() {
-        endpoint.apply(CollectFees.class, "wang.wu",
+        endpoint.apply(CollectFees.class,
                 "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91,\"batchRef\":\"b\"}", Map.of("agencyId", "a"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
@@ -57,9 +88,29 @@ class CommandEndpointTest {
 
     @Test
     void aRefusedBindingSendsNothing() {
-        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class, "wang.wu", "{\"repliedOn\":\"2024-05-20\"}",
+        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class, "{\"repliedOn\":\"2024-05-20\"}",
                 Map.of("requestId", "a:1")))
                 .isInstanceOf(CommandRejected.class).hasMessageContaining("primaryOutcome");
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void aRoleThatMayNotIssueTheCommandSendsNothing() {
+        signIn(EnumSet.of(Role.REGISTRAR, Role.AUDITOR));
+        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class,
+                "{\"repliedOn\":\"2024-05-20\",\"primaryOutcome\":\"DISCLOSED\"}", Map.of("requestId", "a:1")))
+                .isInstanceOf(AccessRefused.class).hasMessageContaining("wang.wu");
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void anotherAgencysCaseOrAgencySendsNothing() {
+        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class,
+                "{\"repliedOn\":\"2024-05-20\",\"primaryOutcome\":\"DISCLOSED\"}", Map.of("requestId", "b:1")))
+                .isInstanceOf(AccessRefused.class).hasMessageContaining("of a may not access the data of b");
+        assertThatThrownBy(() -> endpoint.apply(CollectFees.class,
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":1,\"batchRef\":\"b\"}", Map.of("agencyId", "b")))
+                .isInstanceOf(AccessRefused.class);
         verify(gateway, never()).sendAndWait(any());
     }
 }

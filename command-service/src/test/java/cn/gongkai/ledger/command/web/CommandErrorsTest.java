@@ -29,7 +29,7 @@ class CommandErrorsTest extends CommandServiceTestBase {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new Http(port, DATABASE);
     }
 
     @Test
@@ -41,7 +41,7 @@ class CommandErrorsTest extends CommandServiceTestBase {
         JsonNode body = created.json();
         assertThat(body.get("command").asText()).isEqualTo("ReceiveRequest");
         assertThat(body.get("id").asText()).isEqualTo("err:2024-001");
-        assertThat(body.get("recordedBy").asText()).isEqualTo(Http.OFFICER);
+        assertThat(body.get("recordedBy").asText()).isEqualTo(Http.officerOf("err"));
         assertThat(events("err:2024-001")).hasSize(1);
     }
 
@@ -57,7 +57,7 @@ class CommandErrorsTest extends CommandServiceTestBase {
 
     @Test
     void theDetailIsInEnglishWhenTheClientPrefersIt() {
-        var response = http.post("/api/requests", Http.OFFICER, "application/json", "[1,2]",
+        var response = http.post("/api/requests", "application/json", "[1,2]",
                 Map.of("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5"));
 
         assertProblem(response, 400, "MALFORMED_JSON");
@@ -112,18 +112,17 @@ class CommandErrorsTest extends CommandServiceTestBase {
     }
 
     @Test
-    void theOfficerHeaderIsRequiredAndMayBePercentEncodedUtf8() {
-        assertProblem(http.post("/api/requests", null, "application/json", RECEIVE.formatted("2024-005"), Map.of()),
-                400, "MISSING_OFFICER");
-        assertProblem(http.post("/api/requests", "%20", "application/json", RECEIVE.formatted("2024-005"), Map.of()),
-                400, "INVALID_OFFICER");
+    void theRecordingOfficerIsTheAuthenticatedUserNeverAHeader() {
+        assertProblem(http.post("/api/requests", (String) null, "application/json", RECEIVE.formatted("2024-005"),
+                Map.of()), 401, "UNAUTHENTICATED");
         assertThat(events("err:2024-005")).isEmpty();
 
-        var accepted = http.post("/api/requests", "%E5%BC%A0%E4%B8%89", "application/json",
-                RECEIVE.formatted("2024-005"), Map.of());
+        var accepted = http.post("/api/requests", "application/json", RECEIVE.formatted("2024-005"),
+                Map.of("X-Officer", "%E7%94%B2%E5%B1%80%E5%B1%80%E9%95%BF"));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
-        assertThat(accepted.json().get("recordedBy").asText()).isEqualTo("张三");
-        assertThat(events("err:2024-005").get(0).getString("payload")).contains("\"by\":\"张三\"");
+        assertThat(accepted.json().get("recordedBy").asText()).isEqualTo(Http.officerOf("err"));
+        assertThat(events("err:2024-005").get(0).getString("payload"))
+                .contains("\"by\":\"" + Http.officerOf("err") + "\"").doesNotContain("甲局局长");
     }
 
     @Test

@@ -38,8 +38,8 @@ class ConcurrentReplicasTest {
 
     @BeforeAll
     static void startTwoReplicas() {
-        first = new Http(start());
-        second = new Http(start());
+        first = new Http(start(), DATABASE);
+        second = new Http(start(), DATABASE);
         mongo = MongoClients.create(TestMongo.uri());
     }
 

@@ -1,5 +1,7 @@
 package cn.gongkai.ledger.command.web;
 
+import cn.gongkai.ledger.command.infrastructure.TestMongo;
+import cn.gongkai.ledger.security.testing.TestOfficers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,22 +13,40 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** A plain HTTP client for the tests: raw bodies in, status, headers and JSON out. */
+/**
+ * A plain HTTP client for the tests: raw bodies in, status, headers and JSON out. Every request carries the bearer
+ * token of the officer of the agency it is for ({@link TestOfficers}), unless sent {@link #anonymous}.
+ */
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
-    public static final String OFFICER = "zhang.san";
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final TestOfficers officers;
 
-    public Http(int port) {
+    public Http(int port, String database) {
         this.base = "http://127.0.0.1:" + port;
+        this.officers = TestOfficers.of(TestMongo.uri(), database);
     }
 
-    public Response post(String path, String officer, String contentType, String body, Map<String, String> headers) {
+    /** The user name every event of the agency's test officer records. */
+    public static String officerOf(String agency) {
+        return TestOfficers.usernameFor(agency);
+    }
+
+    public TestOfficers officers() {
+        return officers;
+    }
+
+    public Response post(String path, String contentType, String body, Map<String, String> headers) {
+        return post(path, officers.tokenForRequest(path, body), contentType, body, headers);
+    }
+
+    /** With the given bearer token, or none if null. */
+    public Response post(String path, String token, String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (officer != null) {
-            request.header("X-Officer", officer);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -35,13 +55,14 @@ public final class Http {
         return send(request.build());
     }
 
-    /** A JSON command by officer {@value #OFFICER}. */
+    /** A JSON command by the officer of the agency it names. */
     public Response command(String path, String json) {
-        return post(path, OFFICER, "application/json", json, Map.of());
+        return post(path, "application/json", json, Map.of());
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + officers.tokenForRequest(path, null)).GET().build());
     }
 
     private Response send(HttpRequest request) {

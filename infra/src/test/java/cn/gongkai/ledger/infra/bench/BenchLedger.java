@@ -53,6 +53,11 @@ record BenchLedger(Path dataDir, EmbeddedInfrastructure infrastructure, Configur
         }
     }
 
+    /** A bearer token of the officer of the bench's agency (every role). */
+    String token(String agency) {
+        return cn.gongkai.ledger.security.testing.TestOfficers.of(infrastructure.mongo().uri(), DATABASE).tokenFor(agency);
+    }
+
     int port() {
         return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     }

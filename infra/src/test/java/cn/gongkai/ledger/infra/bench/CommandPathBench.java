@@ -73,7 +73,7 @@ final class CommandPathBench {
     private CommandPathBench(BenchOptions options, BenchLedger ledger, PrintStream progress) {
         this.options = options;
         this.ledger = ledger;
-        this.http = new TimedHttp(ledger.port());
+        this.http = new TimedHttp(ledger.port(), ledger.token(AGENCY));
         this.progress = progress;
     }
 

@@ -15,9 +15,12 @@ final class TimedHttp {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
+    private final String authorization;
 
-    TimedHttp(int port) {
+    /** Every request carries the bearer token. */
+    TimedHttp(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.authorization = "Bearer " + token;
     }
 
     /**
@@ -48,11 +51,11 @@ final class TimedHttp {
     }
 
     Exchange get(String path) {
-        return exchange(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET());
     }
 
     Exchange post(String path, String contentType, String body) {
-        return exchange(HttpRequest.newBuilder(URI.create(base + path)).header("X-Officer", "bench.officer")
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Lists and details of the three kinds of case, from {@code case_summaries}. Lists are newest first (by receipt
  * or filing date), without timelines; {@code year} is the year of receipt or filing; {@code page} counts from 0.
+ * An officer sees the cases of their own agency only (a list without {@code agencyId} is of their agency), lists
+ * with applicants' names masked, a case in the clear only if their role needs it ({@link CasePrivacy}).
  */
 @RestController
 public class CaseQueryController {
@@ -24,9 +26,11 @@ public class CaseQueryController {
     static final int MAX_PAGE = 100_000;
 
     private final CaseSummaryRepository cases;
+    private final CasePrivacy privacy;
 
-    public CaseQueryController(CaseSummaryRepository cases) {
+    public CaseQueryController(CaseSummaryRepository cases, CasePrivacy privacy) {
         this.cases = cases;
+        this.privacy = privacy;
     }
 
     @GetMapping("/api/requests")
@@ -78,9 +82,10 @@ public class CaseQueryController {
         if (year != null && (year < 1900 || year > 9999)) {
             throw LedgerProblemException.badRequest("INVALID_YEAR", "年份无效：" + year, "Invalid year: " + year);
         }
-        String agencyId = blank(query.agencyId()) ? null : new AgencyId(query.agencyId()).value();
-        return cases.find(new CaseSummaryRepository.Criteria(type, agencyId, status(type, query.status()), year),
-                page, size);
+        AgencyId asked = blank(query.agencyId()) ? null : new AgencyId(query.agencyId());
+        String agencyId = privacy.listableAgency(asked).value();
+        return privacy.masked(cases.find(new CaseSummaryRepository.Criteria(type, agencyId,
+                status(type, query.status()), year), page, size));
     }
 
     private static CaseStatus status(CaseType type, String status) {
@@ -102,8 +107,9 @@ public class CaseQueryController {
     }
 
     private CaseSummary detail(CaseType type, String id, String nameZh, String nameEn) {
-        return cases.find(type, id).orElseThrow(() -> LedgerProblemException.notFound(
+        CaseSummary found = cases.find(type, id).orElseThrow(() -> LedgerProblemException.notFound(
                 type.name() + "_NOT_FOUND", "未找到" + nameZh + "：" + id,
                 "No " + nameEn + " with id " + id));
+        return privacy.shown(found);
     }
 }

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import cn.gongkai.ledger.security.testing.TestOfficerFilter;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(classes = {QueryServiceApplication.class, ReportProjectorConfiguration.class},
         properties = "PROJECTOR_KAFKA_ENABLED=false")
 @AutoConfigureMockMvc
+@Import(TestOfficerFilter.class)
 class DeadlineQueriesTest {
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final Path CALENDAR_DIR = calendarDirectory();

@@ -30,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgencyQueryController {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
-    private final AgencyDirectory directory;
+    private final AgencyCatalog directory;
     private final ProjectedEventRepository events;
     private final ReportMaterializer materializer;
 
-    public AgencyQueryController(AgencyDirectory directory, ProjectedEventRepository events,
+    public AgencyQueryController(AgencyCatalog directory, ProjectedEventRepository events,
                                  ReportMaterializer materializer) {
         this.directory = directory;
         this.events = events;
@@ -51,7 +51,7 @@ public class AgencyQueryController {
     }
 
     @GetMapping("/api/agencies")
-    public List<AgencyDirectory.AgencySummary> agencies() {
+    public List<AgencyCatalog.AgencySummary> agencies() {
         return directory.all();
     }
 
@@ -65,7 +65,7 @@ public class AgencyQueryController {
         }
         int reportYear = year == null ? java.time.LocalDate.now(cn.gongkai.ledger.api.common.Recorded.ZONE).getYear() : year;
         AnnualReport report = materializer.compute(ReportRequest.of(new AgencyId(id), reportYear));
-        AgencyDirectory.AgencySummary summary = AgencyDirectory.summary(id, history);
+        AgencyCatalog.AgencySummary summary = AgencyCatalog.summary(id, history);
         List<RegisterEntry> register = history.stream().sorted(Comparator.comparingLong(EventEnvelope::sequence))
                 .map(e -> new RegisterEntry(e.sequence(), e.type(), Vocabulary.eventLabel(e.type()),
                         e.payload().recorded().at(), e.payload().recorded().by(), JSON.valueToTree(e.payload())))

@@ -7,7 +7,7 @@ import cn.gongkai.ledger.report.projection.casefile.CaseSummary.TimelineEntry;
 import cn.gongkai.ledger.report.projection.casefile.CaseType;
 import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
 import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
-import cn.gongkai.ledger.workbench.agency.AgencyDirectory;
+import cn.gongkai.ledger.workbench.agency.AgencyCatalog;
 import cn.gongkai.ledger.workbench.legal.AppealWindows;
 import cn.gongkai.ledger.workbench.report.ReportPdf;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,10 +46,10 @@ public class LetterController {
             "reply", List.of("RequestReplied", "ClosedForMissingCorrection", "ClosedForUnpaidFee"));
 
     private final CaseSummaryRepository cases;
-    private final AgencyDirectory agencies;
+    private final AgencyCatalog agencies;
     private final LetterTemplates templates;
 
-    public LetterController(CaseSummaryRepository cases, AgencyDirectory agencies, LetterTemplates templates) {
+    public LetterController(CaseSummaryRepository cases, AgencyCatalog agencies, LetterTemplates templates) {
         this.cases = cases;
         this.agencies = agencies;
         this.templates = templates;

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** The agencies the read side has counted, with their registered names (from their AgencyRegistered event). */
 @Component
-public class AgencyDirectory {
+public class AgencyCatalog {
     static final String AGENCY = "Agency";
 
     private final AggregateProgressRepository progress;
     private final ProjectedEventRepository events;
 
-    public AgencyDirectory(AggregateProgressRepository progress, ProjectedEventRepository events) {
+    public AgencyCatalog(AggregateProgressRepository progress, ProjectedEventRepository events) {
         this.progress = progress;
         this.events = events;
     }
