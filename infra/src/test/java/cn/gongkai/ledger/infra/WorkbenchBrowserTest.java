@@ -295,7 +295,7 @@ class WorkbenchBrowserTest {
         // The office laptop: 1366×768.
         browser.manage().window().setSize(new Dimension(1366, 768));
         open("/?agency=" + AGENCY + "&asOf=2025-12-31");
-        for (String[] r : new String[][] {{"2025-002", "2025-11-03", "赵某"}, {"2025-003", "2025-12-24", "钱某"}}) {
+        for (String[] r : new String[][] {{"2025-002", "2025-11-03", "赵某"}, {"2025-003", "2025-12-03", "钱某"}}) {
             ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "Ledger.api('POST', '/api/requests', {agencyId: '" + AGENCY + "', trackingNumber: '" + r[0]
                     + "', channel: 'INTERNET', receivedOn: '" + r[1] + "', applicant: {type: 'COMMERCIAL_ENTERPRISE', name: '"
