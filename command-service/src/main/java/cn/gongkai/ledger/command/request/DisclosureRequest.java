@@ -49,6 +49,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReceived;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReplied;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestWithdrawn;
 import cn.gongkai.ledger.api.request.Outcome;
+import cn.gongkai.ledger.clock.deadline.Regulation;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
 import cn.gongkai.ledger.command.rules.Rules;
@@ -118,8 +119,6 @@ class DisclosureRequest {
     private static final Field FIRST_STEP_ON = new Field("first step", "最早的办理步骤日期");
     private static final Field LAST_STEP_ON = new Field("last step", "最近的办理步骤日期");
     private static final Field CONCLUDED_ON = new Field("concludedOn", "办结日期");
-
-    private static final int MAX_EXTENSION_WORKING_DAYS = 20;
 
     private enum Correction { NONE, REQUESTED, SUPPLIED }
 
@@ -287,10 +286,13 @@ class DisclosureRequest {
                     "答复期限只能延长一次（第三十三条）", "the reply period may be extended only once (art. 33)");
         }
         stepDate(command.approvedOn(), APPROVED_ON, command.recorded());
-        if (command.workingDays() < 1 || command.workingDays() > MAX_EXTENSION_WORKING_DAYS) {
+        Regulation regulation = Regulation.governing(receivedOn);
+        if (!regulation.allowsExtension(command.workingDays())) {
             throw RuleViolation.unprocessable("EXTENSION_DAYS_OUT_OF_RANGE",
-                    "延长期限（" + command.workingDays() + "个工作日）应为1至20个工作日（第三十三条）",
-                    "an extension of " + command.workingDays() + " working days is outside 1..20 (art. 33)");
+                    "延长期限（" + command.workingDays() + "个工作日）应为1至" + regulation.maxExtensionDays() + "个工作日（"
+                            + regulation.citation() + "）",
+                    "an extension of " + command.workingDays() + " working days is outside 1.." + regulation.maxExtensionDays()
+                            + " (" + regulation.decree() + ", " + regulation.replyArticle() + ")");
         }
         text(command.approver(), APPROVER);
         apply(new ExtensionApproved(command.requestId(), command.approvedOn(), command.workingDays(),

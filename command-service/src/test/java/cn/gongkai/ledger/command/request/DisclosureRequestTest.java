@@ -721,6 +721,42 @@ class DisclosureRequestTest {
                     .expectException(unprocessable("EXTENSION_DAYS_OUT_OF_RANGE"));
         }
 
+        @ParameterizedTest
+        @ValueSource(ints = {16, 20})
+        void refusesMoreThanFifteenDaysForARequestReceivedBeforeThe2019Regulation(int workingDays) {
+            LocalDate may14 = LocalDate.of(2019, 5, 14);
+            fixture.given(new RequestReceived(ID, ID.agencyId(), ID.trackingNumber(), Channel.INTERNET, may14, APPLICANT,
+                            SUBJECT, "王芳", recordedOn(may14)))
+                    .when(approveExtension(LocalDate.of(2019, 5, 20), workingDays, "刘主任"))
+                    .expectException(unprocessable("EXTENSION_DAYS_OUT_OF_RANGE"));
+        }
+
+        @Test
+        void allowsFifteenDaysUnderTheOldRegulationAndTwentyFrom20190515() {
+            LocalDate may14 = LocalDate.of(2019, 5, 14);
+            fixture.given(new RequestReceived(ID, ID.agencyId(), ID.trackingNumber(), Channel.INTERNET, may14, APPLICANT,
+                            SUBJECT, "王芳", recordedOn(may14)))
+                    .when(approveExtension(LocalDate.of(2019, 5, 20), 15, "刘主任"))
+                    .expectEvents(new ExtensionApproved(ID, LocalDate.of(2019, 5, 20), 15, "刘主任", "需调取档案", NOW))
+                    .expectSuccessfulHandlerExecution();
+            LocalDate may15 = LocalDate.of(2019, 5, 15);
+            fixture.given(new RequestReceived(ID, ID.agencyId(), ID.trackingNumber(), Channel.INTERNET, may15, APPLICANT,
+                            SUBJECT, "王芳", recordedOn(may15)))
+                    .when(approveExtension(LocalDate.of(2019, 5, 20), 20, "刘主任"))
+                    .expectEvents(new ExtensionApproved(ID, LocalDate.of(2019, 5, 20), 20, "刘主任", "需调取档案", NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void theLimitFollowsACorrectedReceiptDate() {
+            LocalDate may15 = LocalDate.of(2019, 5, 15);
+            fixture.given(new RequestReceived(ID, ID.agencyId(), ID.trackingNumber(), Channel.INTERNET, may15, APPLICANT,
+                            SUBJECT, "王芳", recordedOn(may15)),
+                            new ReceiptDateCorrected(ID, may15, LocalDate.of(2019, 5, 13), REASON, NOW))
+                    .when(approveExtension(LocalDate.of(2019, 5, 20), 20, "刘主任"))
+                    .expectException(unprocessable("EXTENSION_DAYS_OUT_OF_RANGE"));
+        }
+
         @Test
         void refusesAnExtensionWithoutApprover() {
             fixture.given(received())

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -11,7 +12,8 @@ import org.h2.mvstore.MVStore;
  * instead every command is committed (written to the file) before it is answered, so a write the client saw
  * acknowledged survives a kill -9, and a command's writes are stored together. With {@code forceToDisk} the file
  * is also forced to the device (fsync) before the answer, so it survives a power cut too. Concurrent commands
- * share a force: one that finds its version already forced by another does not force again.
+ * share a force: one that finds its version already forced by another does not force again. Its databases
+ * maintain and use the non-unique indexes the plain backend ignores ({@link IndexingH2Database}).
  */
 public final class DurableH2Backend extends H2Backend {
     private final Object forceLock = new Object();
@@ -27,6 +29,11 @@ public final class DurableH2Backend extends H2Backend {
     public static DurableH2Backend open(Path file, boolean forceToDisk) {
         return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open(),
                 forceToDisk);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexingH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

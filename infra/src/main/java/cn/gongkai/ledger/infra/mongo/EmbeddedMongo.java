@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * A MongoDB-compatible server in this process (mongo-java-server), its data in one file that survives restarts
  * and kills ({@link DurableH2Backend}). It speaks the MongoDB wire protocol, so the services use the real
- * MongoDB driver against it. It has no transactions, change streams or secondary indexes.
+ * MongoDB driver against it. It has no transactions or change streams; its non-unique indexes are kept in memory and rebuilt
+ * from the data when it starts ({@link IndexingH2Database}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
     public static final String DATA_FILE = "mongo.mv.db";

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * The harness's flags, {@code --name=value}; the defaults keep a whole run under about three minutes on two cores.
  *
- * @param sections     which parts to run: {@code fold}, {@code http} or both
- * @param requests     disclosure requests of the synthetic year folded by the fold benchmark (about 4 events each)
+ * @param sections     which parts to run: any of {@code fold}, {@code http}, {@code scale}
+ * @param requests     fold benchmark: requests a year of the agency folded (about 4.5 events each)
  * @param foldWarmup   fold benchmark: untimed passes of every operation before the rounds
  * @param foldRounds   fold benchmark: timed rounds
  * @param warmup       command path: commands (each with a read and a refused command) and import lines on a
@@ -21,18 +21,23 @@ import java.util.Set;
  * @param levels       command path: stored-event counts to fill the event store up to, each followed by a level
  * @param fillChunk    command path: lines per import body when filling the event store
  * @param fsync        the embedded MongoDB-compatible server forces every write to the device (as ./bin/run-embedded)
- * @param seed         seed of the synthetic year
+ * @param seed         seed of the generated agency-years ({@link AgencyYears})
+ * @param agencies     scale benchmark: agencies generated
+ * @param agencyRequests scale benchmark: requests a year of the first agency, the mean of the others
+ * @param years        consecutive years generated, ending in the report year (carry-over needs two)
  */
 record BenchOptions(Set<String> sections, int requests, int foldWarmup, int foldRounds, int warmup, int rounds,
-                    int perRound, int lagRounds, List<Integer> levels, int fillChunk, boolean fsync, long seed) {
+                    int perRound, int lagRounds, List<Integer> levels, int fillChunk, boolean fsync, long seed,
+                    int agencies, int agencyRequests, int years) {
     static final String FOLD = "fold";
     static final String HTTP = "http";
+    static final String SCALE = "scale";
 
     private static final Map<String, String> DEFAULTS = defaults();
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("sections", FOLD + "," + HTTP);
+        defaults.put("sections", FOLD + "," + HTTP + "," + SCALE);
         defaults.put("requests", "10000");
         defaults.put("fold-warmup", "3");
         defaults.put("fold-rounds", "7");
@@ -44,6 +49,9 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
         defaults.put("fill-chunk", "500");
         defaults.put("fsync", "true");
         defaults.put("seed", "20240101");
+        defaults.put("agencies", "1000");
+        defaults.put("agency-requests", "40");
+        defaults.put("years", "2");
         return defaults;
     }
 
@@ -58,8 +66,8 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
             values.put(name, arg.substring(equals + 1));
         }
         Set<String> sections = Set.copyOf(Arrays.asList(values.get("sections").split(",")));
-        if (sections.isEmpty() || !Set.of(FOLD, HTTP).containsAll(sections)) {
-            throw new IllegalArgumentException("--sections takes fold, http or fold,http\n" + usage());
+        if (sections.isEmpty() || !Set.of(FOLD, HTTP, SCALE).containsAll(sections)) {
+            throw new IllegalArgumentException("--sections takes any of fold,http,scale\n" + usage());
         }
         return new BenchOptions(sections, positive(values, "requests"), positive(values, "fold-warmup"),
                 positive(values, "fold-rounds"), positive(values, "warmup"), positive(values, "rounds"),
@@ -67,7 +75,8 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
                 values.get("levels").isBlank() ? List.of()
                         : Arrays.stream(values.get("levels").split(",")).map(Integer::parseInt).sorted().toList(),
                 positive(values, "fill-chunk"), Boolean.parseBoolean(values.get("fsync")),
-                Long.parseLong(values.get("seed")));
+                Long.parseLong(values.get("seed")), positive(values, "agencies"), positive(values, "agency-requests"),
+                positive(values, "years"));
     }
 
     static String usage() {

@@ -21,7 +21,8 @@ import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
- * The pure annual-report fold over a synthetic year ({@link SyntheticYear}), in process, against two baselines on
+ * The pure annual-report fold over one busy agency's years ({@link AgencyYears}: agency 0, with the events of a
+ * neighbouring agency mixed in, which the fold must skip), in process, against two baselines on
  * the same events: decoding them from JSON Lines with {@link EventJson} (what reading a year's export costs), and a
  * plain pass that only groups them by aggregate; and the fold of the same events shuffled, and duplicated (every
  * event twice, the copy decoded separately as a second delivery would be) and shuffled, against the plain fold:
@@ -41,8 +42,10 @@ final class FoldBench {
     }
 
     static List<ResultRow> run(BenchOptions options, PrintStream progress) {
-        SyntheticYear.Ledger ledger = SyntheticYear.generate(options.requests(), options.seed());
-        List<EventEnvelope> events = ledger.events();
+        AgencyYears generator = new AgencyYears(options.requests(), options.years(), options.seed());
+        AgencyYears.AgencyLedger ledger = generator.agency(0);
+        List<EventEnvelope> events = new ArrayList<>(ledger.events());
+        events.addAll(generator.agency(1).events());
         String jsonLines = events.stream().map(EventJson::write).collect(Collectors.joining("\n"));
         Random random = new Random(options.seed());
         List<EventEnvelope> shuffled = new ArrayList<>(events);
@@ -50,8 +53,8 @@ final class FoldBench {
         List<EventEnvelope> duplicated = new ArrayList<>(events);
         duplicated.addAll(decode(jsonLines));
         Collections.shuffle(duplicated, random);
-        ReportRequest request = new ReportRequest(SyntheticYear.AGENCY, SyntheticYear.YEAR, ReportFormat.Y2021, null, null);
-        requireSane(ledger, request, shuffled, duplicated);
+        ReportRequest request = new ReportRequest(ledger.agencyId(), AgencyYears.REPORT_YEAR, ReportFormat.Y2021, null, null);
+        requireSane(ledger, events, request, shuffled, duplicated);
 
         Map<String, IntSupplier> operations = new LinkedHashMap<>();
         operations.put(DECODE, () -> decode(jsonLines).size());
@@ -59,8 +62,8 @@ final class FoldBench {
         operations.put(FOLD, () -> ReportFold.fold(events, request).hashCode());
         operations.put(FOLD_SHUFFLED, () -> ReportFold.fold(shuffled, request).hashCode());
         operations.put(FOLD_DUPLICATED, () -> ReportFold.fold(duplicated, request).hashCode());
-        progress.printf("fold: %d events (%d requests), %d warm-up and %d timed rounds%n", events.size(),
-                options.requests(), options.foldWarmup(), options.foldRounds());
+        progress.printf("fold: %d events (%d requests of %d years and a neighbour's), %d warm-up and %d timed rounds%n",
+                events.size(), options.requests(), options.years(), options.foldWarmup(), options.foldRounds());
         for (int w = 0; w < options.foldWarmup(); w++) {
             operations.values().forEach(FoldBench::timed);
         }
@@ -72,7 +75,7 @@ final class FoldBench {
         String size = String.format("%,d events", events.size());
         String rounds = options.foldRounds() + " × 1";
         return List.of(
-                ResultRow.perRound("fold of the year (" + size + ")", "decode the same events from JSON Lines (EventJson)",
+                ResultRow.perRound("fold of the report year (" + size + ")", "decode the same events from JSON Lines (EventJson)",
                         millis.get(FOLD), millis.get(DECODE), "ms", rounds),
                 ResultRow.perRound("fold of the year", "group the events by aggregate (HashMap pass)",
                         millis.get(FOLD), millis.get(GROUP), "ms", rounds),
@@ -82,13 +85,13 @@ final class FoldBench {
     }
 
     /** The benchmark means something only if the fold counts every request and ignores order and duplicates. */
-    private static void requireSane(SyntheticYear.Ledger ledger, ReportRequest request, List<EventEnvelope> shuffled,
-                                    List<EventEnvelope> duplicated) {
-        AnnualReport report = ReportFold.fold(ledger.events(), request);
+    private static void requireSane(AgencyYears.AgencyLedger ledger, List<EventEnvelope> events, ReportRequest request,
+                                    List<EventEnvelope> shuffled, List<EventEnvelope> duplicated) {
+        AnnualReport report = ReportFold.fold(events, request);
         int received = report.table3().get(ReportFormat.RECEIVED).get(ApplicantType.TOTAL);
-        if (received != ledger.receivedInYear()) {
-            throw new IllegalStateException("the fold counted " + received + " requests received, the synthetic year has "
-                    + ledger.receivedInYear());
+        if (received != ledger.receivedIn(AgencyYears.REPORT_YEAR)) {
+            throw new IllegalStateException("the fold counted " + received + " requests received, the generated year has "
+                    + ledger.receivedIn(AgencyYears.REPORT_YEAR));
         }
         if (!report.equals(ReportFold.fold(shuffled, request)) || !report.equals(ReportFold.fold(duplicated, request))) {
             throw new IllegalStateException("the fold of the shuffled or duplicated events differs from the plain fold");

@@ -46,6 +46,9 @@ public final class LedgerBench {
         if (options.sections().contains(BenchOptions.FOLD)) {
             sections.add(new Section("Pure fold (in process)", FoldBench.run(options, progress)));
         }
+        if (options.sections().contains(BenchOptions.SCALE)) {
+            sections.add(new Section("Many agencies (in process)", ScaleBench.run(options, progress)));
+        }
         if (options.sections().contains(BenchOptions.HTTP)) {
             sections.addAll(CommandPathBench.run(options, progress));
         }

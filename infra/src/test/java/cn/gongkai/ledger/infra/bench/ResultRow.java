@@ -23,7 +23,15 @@ record ResultRow(String measure, String baseline, Samples measured, Samples base
             | measure | baseline | measure, median | baseline, median | ratio, median | ratio min–max | rounds |
             |---|---|--:|--:|--:|--:|--:|""";
 
+    /** A line that says something instead of measuring it (a baseline skipped, and why). */
+    static ResultRow note(String text) {
+        return new ResultRow(text, "–", null, null, null, "", "–");
+    }
+
     String markdown() {
+        if (ratio == null) {
+            return "| " + measure + " | – | – | – | – | – | – |";
+        }
         return "| " + measure + " | " + baseline + " | " + number(measured.median()) + " " + unit + " | "
                 + number(base.median()) + " " + unit + " | **" + number(ratio.median()) + "×** | "
                 + (ratio.size() < 2 ? "–" : number(ratio.min()) + "–" + number(ratio.max())) + " | " + rounds + " |";

@@ -6,6 +6,8 @@ import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
 import cn.gongkai.ledger.clock.deadline.ClockReading;
+import cn.gongkai.ledger.clock.deadline.HistoryAsOf;
+import cn.gongkai.ledger.clock.deadline.Regulation;
 import cn.gongkai.ledger.clock.deadline.RequestClock;
 import cn.gongkai.ledger.clock.worklist.AgencyWorklist;
 import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
@@ -21,12 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Due dates, their derivation and the worklists, computed by the statutory clock from the counted events of
- * the read model. {@code asOf} is the business date (ISO {@code yyyy-MM-dd}); without it, today in Asia/Shanghai.
+ * the read model, as they stood on {@code asOf}: events dated after it are left out, requests received after it
+ * are not listed ({@link HistoryAsOf}). {@code asOf} is the business date (ISO {@code yyyy-MM-dd}); without it,
+ * today in Asia/Shanghai.
  */
 @RestController
 public class DeadlineController {
     /** The widest due-soon window: the longest limit there is (20 working days plus an extension of 20). */
-    static final int MAX_DUE_SOON_DAYS = RequestClock.REPLY_LIMIT_DAYS + RequestClock.MAX_EXTENSION_DAYS;
+    static final int MAX_DUE_SOON_DAYS = Regulation.longestLimitDays();
 
     private final RequestHistories histories;
     private final DeadlineCalendars calendars;
@@ -47,11 +51,15 @@ public class DeadlineController {
         List<DisclosureRequestEvent> history = histories.ofRequest(requestId).orElseThrow(() ->
                 LedgerProblemException.notFound("REQUEST_NOT_FOUND", "未找到政府信息公开申请：" + id,
                         "No disclosure request with id " + id));
+        List<DisclosureRequestEvent> asItStood = HistoryAsOf.of(history, day).orElseThrow(() ->
+                LedgerProblemException.notFound("REQUEST_NOT_YET_RECEIVED",
+                        "截至" + day + "尚未收到该申请（收到申请之日晚于 asOf）：" + id,
+                        "As of " + day + " the request " + id + " had not been received yet"));
         WorkingDayCalendar calendar = calendars.calendarFor(requestId.agencyId());
         DeadlineCalendars.requireCovered(calendar, day);
         RequestClock clock = new RequestClock(calendar);
         try {
-            ClockReading reading = clock.read(history);
+            ClockReading reading = clock.read(asItStood);
             return RequestDeadline.of(reading, clock.standing(reading, day));
         } catch (DateOutsideCalendarException e) {
             throw DeadlineCalendars.notCovered(e);
@@ -60,7 +68,7 @@ public class DeadlineController {
 
     /**
      * @param dueSoonDays a running clock with at most this many working days left is due soon (0 to
-     *                    {@value #MAX_DUE_SOON_DAYS}, default {@value AgencyWorklist#DEFAULT_DUE_SOON_DAYS})
+     *                    the longest limit, 40, default {@value AgencyWorklist#DEFAULT_DUE_SOON_DAYS})
      * @param officer     only this handling officer's requests; {@value AgencyWorklist#NO_OFFICER} for those without one
      */
     @GetMapping("/api/agencies/{agencyId}/worklist")
@@ -80,6 +88,6 @@ public class DeadlineController {
         DeadlineCalendars.requireCovered(calendar, day);
         String onlyOfficer = officer == null || officer.isBlank() ? null : officer.strip();
         return WorklistView.of(agency.value(), onlyOfficer, calendar.version(),
-                AgencyWorklist.asOf(day, calendar, histories.openOf(agency, onlyOfficer), dueSoonDays));
+                AgencyWorklist.asOf(day, calendar, histories.openOn(agency, onlyOfficer, day), dueSoonDays));
     }
 }

@@ -15,6 +15,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,19 +58,22 @@ public class RequestHistories {
     }
 
     /**
-     * The histories of the agency's requests that are not concluded, optionally only one officer's
-     * ({@code officer} is the handling officer as last assigned; {@value AgencyWorklist#NO_OFFICER} selects the
-     * requests without one).
+     * The histories of the agency's requests that may have been open on {@code asOf}: received (as corrected) by then
+     * and not concluded, or concluded after it. The caller reads each as of that day ({@code HistoryAsOf}).
      */
-    public List<List<DisclosureRequestEvent>> openOf(AgencyId agency, String officer) {
+    public List<List<DisclosureRequestEvent>> openOn(AgencyId agency, String officer, LocalDate asOf) {
         List<Bson> filters = new ArrayList<>(List.of(isRequest(), Filters.eq("agencyId", agency.value()),
-                Filters.ne("status", CaseStatus.CONCLUDED.name())));
-        if (AgencyWorklist.NO_OFFICER.equals(officer)) {
-            filters.add(Filters.or(Filters.eq("handlingOfficer", null), Filters.eq("handlingOfficer", "")));
-        } else if (officer != null) {
-            filters.add(Filters.eq("handlingOfficer", officer));
-        }
+                Filters.lte("openedOn", asOf.toString()),
+                Filters.or(Filters.ne("status", CaseStatus.CONCLUDED.name()), Filters.gt("concludedOn", asOf.toString()))));
+        officerFilter(officer).ifPresent(filters::add);
         return histories(Filters.and(filters));
+    }
+
+    private static Optional<Bson> officerFilter(String officer) {
+        if (AgencyWorklist.NO_OFFICER.equals(officer)) {
+            return Optional.of(Filters.or(Filters.eq("handlingOfficer", null), Filters.eq("handlingOfficer", "")));
+        }
+        return officer == null ? Optional.empty() : Optional.of(Filters.eq("handlingOfficer", officer));
     }
 
     /** The histories of the agency's requests received (as corrected) in {@code month}, whatever became of them. */

@@ -97,6 +97,7 @@ class DeadlineQueriesTest {
                      "days": [{"name": "古尔邦节", "date": "2024-06-17", "isOffDay": true},
                               {"name": "古尔邦节", "date": "2024-06-18", "isOffDay": true}]}
                     """);
+            Files.writeString(layer.resolve("receipt-rule.properties"), "nextWorkingDayReceipt=INTERNET\n");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -159,8 +160,9 @@ class DeadlineQueriesTest {
                 .andExpect(jsonPath("$.derivation.days[3].disposition").value("NOT_WORKING"))
                 .andExpect(jsonPath("$.derivation.lines").value(contains(
                         "收到申请：2024-09-27（星期五），挂号/快递，以行政机关签收之日为收到申请之日（第三十一条）。",
+                        "适用：《政府信息公开条例》（国务院令第711号）第三十三条，自收到申请之日起20个工作日内答复；需要延长的，经批准可延长，延长的期限最长不得超过20个工作日。",
                         "起算：收到申请当日不计入，自下一个工作日起计算。",
-                        "补正：起算后第7个工作日为2024-10-12（星期六），如需补正应至迟于当日一次性书面告知；未要求补正。",
+                        "补正：收到申请后第7个工作日为2024-10-12（星期六），如需补正应至迟于当日一次性书面告知；未要求补正。",
                         "2024-09-28（星期六）：周末，不计",
                         "2024-09-29（星期日）：调休工作日（国庆节），计入第1个工作日",
                         "2024-09-30（星期一）：计入第2个工作日",
@@ -209,7 +211,7 @@ class DeadlineQueriesTest {
                 .andExpect(jsonPath("$.windows.correction.requestedOn").value("2024-10-09"))
                 .andExpect(jsonPath("$.windows.correction.supplyBy").value("2024-10-23"))
                 .andExpect(jsonPath("$.derivation.restarts[0].provisional").value(true))
-                .andExpect(jsonPath("$.derivation.lines[3]").value(
+                .andExpect(jsonPath("$.derivation.lines[4]").value(
                         "（暂定）尚未收到补正：假定于补正期限2024-10-23（星期三）补正，自2024-10-23（星期三）起重新计算，该日不计入。"))
                 .andExpect(jsonPath("$.proposals", hasSize(1)))
                 .andExpect(jsonPath("$.proposals[0].outcome.key").value("三.六.1"))
@@ -227,8 +229,8 @@ class DeadlineQueriesTest {
         mvc.perform(get("/api/requests/" + REGIONAL + "/deadline").param("asOf", "2024-06-20"))
                 .andExpect(jsonPath("$.dueOn").value("2024-07-16"))
                 .andExpect(jsonPath("$.calendarVersion").value(containsString("national+urumqi-finance@")))
-                .andExpect(jsonPath("$.derivation.lines[3]").value("2024-06-15（星期六）至2024-06-16（星期日）：周末，不计"))
-                .andExpect(jsonPath("$.derivation.lines[4]").value("2024-06-17（星期一）至2024-06-18（星期二）：古尔邦节假期，不计"))
+                .andExpect(jsonPath("$.derivation.lines[4]").value("2024-06-15（星期六）至2024-06-16（星期日）：周末，不计"))
+                .andExpect(jsonPath("$.derivation.lines[5]").value("2024-06-17（星期一）至2024-06-18（星期二）：古尔邦节假期，不计"))
                 .andExpect(jsonPath("$.daysLeft").value(18));
     }
 
@@ -262,6 +264,10 @@ class DeadlineQueriesTest {
                 .andExpect(jsonPath("$.byOfficer.李科员[*].requestId").value(contains(DUE_MONDAY.value())))
                 .andExpect(jsonPath("$.byOfficer.王科员[*].requestId").value(contains(OVERDUE.value(), NATIONAL_DAY.value())))
                 .andExpect(jsonPath("$.byOfficer['（未指定承办人）'][*].requestId").value(contains(AWAITING_CORRECTION.value())))
+                // 2026-1215 was not received yet on 2024-10-11
+                .andExpect(jsonPath("$.notComputable").isEmpty());
+        // on 2026-12-20 it was, and its due date lies in 2027, a year without a notice
+        mvc.perform(get("/api/agencies/dl-agency/worklist").param("asOf", "2026-12-20"))
                 .andExpect(jsonPath("$.notComputable[*].requestId").value(contains(NEXT_YEAR.value())))
                 .andExpect(jsonPath("$.notComputable[0].reason").value(containsString("2027")));
         mvc.perform(get("/api/agencies/dl-agency/worklist").param("asOf", "2024-10-11").param("dueSoonDays", "14"))
@@ -272,6 +278,30 @@ class DeadlineQueriesTest {
                 .andExpect(jsonPath("$.notComputable").isEmpty());
         mvc.perform(get("/api/agencies/dl-agency/worklist").param("asOf", "2024-10-11").param("officer", "（未指定承办人）"))
                 .andExpect(jsonPath("$.open[*].requestId").value(contains(AWAITING_CORRECTION.value())));
+    }
+
+    @Test
+    void asOfAnEarlierDateTheWorklistAndTheDeadlineAreAsTheyStoodThen() throws Exception {
+        // as of Sunday 2024-09-15: 2024-0911 was not yet replied (reply 09-20) and is listed; 2024-0927, 2024-1008 and
+        // 2026-1215 were not yet received and are not. 2024-0801 (due 08-29): 08-02..30 = 21 and 09-02..14 = 11 counted
+        // (09-14 Sat 调休) -> 12 overdue; 2024-0910: 09-11..14 = 4 -> 16 left; 2024-0911: 09-12..14 = 3 -> 17 left
+        mvc.perform(get("/api/agencies/dl-agency/worklist").param("asOf", "2024-09-15"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.open[*].requestId").value(contains(OVERDUE.value(), DUE_MONDAY.value(), REPLIED.value())))
+                .andExpect(jsonPath("$.open[*].daysOverdue").value(contains(12, 0, 0)))
+                .andExpect(jsonPath("$.open[*].daysLeft").value(contains(0, 16, 17)))
+                .andExpect(jsonPath("$.open[2].status.key").value("REGISTERED"))
+                .andExpect(jsonPath("$.notComputable").isEmpty());
+        mvc.perform(get("/api/requests/" + REPLIED + "/deadline").param("asOf", "2024-09-15"))
+                .andExpect(jsonPath("$.status.key").value("REGISTERED"))
+                .andExpect(jsonPath("$.running").value(true))
+                .andExpect(jsonPath("$.concludedOn").doesNotExist())
+                .andExpect(jsonPath("$.daysLeft").value(17));
+        mvc.perform(get("/api/requests/" + REPLIED + "/deadline").param("asOf", "2024-09-20"))
+                .andExpect(jsonPath("$.status.key").value("REPLIED"))
+                .andExpect(jsonPath("$.concludedOn").value("2024-09-20"));
+        expectProblem(mvc.perform(get("/api/requests/" + REPLIED + "/deadline").param("asOf", "2024-09-10")),
+                404, "REQUEST_NOT_YET_RECEIVED");
     }
 
     @Test
@@ -344,7 +374,14 @@ class DeadlineQueriesTest {
                 .andExpect(jsonPath("$.notices[1]").value("乌鲁木齐市测试通知（虚构）"))
                 .andExpect(jsonPath("$.workingDays").value(249))
                 .andExpect(jsonPath("$.days[168].kind.key").value("HOLIDAY"))
-                .andExpect(jsonPath("$.days[168].name").value("古尔邦节"));
+                .andExpect(jsonPath("$.days[168].name").value("古尔邦节"))
+                .andExpect(jsonPath("$.nextWorkingDayReceipt[*].key").value(contains("INTERNET")));
+        mvc.perform(get("/api/calendar/2020"))
+                .andExpect(jsonPath("$.nextWorkingDayReceipt").isEmpty())
+                // Monday 2020-02-03, listed as a working day after the extended Spring Festival, is a plain working day
+                .andExpect(jsonPath("$.days[33].date").value("2020-02-03"))
+                .andExpect(jsonPath("$.days[33].kind.key").value("WORKDAY"))
+                .andExpect(jsonPath("$.days[33].name").doesNotExist());
     }
 
     @Test

@@ -8,7 +8,11 @@ import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.fold.AnnualReport.Check;
 import cn.gongkai.ledger.report.fold.ReportFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +22,8 @@ import java.util.Set;
  * The consistency checker: lists every broken rule of a report's tables, each with its cell (see
  * {@link AnnualReport#cell}) and a message in Chinese and English. Works on any report, folded or typed in.
  *
- * <p>Rules, in the order they are listed: {@link #BLANK} and {@link #NEGATIVE} per cell; then {@link #ROW_TOTAL},
+ * <p>Rules, in the order they are listed: {@link #BLANK} (a row, column or table blank throughout is one finding
+ * naming its cells, see {@code blanks}), {@link #NEGATIVE} per cell; then {@link #ROW_TOTAL},
  * {@link #OUTCOME_TOTAL}, {@link #COLUMN_IDENTITY} of table 三, {@link #GROUP_TOTAL} of table 四, and
  * {@link #CARRY_OVER} against last year's report when one is given. A sum is checked only when none of its
  * cells is blank (the blank cell is itself listed: blank is not zero).
@@ -57,10 +62,9 @@ public final class ReportChecker {
         Set<String> signed = new HashSet<>();
         report.table2().forEach((row, columns) -> columns.keySet().stream().filter(ReportFormat::isSignedColumn)
                 .forEach(column -> signed.add(cell("table2", row, column))));
+        checks.addAll(blanks(report));
         report.cells().forEach((cell, value) -> {
-            if (value == null) {
-                checks.add(new Check(BLANK, cell, "单元格空白：空白不等于零，表格不完整 / Blank cell: blank is not zero, the table is incomplete"));
-            } else if (value.signum() < 0 && !signed.contains(cell)) {
+            if (value != null && value.signum() < 0 && !signed.contains(cell)) {
                 checks.add(new Check(NEGATIVE, cell, "负数：此处只能是数量或金额（" + value.toPlainString()
                         + "） / Negative number where only a count or an amount can stand (" + value.toPlainString() + ")"));
             }
@@ -89,6 +93,86 @@ public final class ReportChecker {
             carryOver(checks, report, lastYear);
         }
         return checks;
+    }
+
+    /**
+     * The blank cells, grouped as a person sees them: a table blank throughout is one finding ({@code table3/*});
+     * otherwise each column of table 三 or 四 blank in every row ({@code table3/*\/自然人}, {@code table4/*.总计}) and
+     * each row blank in every column ({@code table3/三.五.5/*}, {@code table2/规章/*}, {@code table4/复议.*}) is one
+     * finding naming its cells; every other blank cell is a finding of its own. A cell in both a blank row and a
+     * blank column is named by both.
+     */
+    private static List<Check> blanks(AnnualReport report) {
+        Set<String> blank = new LinkedHashSet<>();
+        report.cells().forEach((cell, value) -> {
+            if (value == null) {
+                blank.add(cell);
+            }
+        });
+        List<Check> found = new ArrayList<>();
+        Set<String> covered = new HashSet<>();
+        // table 二: rows
+        Map<String, List<String>> rows2 = new LinkedHashMap<>();
+        report.table2().forEach((row, columns) -> rows2.put(row,
+                columns.keySet().stream().map(c -> cell("table2", row, c)).toList()));
+        groupTable(found, covered, blank, "table2", rows2, Map.of());
+        // table 三: rows and columns
+        Map<String, List<String>> rows3 = new LinkedHashMap<>();
+        report.table3().forEach((row, columns) -> rows3.put(row,
+                columns.keySet().stream().map(c -> cell("table3", row, c)).toList()));
+        Map<String, List<String>> columns3 = new LinkedHashMap<>();
+        ReportFormat.table3Columns().forEach(c -> columns3.put(c,
+                report.table3().keySet().stream().map(row -> cell("table3", row, c)).toList()));
+        groupTable(found, covered, blank, "table3", rows3, columns3);
+        // table 四: groups (rows) and columns
+        Map<String, List<String>> rows4 = new LinkedHashMap<>();
+        ReportFormat.table4Groups().forEach(g -> rows4.put(g,
+                ReportFormat.table4Columns().stream().map(c -> cell("table4", ReportFormat.table4Key(g, c))).toList()));
+        Map<String, List<String>> columns4 = new LinkedHashMap<>();
+        ReportFormat.table4Columns().forEach(c -> columns4.put(c,
+                ReportFormat.table4Groups().stream().map(g -> cell("table4", ReportFormat.table4Key(g, c))).toList()));
+        groupTable(found, covered, blank, "table4", rows4, columns4);
+        blank.stream().filter(c -> !covered.contains(c)).forEach(c -> found.add(new Check(BLANK, c,
+                "单元格空白：空白不等于零，表格不完整 / Blank cell: blank is not zero, the table is incomplete")));
+        Map<String, Integer> position = new HashMap<>();
+        report.cells().keySet().forEach(c -> position.put(c, position.size()));
+        found.sort(Comparator.comparingInt((Check c) -> position.get(c.cells().get(0)))
+                .thenComparing(c -> !c.cell().contains("*")));
+        return found;
+    }
+
+    private static void groupTable(List<Check> found, Set<String> covered, Set<String> blank, String table,
+                                   Map<String, List<String>> rows, Map<String, List<String>> columns) {
+        List<String> all = rows.values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        if (blank.containsAll(all)) {
+            found.add(group(table + "/*", "整张表格空白", "the whole table is blank", all));
+            covered.addAll(all);
+            return;
+        }
+        boolean table4 = table.equals("table4");
+        columns.forEach((column, cells) -> {
+            if (cells.size() > 1 && blank.containsAll(cells)) {
+                found.add(group(table4 ? table + "/*." + column : table + "/*/" + column, "整列空白", "the whole column is blank",
+                        cells));
+                covered.addAll(cells);
+            }
+        });
+        rows.forEach((row, cells) -> {
+            if (cells.size() > 1 && blank.containsAll(cells)) {
+                found.add(group(table4 ? table + "/" + row + ".*" : table + "/" + row + "/*", "整行空白", "the whole row is blank",
+                        cells));
+                covered.addAll(cells);
+            }
+        });
+    }
+
+    private static Check group(String address, String zh, String en, List<String> cells) {
+        return new Check(BLANK, address, zh + "（" + cells.size() + "个单元格：" + String.join("、", cells)
+                + "）：空白不等于零，表格不完整 / " + en + " (" + cells.size() + " cells: " + String.join(", ", cells)
+                + "): blank is not zero, the table is incomplete", cells);
     }
 
     /** {@code report} with its checks replaced by the broken rules found now. */

@@ -60,7 +60,15 @@ public final class ReportCli {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        int code;
+        try {
+            code = run(args, out, err);
+        } catch (RuntimeException | Error e) {
+            // 1 means "the checker found problems": a command that could not run says 2, whatever went wrong
+            err.println("ledger-report: cannot run: " + e);
+            code = UNREADABLE;
+        }
+        System.exit(code);
     }
 
     /** Runs one command; returns the exit code. */

@@ -32,12 +32,22 @@ public record AnnualReport(Agency agency, int year, ReportFormat format, OffsetD
     public record Agency(String id, String name) {
     }
 
-    /** A broken rule: its id, the cell it is about (see {@link AnnualReport#cell}), and a Chinese / English message. */
-    public record Check(String rule, String cell, String message) {
+    /**
+     * A broken rule: its id, the cell it is about (see {@link AnnualReport#cell}; {@code table3/*\/自然人} a whole
+     * column, {@code table3/三.五.5/*} a whole row, {@code table3/*} the whole table), a Chinese / English message,
+     * and the cells it covers: the cell itself, or every cell of a row, column or table that is blank throughout.
+     */
+    public record Check(String rule, String cell, String message, List<String> cells) {
         public Check {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(cell, "cell");
             Objects.requireNonNull(message, "message");
+            cells = cells == null || cells.isEmpty() ? List.of(cell) : List.copyOf(cells);
+        }
+
+        /** A check of one cell. */
+        public Check(String rule, String cell, String message) {
+            this(rule, cell, message, List.of(cell));
         }
     }
 

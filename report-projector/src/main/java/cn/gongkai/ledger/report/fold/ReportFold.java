@@ -4,18 +4,15 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
-import cn.gongkai.ledger.api.common.LedgerEvent;
-import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.request.Outcome;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The annual-report fold: pure, deterministic and idempotent. It reads only business dates from the events'
@@ -24,8 +21,8 @@ import java.util.Optional;
  * The counting rules are those of annual-report.md; the choices it leaves open are in {@link CountingRules}.
  */
 public final class ReportFold {
-    private static final String AGENCY = "Agency";
-    private static final String REQUEST = "DisclosureRequest";
+    /** The first year of a report under the 条例 (the 2008 regulations); earlier dates are not reported on. */
+    public static final int FIRST_REPORT_YEAR = 2008;
 
     private ReportFold() {
     }
@@ -61,37 +58,12 @@ public final class ReportFold {
         if (!problems.isEmpty()) {
             throw new IncompleteHistoryException(problems);
         }
-        Instant cutoff = request.asOf() == null ? Instant.MAX : request.asOf().toInstant();
-        Instant latest = null;
-        AgencyRegister register = AgencyRegister.replay(List.of());
-        List<RequestCase> requests = new ArrayList<>();
-        List<AppealCase> appeals = new ArrayList<>();
-        for (Map.Entry<String, List<EventEnvelope>> entry : history.byAggregate().entrySet()) {
-            String id = entry.getKey();
-            String type = entry.getValue().get(0).aggregateType();
-            if (!belongsTo(entry.getValue(), request.agencyId())) {
-                continue;
-            }
-            List<LedgerEvent> payloads = entry.getValue().stream().map(EventEnvelope::payload)
-                    .takeWhile(p -> !p.recorded().at().isAfter(cutoff)).toList();
-            if (payloads.isEmpty()) {
-                continue;
-            }
-            Instant last = payloads.get(payloads.size() - 1).recorded().at();
-            latest = latest == null || last.isAfter(latest) ? last : latest;
-            if (AGENCY.equals(type)) {
-                register = AgencyRegister.replay(payloads);
-            } else if (REQUEST.equals(type)) {
-                RequestCase.replay(id, payloads).ifPresent(requests::add);
-            } else {
-                AppealCase.replay(id, payloads).ifPresent(appeals::add);
-            }
+        AgencyCases cases = new AgencyCases(request.agencyId());
+        Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
+        for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
+            cases.put(aggregate, cutoff, false);
         }
-        OffsetDateTime asOf = request.asOf() != null ? request.asOf()
-                : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
-        return new AnnualReport(new AnnualReport.Agency(request.agencyId().value(), register.name()), request.year(),
-                request.format(), asOf, request.appealPolicy(), register.table2(request.year(), request.format()),
-                table3(requests, request, sources), table4(appeals, request, sources), List.of());
+        return cases.report(request, request.asOf(), sources);
     }
 
     /**
@@ -104,66 +76,87 @@ public final class ReportFold {
         return problems(EventHistory.of(events), agencyId);
     }
 
-    private static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
+    static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
         List<AggregateProblem> problems = new ArrayList<>();
-        history.byAggregate().forEach((id, events) -> {
-            AggregateProblem problem = history.problemOf(id);
-            if (problem != null && belongsTo(events, agencyId)) {
+        for (AggregateProblem problem : history.problems()) {
+            if (AgencyCases.belongsTo(history.byAggregate().get(problem.aggregateId()), agencyId)) {
                 problems.add(problem);
             }
-        });
+        }
         return problems;
-    }
-
-    /** Whether an aggregate is, or may be, the agency's; a case without its filing event may be. */
-    private static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId) {
-        return events.stream().map(e -> e.payload().namedAgency()).flatMap(Optional::stream)
-                .findFirst().map(agencyId::equals).orElse(true);
     }
 
     /**
      * Table 三: 一 = received in Y; 二 = received before Y and not concluded before Y; 三.* = concluded in Y under
      * the counted outcome; 四 = received by 31 Dec Y and not concluded by then; 三.七 and 总计 are sums.
      */
-    private static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportRequest request,
-                                                            Map<String, List<CellSource>> sources) {
+    static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportRequest request,
+                                                    Map<String, List<CellSource>> sources) {
         int year = request.year();
         ReportFormat format = request.format();
         LocalDate firstDay = LocalDate.of(year, 1, 1);
         LocalDate lastDay = LocalDate.of(year, 12, 31);
-        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
-        for (String row : format.table3Rows()) {
-            Map<String, Integer> columns = new LinkedHashMap<>();
-            ReportFormat.table3Columns().forEach(c -> columns.put(c, 0));
-            table.put(row, columns);
+        List<String> rows = format.table3Rows();
+        List<String> columns = ReportFormat.table3Columns();
+        int receivedRow = rows.indexOf(ReportFormat.RECEIVED);
+        int carriedOverRow = rows.indexOf(ReportFormat.CARRIED_OVER);
+        int concludedRow = rows.indexOf(ReportFormat.CONCLUDED_TOTAL);
+        int carriedForwardRow = rows.indexOf(ReportFormat.CARRIED_FORWARD);
+        int[] outcomeRow = new int[Outcome.values().length];
+        for (Outcome outcome : Outcome.values()) {
+            outcomeRow[outcome.ordinal()] = rows.indexOf(format.rowOf(outcome));
         }
+        int[] column = new int[ApplicantType.values().length];
+        for (ApplicantType type : ApplicantType.values()) {
+            column[type.ordinal()] = columns.indexOf(type.key());
+        }
+        int total = columns.indexOf(ApplicantType.TOTAL);
+        int[][] counts = new int[rows.size()][columns.size()];
         for (RequestCase r : requests) {
-            String column = r.column().key();
+            int c = column[r.column().ordinal()];
+            LocalDate received = r.receivedOn();
             LocalDate concluded = r.concludedOn();
-            if (r.receivedOn().getYear() == year) {
-                add(table, ReportFormat.RECEIVED, column, sources, r.intake());
+            if (received.getYear() == year) {
+                add(counts[receivedRow], c, total);
+                record(sources, rows.get(receivedRow), columns.get(c), r.intake());
             }
-            if (r.receivedOn().isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
-                add(table, ReportFormat.CARRIED_OVER, column, sources, r.intake());
+            if (received.isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
+                add(counts[carriedOverRow], c, total);
+                record(sources, rows.get(carriedOverRow), columns.get(c), r.intake());
             }
             if (concluded != null && concluded.getYear() == year) {
-                add(table, format.rowOf(r.outcome()), column, sources, r.conclusion());
-                add(table, ReportFormat.CONCLUDED_TOTAL, column, sources, r.conclusion());
+                add(counts[outcomeRow[r.outcome().ordinal()]], c, total);
+                add(counts[concludedRow], c, total);
+                record(sources, rows.get(outcomeRow[r.outcome().ordinal()]), columns.get(c), r.conclusion());
+                record(sources, rows.get(concludedRow), columns.get(c), r.conclusion());
             }
-            if (!r.receivedOn().isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
-                add(table, ReportFormat.CARRIED_FORWARD, column, sources, r.intake());
+            if (!received.isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
+                add(counts[carriedForwardRow], c, total);
+                record(sources, rows.get(carriedForwardRow), columns.get(c), r.intake());
             }
+        }
+        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            Map<String, Integer> cells = new LinkedHashMap<>();
+            for (int col = 0; col < columns.size(); col++) {
+                cells.put(columns.get(col), counts[row][col]);
+            }
+            table.put(rows.get(row), cells);
         }
         return table;
     }
 
-    private static void add(Map<String, Map<String, Integer>> table, String row, String column,
-                            Map<String, List<CellSource>> sources, CellSource source) {
-        Map<String, Integer> cells = table.get(row);
-        cells.merge(column, CountingRules.UNITS_PER_REQUEST, Integer::sum);
-        cells.merge(ApplicantType.TOTAL, CountingRules.UNITS_PER_REQUEST, Integer::sum);
-        record(sources, AnnualReport.cell("table3", row, column), source);
-        record(sources, AnnualReport.cell("table3", row, ApplicantType.TOTAL), source);
+    private static void add(int[] cells, int column, int total) {
+        cells[column] += CountingRules.UNITS_PER_REQUEST;
+        cells[total] += CountingRules.UNITS_PER_REQUEST;
+    }
+
+    /** With {@code sources}: the case counted in a cell of table 三 and in its row's 总计. */
+    private static void record(Map<String, List<CellSource>> sources, String row, String column, CellSource source) {
+        if (sources != null) {
+            record(sources, AnnualReport.cell("table3", row, column), source);
+            record(sources, AnnualReport.cell("table3", row, ApplicantType.TOTAL), source);
+        }
     }
 
     private static void record(Map<String, List<CellSource>> sources, String cell, CellSource source) {
@@ -176,8 +169,8 @@ public final class ReportFold {
      * Table 四: the agency's cases that belong to Y under the policy, each in its group under the outcome it
      * stands at at the end of 31 Dec Y (尚未审结 while pending); 总计 per group is the sum.
      */
-    private static Map<String, Integer> table4(List<AppealCase> appeals, ReportRequest request,
-                                               Map<String, List<CellSource>> sources) {
+    static Map<String, Integer> table4(List<AppealCase> appeals, ReportRequest request,
+                                       Map<String, List<CellSource>> sources) {
         int year = request.year();
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         Map<String, Integer> table = new LinkedHashMap<>();

@@ -61,8 +61,11 @@ public final class ReportJson {
         ObjectNode table4 = root.putObject("table4");
         report.table4().forEach(table4::put);
         ArrayNode checks = root.putArray("checks");
-        report.checks().forEach(c -> checks.addObject().put("rule", c.rule()).put("cell", c.cell())
-                .put("message", c.message()));
+        report.checks().forEach(c -> {
+            ObjectNode check = checks.addObject().put("rule", c.rule()).put("cell", c.cell()).put("message", c.message());
+            ArrayNode covered = check.putArray("cells");
+            c.cells().forEach(covered::add);
+        });
         return root;
     }
 
@@ -184,8 +187,12 @@ public final class ReportJson {
 
     private static List<AnnualReport.Check> checks(JsonNode node) {
         List<AnnualReport.Check> checks = new ArrayList<>();
-        node.forEach(c -> checks.add(new AnnualReport.Check(c.path("rule").asText(), c.path("cell").asText(),
-                c.path("message").asText())));
+        node.forEach(c -> {
+            List<String> cells = new ArrayList<>();
+            c.path("cells").forEach(cell -> cells.add(cell.asText()));
+            checks.add(new AnnualReport.Check(c.path("rule").asText(), c.path("cell").asText(), c.path("message").asText(),
+                    cells));
+        });
         return checks;
     }
 

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
 /**
  * Reads the statistical tables out of the text of a published annual report (as copied from a web page, a
  * document or markdown) into an {@link AnnualReport} in canonical keys, without checks. Tolerates every layout
- * {@link TextCells} knows, full-width characters, spaced-out and misspelt labels ({@link Labels}), 社会组织 for
- * 社会公益组织 and 规范性文件 for 行政规范性文件 (columns and rows are taken in the official order). A blank
- * cell, a dash, or a cell the table does not print becomes blank ({@code null}). The format is 2019 when the
+ * {@link TextCells} knows (with cells wrapped onto the next line), full-width characters, spaced-out and misspelt
+ * labels ({@link Labels}), 社会组织 for 社会公益组织 and 规范性文件 for 行政规范性文件 (columns and rows are taken
+ * in the official order), numbers printed with their unit ({@link CellValue}: 元 and 万元, 件, 个; an amount in 元
+ * is converted to the 万元 of table 二). A blank cell, a dash, or a cell the table does not print becomes blank
+ * ({@code null}). The format is 2019 when the
  * text has the 2019 table 二 columns (本年新制作数量, 对外公开总数量, 政府集中采购), else 2021 when table 三 splits
  * 三.六 (逾期不补正), else the one in force for the year. The agency id is unknown (null); the name is taken from
  * the signature or the title.
@@ -34,8 +36,6 @@ public final class PublishedReportParser {
     private static final Pattern ANY_YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     private static final Pattern AGENCY = Pattern.compile(
             "[\\p{IsHan}()]{2,30}(局|委员会|委|办公室|办|人民政府|政府|厅|中心|院|署|馆|所|站|队)");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern PLACEHOLDER = Pattern.compile("[-—–/]+");
     private static final List<String> TABLE4_HEADER_WORDS = List.of("总计", "审结", "维持", "纠正", "结果", "起诉", "行政复议", "行政诉讼");
 
     private PublishedReportParser() {
@@ -59,13 +59,13 @@ public final class PublishedReportParser {
         List<String> cells4 = t4 >= 0 ? TextCells.of(lines.subList(t4 + 1, end >= 0 ? end : lines.size())) : List.of();
         ReportFormat format = format(text, year);
 
-        Map<String, List<BigDecimal>> rows2 = rows(cells2, table2Labels(format), row -> format.table2Layout().get(row).size());
+        Map<String, List<CellValue>> rows2 = rows(cells2, table2Labels(format), row -> format.table2Layout().get(row).size());
         Map<String, Map<String, BigDecimal>> table2 = new LinkedHashMap<>();
         format.table2Layout().forEach((row, columns) -> table2.put(row, zip(columns, rows2.get(row),
-                (column, v) -> ReportFormat.isAmountColumn(column) ? v : BigDecimal.valueOf(integer(v, row)))));
+                (column, v) -> ReportFormat.isAmountColumn(column) ? v.inWanYuan() : BigDecimal.valueOf(integer(v, row)))));
 
         List<String> columns3 = ReportFormat.table3Columns();
-        Map<String, List<BigDecimal>> rows3 = rows(cells3, table3Labels(format), row -> columns3.size());
+        Map<String, List<CellValue>> rows3 = rows(cells3, table3Labels(format), row -> columns3.size());
         if (rows3.isEmpty()) {
             throw new IllegalArgumentException("no row of table 三 (收到和处理政府信息公开申请情况) found");
         }
@@ -132,23 +132,23 @@ public final class PublishedReportParser {
      * Walks the cells; a text cell that matches a row's label (each row once) is followed by that row's values:
      * up to {@code width(row)} value cells, stopping at the next text cell.
      */
-    private static Map<String, List<BigDecimal>> rows(List<String> cells, Map<String, String> labels,
-                                                      Function<String, Integer> width) {
-        Map<String, List<BigDecimal>> rows = new LinkedHashMap<>();
+    private static Map<String, List<CellValue>> rows(List<String> cells, Map<String, String> labels,
+                                                     Function<String, Integer> width) {
+        Map<String, List<CellValue>> rows = new LinkedHashMap<>();
         Map<String, String> open = new LinkedHashMap<>();
         labels.forEach((row, label) -> open.put(label, row));
         int i = 0;
         while (i < cells.size()) {
             String cell = cells.get(i++);
-            if (isValue(cell)) {
+            if (CellValue.isValue(cell)) {
                 continue;
             }
             Optional<String> label = Labels.best(cell, open.keySet());
             if (label.isPresent()) {
                 String row = open.remove(label.get());
-                List<BigDecimal> values = new ArrayList<>();
-                while (values.size() < width.apply(row) && i < cells.size() && isValue(cells.get(i))) {
-                    values.add(value(cells.get(i++)));
+                List<CellValue> values = new ArrayList<>();
+                while (values.size() < width.apply(row) && i < cells.size() && CellValue.isValue(cells.get(i))) {
+                    values.add(CellValue.of(cells.get(i++)));
                 }
                 rows.put(row, values);
             }
@@ -157,7 +157,7 @@ public final class PublishedReportParser {
     }
 
     /** Table 四: the value cells right after the last header cell, in the official order of the fifteen. */
-    private static List<BigDecimal> table4Values(List<String> cells) {
+    private static List<CellValue> table4Values(List<String> cells) {
         int lastHeader = -1;
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
@@ -165,39 +165,28 @@ public final class PublishedReportParser {
                 lastHeader = i;
             }
         }
-        List<BigDecimal> values = new ArrayList<>();
-        for (int i = lastHeader + 1; i < cells.size() && isValue(cells.get(i)) && values.size() < 15; i++) {
-            values.add(value(cells.get(i)));
+        List<CellValue> values = new ArrayList<>();
+        for (int i = lastHeader + 1; i < cells.size() && CellValue.isValue(cells.get(i)) && values.size() < 15; i++) {
+            values.add(CellValue.of(cells.get(i)));
         }
         return values;
     }
 
-    private static boolean isValue(String cell) {
-        String c = Labels.compact(cell).replace(",", "");
-        return c.isEmpty() || NUMBER.matcher(c).matches() || PLACEHOLDER.matcher(c).matches();
-    }
-
-    /** A value cell's number; blank for an empty cell or a dash. */
-    private static BigDecimal value(String cell) {
-        String c = Labels.compact(cell).replace(",", "");
-        return NUMBER.matcher(c).matches() ? new BigDecimal(c) : null;
-    }
-
-    private static <V> Map<String, V> zip(List<String> keys, List<BigDecimal> values,
-                                          BiFunction<String, BigDecimal, V> convert) {
+    private static <V> Map<String, V> zip(List<String> keys, List<CellValue> values,
+                                          BiFunction<String, CellValue, V> convert) {
         Map<String, V> row = new LinkedHashMap<>();
         for (int k = 0; k < keys.size(); k++) {
-            BigDecimal v = values != null && k < values.size() ? values.get(k) : null;
-            row.put(keys.get(k), v == null ? null : convert.apply(keys.get(k), v));
+            CellValue v = values != null && k < values.size() ? values.get(k) : null;
+            row.put(keys.get(k), v == null || v.number() == null ? null : convert.apply(keys.get(k), v));
         }
         return row;
     }
 
-    private static Integer integer(BigDecimal value, String where) {
+    private static Integer integer(CellValue value, String where) {
         try {
-            return value.intValueExact();
+            return value.number().intValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(where + ": not a whole number: " + value.toPlainString(), e);
+            throw new IllegalArgumentException(where + ": not a whole number: " + value.number().toPlainString(), e);
         }
     }
 

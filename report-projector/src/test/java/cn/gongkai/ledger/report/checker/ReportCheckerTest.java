@@ -49,6 +49,32 @@ class ReportCheckerTest {
     }
 
     @Test
+    void a_row_column_or_table_blank_throughout_is_one_finding_naming_its_cells() {
+        ObjectNode json = zeros(2024, ReportFormat.Y2021);
+        json.path("table3").fieldNames().forEachRemaining(r -> row(json, r).putNull("科研机构"));
+        List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计").forEach(c -> row(json, "三.五.5").putNull(c));
+        row(json, "一").putNull("总计");
+        ((ObjectNode) json.path("table2").path("行政规范性文件")).putNull("本年制发件数").putNull("本年废止件数").putNull("现行有效件数");
+        List.of("复议", "直诉", "复议后诉").forEach(g -> ((ObjectNode) json.path("table4")).putNull(g + ".总计"));
+
+        List<Check> checks = ReportChecker.check(ReportJson.fromJson(json));
+
+        assertThat(checks).extracting(c -> c.rule() + " " + c.cell()).containsExactly(
+                "blank table2/行政规范性文件/*", "blank table3/*/科研机构", "blank table3/一/总计", "blank table3/三.五.5/*",
+                "blank table4/*.总计");
+        assertThat(checks.get(1).cells()).hasSize(25).startsWith("table3/一/科研机构").endsWith("table3/四/科研机构");
+        assertThat(checks.get(1).message()).startsWith("整列空白（25个单元格：table3/一/科研机构、table3/二/科研机构、");
+        assertThat(checks.get(2).cells()).containsExactly("table3/一/总计");
+        assertThat(checks.get(3).cells()).hasSize(7).contains("table3/三.五.5/科研机构", "table3/三.五.5/总计");
+        assertThat(checks.get(4).cells()).containsExactly("table4/复议.总计", "table4/直诉.总计", "table4/复议后诉.总计");
+
+        ObjectNode empty = zeros(2024, ReportFormat.Y2021);
+        empty.path("table3").fieldNames().forEachRemaining(r -> row(empty, r).fieldNames()
+                .forEachRemaining(c -> row(empty, r).putNull(c)));
+        assertThat(rulesAndCells(empty)).containsExactly("blank table3/*");
+    }
+
+    @Test
     void a_sum_with_a_blank_part_is_not_checked_since_the_blank_is_listed() {
         ObjectNode json = zeros(2024, ReportFormat.Y2021);
         row(json, "一").putNull("自然人").put("总计", 5);

@@ -50,18 +50,21 @@ class PublishedExamplesTest {
         return ReportChecker.check(published).stream().map(c -> c.rule() + " " + c.cell()).collect(Collectors.toSet());
     }
 
-    /** The blank check on every applicant column (not 总计) of every row of table 三. */
-    private static Set<String> blankApplicantColumns(ReportFormat format) {
-        return format.table3Rows().stream().flatMap(row -> SIX.stream().map(c -> "blank table3/" + row + "/" + c))
-                .collect(Collectors.toSet());
+    /** The blank check on every applicant column (not 总计) of table 三: one finding per column, blank throughout. */
+    private static Set<String> blankApplicantColumns() {
+        return SIX.stream().map(c -> "blank table3/*/" + c).collect(Collectors.toSet());
+    }
+
+    /** Every cell the checker flagged, grouped findings expanded to the cells they name. */
+    private static Set<String> flaggedCells(AnnualReport published) {
+        return ReportChecker.check(published).stream().flatMap(c -> c.cells().stream()).collect(Collectors.toSet());
     }
 
     /** The folded report equals the published one in every cell the checker did not flag. */
     private static void assertFoldMatches(AnnualReport published, History history) {
         AnnualReport folded = ReportFold.fold(history.events(),
                 new ReportRequest(history.agency, published.year(), published.format(), null, null));
-        Set<String> flaggedCells = ReportChecker.check(published).stream().map(AnnualReport.Check::cell)
-                .collect(Collectors.toSet());
+        Set<String> flaggedCells = flaggedCells(published);
         Map<String, BigDecimal> generated = folded.cells();
         List<String> compared = new ArrayList<>();
         published.cells().forEach((cell, value) -> {
@@ -118,7 +121,10 @@ class PublishedExamplesTest {
         assertThat(published.year()).isEqualTo(2020);
         assertThat(published.format()).isEqualTo(ReportFormat.Y2019);
         assertThat(published.table3()).containsKey("三.六").doesNotContainKey("三.六.1");
-        assertThat(flagged(published)).isEqualTo(blankApplicantColumns(ReportFormat.Y2019)).hasSize(23 * 6);
+        // 23 rows x 6 applicant columns blank: six findings, one per column, each naming its 23 cells
+        assertThat(flagged(published)).isEqualTo(blankApplicantColumns());
+        assertThat(ReportChecker.check(published)).allSatisfy(c -> assertThat(c.cells()).hasSize(23));
+        assertThat(flaggedCells(published)).hasSize(23 * 6);
         History h = new History("ninghe-commerce").register("天津市宁河区商务局")
                 .receive("2019-1", ApplicantType.NATURAL_PERSON, LocalDate.of(2019, 8, 1))
                 .withdraw("2019-1", LocalDate.of(2019, 8, 5))
@@ -132,10 +138,11 @@ class PublishedExamplesTest {
         assertThat(published.year()).isEqualTo(2021);
         assertThat(published.format()).isEqualTo(ReportFormat.Y2021);
         assertThat(published.table2().get("行政许可")).containsEntry("本年处理决定数量", BigDecimal.valueOf(152));
-        Set<String> expected = blankApplicantColumns(ReportFormat.Y2021);
+        Set<String> expected = blankApplicantColumns();
         expected.add("blank table2/规章/现行有效件数");
         expected.add("blank table2/行政规范性文件/现行有效件数");
-        assertThat(flagged(published)).isEqualTo(expected).hasSize(25 * 6 + 2);
+        assertThat(flagged(published)).isEqualTo(expected).hasSize(6 + 2);
+        assertThat(flaggedCells(published)).hasSize(25 * 6 + 2);
         History h = new History("panjin-commerce").register("盘锦市商务局");
         for (int i = 1; i <= 4; i++) {
             h.issue("d" + i, NORMATIVE_DOCUMENT, LocalDate.of(2021, 2 * i, 15));
@@ -146,5 +153,51 @@ class PublishedExamplesTest {
                 .tally(Article20Category.LICENSING, LocalDate.of(2020, 12, 31), 80)
                 .tally(Article20Category.LICENSING, LocalDate.of(2022, 1, 1), 7);
         assertFoldMatches(published, h);
+    }
+
+    @Test
+    void a_cell_wrapped_onto_the_line_after_its_tab_is_read_as_that_cell_and_the_checks_it_masked_run() {
+        // wrapped-cells-2021.txt (written for this test): one cell per line; four cells of 三.五.5 are "\t" alone with
+        // the value on the next line. No false blank; the real errors behind them are flagged: 三.五.5 prints 总计 4
+        // for 2 + 1, so its row total and the 总计 column's outcome total (3 + 4 = 7, printed 6) are broken.
+        AnnualReport published = PublishedReportParser.parse(example("wrapped-cells-2021.txt"));
+
+        assertThat(published.format()).isEqualTo(ReportFormat.Y2021);
+        assertThat(published.table3().get("三.五.5")).containsExactly(Map.entry("自然人", 2), Map.entry("商业企业", 0),
+                Map.entry("科研机构", 0), Map.entry("社会公益组织", 0), Map.entry("法律服务机构", 1), Map.entry("其他", 0),
+                Map.entry("总计", 4));
+        assertThat(published.table2().get("行政许可")).containsEntry("本年处理决定数量", BigDecimal.valueOf(152));
+        assertThat(flagged(published)).containsExactlyInAnyOrder("row-total table3/三.五.5/总计",
+                "outcome-total table3/三.七/总计");
+    }
+
+    @Test
+    void cells_with_units_are_read_and_blank_rows_are_one_finding_each() {
+        // units-and-blank-rows-2022.txt (written for this test): tab-separated rows; counts printed as 3件 and 1个, the
+        // fee as 251000元 (25.1 万元); 总计 left blank on eleven rows (一, 二, 三.一, 三.三.1–8), the rows 三.五.1–5 blank
+        // throughout, and 一 + 二 ≠ 三.七 + 四 for 自然人 (10 + 0 against 8 + 1): 11 + 5 + 1 findings, not 46 blanks + 1
+        AnnualReport published = PublishedReportParser.parse(example("units-and-blank-rows-2022.txt"));
+
+        assertThat(published.table2().get("行政事业性收费")).containsEntry("本年收费金额", new BigDecimal("25.1"));
+        assertThat(published.table2().get("行政规范性文件")).containsEntry("本年制发件数", BigDecimal.valueOf(4))
+                .containsEntry("现行有效件数", BigDecimal.valueOf(15));
+        assertThat(published.table3().get("一")).containsEntry("自然人", 10).containsEntry("其他", 1);
+        assertThat(published.table4()).containsEntry("复议.总计", 1);
+        List<AnnualReport.Check> checks = ReportChecker.check(published);
+        Set<String> expected = new java.util.HashSet<>();
+        for (String row : List.of("一", "二", "三.一", "三.三.1", "三.三.2", "三.三.3", "三.三.4", "三.三.5", "三.三.6", "三.三.7",
+                "三.三.8")) {
+            expected.add("blank table3/" + row + "/总计");
+        }
+        for (int i = 1; i <= 5; i++) {
+            expected.add("blank table3/三.五." + i + "/*");
+        }
+        expected.add("column-identity table3/*/自然人");
+        assertThat(flagged(published)).isEqualTo(expected);
+        assertThat(checks).hasSize(17);
+        assertThat(checks).filteredOn(c -> c.cell().equals("table3/三.五.5/*")).singleElement().satisfies(c -> {
+            assertThat(c.cells()).hasSize(7).contains("table3/三.五.5/自然人", "table3/三.五.5/总计");
+            assertThat(c.message()).contains("整行空白", "7个单元格", "table3/三.五.5/法律服务机构");
+        });
     }
 }

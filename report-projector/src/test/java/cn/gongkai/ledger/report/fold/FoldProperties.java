@@ -36,7 +36,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * Random histories of requests, reconsiderations and lawsuits (with corrections, noise events and another
  * agency's cases): the fold equals a brute-force oracle computed from the cases' final states, every invariant
- * holds, and replaying, duplicating, shuffling or round-tripping the events through JSON changes nothing.
+ * holds, and replaying, duplicating, shuffling or round-tripping the events through JSON changes nothing; the
+ * incremental fold ({@link AgencyCases}) equals the pure fold after every batch of a random arrival.
  */
 class FoldProperties {
     private static final LocalDate ORIGIN = LocalDate.of(2020, 1, 1);
@@ -351,6 +352,49 @@ class FoldProperties {
         noisy.addAll(events.stream().filter(e -> random.nextInt(3) == 0).toList());
         Collections.shuffle(noisy, random);
         assertThat(fold(noisy, year, ReportFormat.Y2021, AppealPolicy.OPEN_IN_YEAR)).isEqualTo(once);
+    }
+
+    @Property(tries = 200)
+    void the_incremental_fold_equals_the_pure_fold_after_every_batch(@ForAll("requests") List<RequestSpec> requests,
+                                                                     @ForAll("appeals") List<AppealSpec> appeals,
+                                                                     @ForAll @IntRange(min = 2020, max = 2026) int year,
+                                                                     @ForAll ReportFormat format,
+                                                                     @ForAll AppealPolicy policy,
+                                                                     @ForAll Random random) {
+        // Arrival as a projector sees it: the aggregates interleaved at random, each in sequence order, in batches.
+        Map<String, List<EventEnvelope>> pending = new LinkedHashMap<>();
+        history(requests, appeals).forEach(e -> pending.computeIfAbsent(e.aggregateId(), id -> new ArrayList<>()).add(e));
+        List<EventEnvelope> arrival = new ArrayList<>();
+        List<String> open = new ArrayList<>(pending.keySet());
+        while (!open.isEmpty()) {
+            String id = open.get(random.nextInt(open.size()));
+            arrival.add(pending.get(id).remove(0));
+            if (pending.get(id).isEmpty()) {
+                open.remove(id);
+            }
+        }
+        AgencyId agency = new AgencyId(AGENCY);
+        ReportRequest request = new ReportRequest(agency, year, format, policy, null);
+        AgencyCases incremental = new AgencyCases(agency);
+        Map<String, List<EventEnvelope>> seen = new HashMap<>();
+        List<EventEnvelope> seenEvents = new ArrayList<>();
+        int next = 0;
+        while (next < arrival.size()) {
+            int end = Math.min(arrival.size(), next + 1 + random.nextInt(8));
+            List<String> touched = new ArrayList<>();
+            for (EventEnvelope event : arrival.subList(next, end)) {
+                seen.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
+                seenEvents.add(event);
+                touched.add(event.aggregateId());
+            }
+            touched.stream().distinct().forEach(id -> incremental.replace(seen.get(id)));
+            next = end;
+            assertThat(incremental.report(request)).isEqualTo(ReportFold.fold(seenEvents, request));
+        }
+        AgencyCases whole = AgencyCases.of(agency, seenEvents);
+        assertThat(incremental.years()).isEqualTo(whole.years()).isNotEmpty();
+        assertThat(incremental.events()).isEqualTo(whole.events());
+        assertThat(whole.report(request)).isEqualTo(ReportFold.fold(seenEvents, request));
     }
 
     @Property(tries = 100)

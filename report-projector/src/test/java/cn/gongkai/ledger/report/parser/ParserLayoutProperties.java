@@ -12,7 +12,10 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-/** Any report, rendered in any of the published layouts (with blank cells), parses back to the same tables. */
+/**
+ * Any report, rendered in any of the published layouts (with blank cells, with units, with cells wrapped onto the
+ * next line), parses back to the same tables.
+ */
 class ParserLayoutProperties {
 
     @Property(tries = 200)
@@ -22,6 +25,16 @@ class ParserLayoutProperties {
         AnnualReport report = randomReport(format, year, random);
         AnnualReport parsed = PublishedReportParser.parse(ReportText.render(report, layout));
         assertThat(parsed).isEqualTo(report);
+    }
+
+    @Property(tries = 200)
+    void cells_with_units_and_cells_wrapped_onto_the_next_line_parse_back_in_every_layout(
+            @ForAll ReportFormat format, @ForAll ReportText.Layout layout, @ForAll boolean units, @ForAll boolean wrapped,
+            @ForAll Random random) {
+        int year = format == ReportFormat.Y2019 ? 2019 + random.nextInt(2) : 2021 + random.nextInt(6);
+        AnnualReport report = randomReport(format, year, random);
+        String text = ReportText.render(report, layout, new ReportText.Style(units, wrapped));
+        assertThat(PublishedReportParser.parse(text)).isEqualTo(report);
     }
 
     static AnnualReport randomReport(ReportFormat format, int year, Random random) {

@@ -81,6 +81,21 @@ class PublishedReportParserTest {
     }
 
     @Test
+    void an_amount_printed_in_元_is_converted_to_the_万元_of_the_table_and_counts_keep_件_and_个() {
+        AnnualReport y2019 = report(ReportFormat.Y2019, 2020);
+        String text = text(y2019, ReportText.Layout.PIPE_PER_LINE)
+                .replaceFirst("(政府集中采购 \\|\n)[0-9.]* \\|\n[0-9.]* \\|", "$13个 |\n73802895.90元 |");
+        AnnualReport parsed = PublishedReportParser.parse(text);
+        assertThat(parsed.table2().get("政府集中采购")).containsEntry("采购项目数量", BigDecimal.valueOf(3))
+                .containsEntry("采购总金额", new BigDecimal("7380.28959"));
+        String fee = text(report(ReportFormat.Y2021, 2024), ReportText.Layout.MARKDOWN)
+                .replaceFirst("(行政事业性收费 \\| )[0-9.]*", "$1251000 元").replaceFirst("(规章 \\| )[0-9]+", "$112 件");
+        AnnualReport feeParsed = PublishedReportParser.parse(fee);
+        assertThat(feeParsed.table2().get("行政事业性收费").get("本年收费金额")).isEqualTo(new BigDecimal("25.1"));
+        assertThat(feeParsed.table2().get("规章").get("本年制发件数")).isEqualTo(BigDecimal.valueOf(12));
+    }
+
+    @Test
     void text_without_table_三_or_without_a_year_is_unreadable() {
         assertThatThrownBy(() -> PublishedReportParser.parse("2024年度工作总结\n今年工作很好。"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table 三");

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Where a service gets its calendars: the national data shipped in the jar, plus the directory named by
  * {@value #DIRECTORY_VARIABLE} if one is configured ({@link CalendarRegistry#load}). The directory is read
  * again whenever one of its year files is added, removed or changed, so a new notice takes effect without a
- * restart. Thread-safe.
+ * restart; so is an agency's {@value CalendarRegistry#RECEIPT_RULE_FILE}. Thread-safe.
  */
 public final class CalendarSource {
     /** The environment variable (or Spring property) naming the calendar directory. */
@@ -66,7 +66,8 @@ public final class CalendarSource {
             throw new CalendarConfigurationException("calendar directory " + directory + " does not exist");
         }
         try (Stream<Path> files = Files.walk(directory, 3, FileVisitOption.FOLLOW_LINKS)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+            return files.filter(f -> (f.getFileName().toString().endsWith(".json")
+                            || f.getFileName().toString().equals(CalendarRegistry.RECEIPT_RULE_FILE)) && Files.isRegularFile(f))
                     .map(this::describe).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new CalendarConfigurationException("cannot list calendar directory " + directory, e);

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.clock.calendar;
 
+import cn.gongkai.ledger.api.request.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,11 +13,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -57,7 +61,11 @@ public final class WorkingDayCalendar {
     private final Map<LocalDate, DeclaredDay> declared;
     private final String version;
 
-    private record Layer(String name, Map<Integer, HolidayYear> years) {
+    private record Layer(String name, Map<Integer, HolidayYear> years, Set<Channel> nextWorkingDayReceipt) {
+        Layer {
+            nextWorkingDayReceipt = nextWorkingDayReceipt.isEmpty() ? Set.of()
+                    : Collections.unmodifiableSet(EnumSet.copyOf(nextWorkingDayReceipt));
+        }
     }
 
     private WorkingDayCalendar(List<Layer> layers) {
@@ -83,7 +91,7 @@ public final class WorkingDayCalendar {
 
     /** A calendar from year files (a later file for the same year replaces an earlier one). */
     public static WorkingDayCalendar of(String name, Collection<HolidayYear> years) {
-        return new WorkingDayCalendar(List.of(new Layer(requireName(name), byYear(Map.of(), years))));
+        return new WorkingDayCalendar(List.of(new Layer(requireName(name), byYear(Map.of(), years), Set.of())));
     }
 
     /** Rebuilds a calendar from its {@link #layers()} (the base data first); it has the same version. */
@@ -92,7 +100,8 @@ public final class WorkingDayCalendar {
             throw new IllegalArgumentException("a calendar needs its base layer");
         }
         return new WorkingDayCalendar(layers.stream()
-                .map(layer -> new Layer(requireName(layer.name()), byYear(Map.of(), layer.years()))).toList());
+                .map(layer -> new Layer(requireName(layer.name()), byYear(Map.of(), layer.years()),
+                        layer.nextWorkingDayReceipt())).toList());
     }
 
     /** The shipped national calendar (classpath {@code calendar/cn/2019.json} onwards). */
@@ -115,7 +124,7 @@ public final class WorkingDayCalendar {
     public WorkingDayCalendar withYears(Collection<HolidayYear> years) {
         List<Layer> updated = new ArrayList<>(layers);
         Layer base = layers.get(0);
-        updated.set(0, new Layer(base.name(), byYear(base.years(), years)));
+        updated.set(0, new Layer(base.name(), byYear(base.years(), years), base.nextWorkingDayReceipt()));
         return new WorkingDayCalendar(updated);
     }
 
@@ -124,9 +133,33 @@ public final class WorkingDayCalendar {
      * entry for the same date (e.g. a regional holiday, or a local 调休 working day).
      */
     public WorkingDayCalendar overlay(String layerName, Collection<HolidayYear> layerYears) {
+        return overlay(layerName, layerYears, Set.of());
+    }
+
+    /**
+     * This calendar with an agency layer on top that also carries the agency's receipt rule: an application that
+     * arrives by one of {@code nextWorkingDayReceipt} on a non-working day is deemed received on the next working
+     * day (the agency's own rule; never the default, see {@link #deemedReceipt}).
+     */
+    public WorkingDayCalendar overlay(String layerName, Collection<HolidayYear> layerYears,
+                                      Set<Channel> nextWorkingDayReceipt) {
         List<Layer> updated = new ArrayList<>(layers);
-        updated.add(new Layer(requireName(layerName), byYear(Map.of(), layerYears)));
+        updated.add(new Layer(requireName(layerName), byYear(Map.of(), layerYears), nextWorkingDayReceipt));
         return new WorkingDayCalendar(updated);
+    }
+
+    /**
+     * The layer whose rule deems an application arriving by {@code channel} on a non-working day received on the
+     * next working day (the topmost such layer), or empty: then the recorded receipt date is the receipt date,
+     * whatever day it is (the safe default of docs/deadlines.md).
+     */
+    public Optional<String> deemedReceipt(Channel channel) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i).nextWorkingDayReceipt().contains(channel)) {
+                return Optional.of(layers.get(i).name());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code national} or {@code national+xinjiang}: the names of the base data and its layers. */
@@ -141,7 +174,8 @@ public final class WorkingDayCalendar {
 
     /** The data this calendar is built from: the base data first, then each layer, each with its year files in year order. */
     public List<CalendarLayer> layers() {
-        return layers.stream().map(layer -> new CalendarLayer(layer.name(), List.copyOf(layer.years().values()))).toList();
+        return layers.stream().map(layer -> new CalendarLayer(layer.name(), List.copyOf(layer.years().values()),
+                layer.nextWorkingDayReceipt())).toList();
     }
 
     /** The years this calendar has a notice for. */
@@ -163,11 +197,15 @@ public final class WorkingDayCalendar {
             throw new DateOutsideCalendarException(date, version, coveredYears);
         }
         DeclaredDay listed = declared.get(date);
-        if (listed != null) {
-            return new CalendarDay(date, listed.offDay() ? DayKind.HOLIDAY : DayKind.MAKEUP_WORKDAY, listed.name());
-        }
         DayOfWeek dow = date.getDayOfWeek();
         boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
+        if (listed != null && listed.offDay()) {
+            return new CalendarDay(date, DayKind.HOLIDAY, listed.name());
+        }
+        if (listed != null && weekend) {
+            return new CalendarDay(date, DayKind.MAKEUP_WORKDAY, listed.name());
+        }
+        // A listed working day Monday to Friday (2020-02-03 after the extended Spring Festival) is a plain working day.
         return new CalendarDay(date, weekend ? DayKind.WEEKEND : DayKind.WORKDAY, null);
     }
 
@@ -221,6 +259,8 @@ public final class WorkingDayCalendar {
         StringBuilder content = new StringBuilder(name()).append('\n').append(coveredYears).append('\n');
         declared.values().forEach(d -> content.append(d.date()).append(d.offDay() ? " off " : " work ")
                 .append(d.name()).append('\n'));
+        layers.stream().filter(l -> !l.nextWorkingDayReceipt().isEmpty()).forEach(l -> content.append(l.name())
+                .append(" deems next working day receipt ").append(l.nextWorkingDayReceipt()).append('\n'));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

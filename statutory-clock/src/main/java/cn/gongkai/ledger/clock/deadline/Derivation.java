@@ -10,17 +10,23 @@ import java.util.List;
  *
  * @param receivedOn    the receipt date (after any ReceiptDateCorrected)
  * @param channel       how the request arrived; it explains the receipt date
+ * @param regulation    the regulation whose time limit applies (by the receipt date: 2008 before 2019-05-15)
+ * @param deemedBy      the calendar layer whose receipt rule deemed an application arriving on a non-working day
+ *                      received on the next working day; {@code null} when the recorded date counts as it is
+ *                      (the default)
  * @param startDate     the day the current count starts from (not itself counted): the receipt date,
- *                      moved to the next working day if it is not one, or the (re)start after a
- *                      correction; {@code null} while a correction is awaited without a supply-by date
+ *                      whatever day it is (the next working day only where {@code deemedBy} says so), or
+ *                      the day the corrected application arrived; {@code null} while a correction is
+ *                      awaited without a supply-by date
  * @param restarts      each 补正 restart, in order (the last may be provisional)
  * @param pauses        each consultation and fee pause
  * @param extension     the approved extension, or {@code null}
- * @param limitDays     20 plus the extension
+ * @param limitDays     the regulation's reply days (20, or 15) plus the extension
  * @param days          every calendar day after {@code startDate} up to the due date, and how it counted
  * @param lines         the same, in Chinese, one step a line
  */
-public record Derivation(LocalDate receivedOn, Channel channel, LocalDate startDate, List<Restart> restarts,
+public record Derivation(LocalDate receivedOn, Channel channel, Regulation regulation, String deemedBy,
+                         LocalDate startDate, List<Restart> restarts,
                          List<Pause> pauses, Extension extension, int limitDays, List<DayEntry> days,
                          List<String> lines) {
     public Derivation {
@@ -31,7 +37,8 @@ public record Derivation(LocalDate receivedOn, Channel channel, LocalDate startD
     }
 
     Derivation withLines(List<String> text) {
-        return new Derivation(receivedOn, channel, startDate, restarts, pauses, extension, limitDays, days, text);
+        return new Derivation(receivedOn, channel, regulation, deemedBy, startDate, restarts, pauses, extension, limitDays,
+                days, text);
     }
 
     /**
@@ -45,22 +52,33 @@ public record Derivation(LocalDate receivedOn, Channel channel, LocalDate startD
     }
 
     /**
-     * The clock stops on {@code stoppedOn} and resumes on {@code resumesOn}: the working days
-     * {@code stoppedOn <= d < resumesOn} are not counted; {@code resumesOn} counts again if it is a working day.
+     * A span the clock does not run: the working days {@code stoppedOn <= d < resumesOn} are not counted;
+     * {@code resumesOn} counts again if it is a working day. A consultation is sent on {@code startedOn} and
+     * answered (or lapses) on {@code endedOn}: the sending day still counts, the answer day does not
+     * ({@code stoppedOn = startedOn + 1}, {@code resumesOn = endedOn + 1}; an answer on a holiday then never moves
+     * the due date later than a strict count). A fee is notified on {@code startedOn} and paid on {@code endedOn}:
+     * the notice day does not count, the payment day does ({@code stoppedOn = startedOn}, {@code resumesOn = endedOn}).
      *
      * @param subject             the consulted party, or the fee amount and scale
-     * @param provisional         still open: {@code resumesOn} is the latest it can be (consultation: the
-     *                            day after the 15th working day; fee: the last day to pay)
+     * @param startedOn           the day the consultation was sent or the fee notice given
+     * @param endedOn             the day the answer arrived, the consultation lapsed (its 15th working day), the fee
+     *                            was paid or the request concluded; while open, the latest it can be
+     * @param provisional         still open: {@code endedOn} is the latest it can be (consultation: the 15th
+     *                            working day; fee: the last day to pay)
      * @param workingDaysExcluded working days of the span that fell inside the count
      */
-    public record Pause(PauseKind kind, String subject, LocalDate stoppedOn, LocalDate resumesOn, ResumeCause cause,
-                        boolean provisional, int workingDaysExcluded) {
+    public record Pause(PauseKind kind, String subject, LocalDate startedOn, LocalDate endedOn, LocalDate stoppedOn,
+                        LocalDate resumesOn, ResumeCause cause, boolean provisional, int workingDaysExcluded) {
         boolean excludes(LocalDate date) {
             return !date.isBefore(stoppedOn) && date.isBefore(resumesOn);
         }
     }
 
-    /** The one approved extension (第三十三条), added after the 20 working days. */
+    /**
+     * The one approved extension (第三十三条; 2008: 第二十四条), added after the reply days.
+     *
+     * @param reason the reason recorded with it, or {@code null} if none was
+     */
     public record Extension(LocalDate approvedOn, int workingDays, String approver, String reason) {
     }
 

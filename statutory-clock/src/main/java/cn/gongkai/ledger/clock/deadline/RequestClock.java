@@ -17,36 +17,38 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The statutory reply clock of 《政府信息公开条例》 (2019), computed from a request's event history
- * with one {@link WorkingDayCalendar}. Pure: the same history and calendar always give the same
- * reading; nothing reads the system clock ("as of" dates are passed in).
+ * The statutory reply clock of 《政府信息公开条例》, computed from a request's event history with one
+ * {@link WorkingDayCalendar}. Pure: the same history and calendar always give the same reading; nothing reads
+ * the system clock ("as of" dates are passed in). The convention and its legal reasoning: docs/deadlines.md.
  *
  * <h2>Counting rules (pinned down here)</h2>
  * <ul>
- *   <li><b>Start.</b> The start date is the receipt date, or the next working day if the receipt
- *       date is not a working day. The start date itself is never counted: day 1 is the first
- *       working day after it, and the limit ends at the end of the 20th working day.
- *       Received Saturday 2024-03-09: start Monday 03-11, day 1 Tuesday 03-12, day 17 Wednesday
- *       04-03, 04-04..04-06 Qingming skipped, Sunday 04-07 (调休) day 18, due Tuesday 04-09.</li>
- *   <li><b>Extension.</b> The first ExtensionApproved adds its working days (at most 20) after
- *       the 20: the limit becomes 20 + n working days, counted on from the same start.</li>
+ *   <li><b>Regulation.</b> {@link Regulation#governing}: a request received before 2019-05-15 has 15 working
+ *       days, extendable by at most 15 (国务院令第492号 第二十四条); from that day 20 + 20 (第三十三条).</li>
+ *   <li><b>Start (the safe due date).</b> The start date is the recorded receipt date, whatever day it is,
+ *       and it is never counted: day 1 is the first working day after it, and the limit ends at the end of
+ *       the last working day. Received Saturday 2024-03-16: day 1 Monday 03-18, day 13 Wednesday 04-03,
+ *       04-04..04-06 Qingming skipped, Sunday 04-07 (调休) day 14, day 20 Monday 04-15. Only where the
+ *       agency's calendar layer deems a non-working-day arrival by the request's channel received on the next
+ *       working day ({@link WorkingDayCalendar#deemedReceipt}) is the start that next working day (then
+ *       2024-03-18, due 04-16); the derivation names the layer.</li>
+ *   <li><b>Extension.</b> The first ExtensionApproved adds its working days (at most the regulation's
+ *       maximum) after the reply days, counted on from the same start.</li>
  *   <li><b>Correction (补正) restarts.</b> CorrectionSupplied restarts the count: the new start is
- *       {@code suppliedOn} (or the next working day), not counted, and everything counted before is
- *       dropped. While a correction is awaited the count does not run; the due date shown is
- *       provisional, as if the correction arrived on {@code supplyBy}. The agency's own limit for
- *       asking is the 7th working day after the (original) start date.</li>
- *   <li><b>Pauses.</b> A consultation or fee pause is the half-open span
- *       {@code [stoppedOn, resumesOn)}: the clock stops on the day the consultation or fee notice is
- *       sent (that day is not counted) and resumes on the day the answer arrives or the fee is paid
- *       (that day counts again if it is a working day). A consultation pause ends at the latest when
- *       the consulted party's 15 working days (counted from the day after sending) run out: it then
- *       resumes on the next day, whether or not the expiry has been recorded. Example: received
- *       Monday 2024-03-04 (start 03-04, day 1 = 03-05); consultation sent Wednesday 03-13 after
- *       6 counted days (03-05..03-08, 03-11, 03-12); answer Monday 03-18. Excluded: 03-13, 03-14,
- *       03-15 (03-16/17 are a weekend anyway); 03-18 is day 7; without the pause the due date was
- *       Monday 04-01, with it day 20 is Sunday 04-07, a 调休 working day after Qingming (04-04..06).
- *       An unpaid fee keeps the clock stopped; the due date shown is provisional, as if
- *       paid on the last day to pay.</li>
+ *       {@code suppliedOn}, whatever day it is (the next working day only under the agency's receipt rule),
+ *       not counted, and everything counted before is dropped. While a correction is awaited the count does
+ *       not run; the due date shown is provisional, as if the correction arrived on {@code supplyBy}. The
+ *       agency's own limit for asking is the 7th working day after the receipt date.</li>
+ *   <li><b>Consultation pause.</b> The days after the day the consultation is sent, up to and including the
+ *       day the answer arrives, are excluded; counting resumes the day after. The sending day counts (if a
+ *       working day), the answer day does not: when both are working days this gives the same date as
+ *       excluding the sending day and counting the answer day, and when the answer arrives on a non-working
+ *       day it gives the earlier, strict date (sent 2023-09-27, answered 2023-10-03 during National Day:
+ *       due 10-25, not 10-26). The pause ends at the latest with the consulted party's 15th working day
+ *       (counted from the day after sending), whether or not the expiry has been recorded.</li>
+ *   <li><b>Fee pause.</b> The half-open span {@code [notifiedOn, paidOn)}: the clock stops on the day the fee
+ *       notice is given (not counted) and resumes on the day of payment (counted if a working day). An unpaid
+ *       fee keeps the clock stopped; the due date shown is provisional, as if paid on the last day to pay.</li>
  *   <li><b>Windows of other parties.</b> Consultation answer due: 15th working day after
  *       {@code sentOn}; fee payable by: 20th working day after {@code notifiedOn} (the notice's day
  *       of receipt; counting starts the day after).</li>
@@ -59,10 +61,10 @@ import java.util.stream.Stream;
  * A date the calendar does not cover raises {@code DateOutsideCalendarException}.
  */
 public final class RequestClock {
-    /** 第三十三条: 20 working days. */
-    public static final int REPLY_LIMIT_DAYS = 20;
-    /** 第三十三条: at most 20 further working days, once. */
-    public static final int MAX_EXTENSION_DAYS = 20;
+    /** 第三十三条 (2019): 20 working days; {@link Regulation} has the limits of every regulation. */
+    public static final int REPLY_LIMIT_DAYS = Regulation.ORDINANCE_2019.replyDays();
+    /** 第三十三条 (2019): at most 20 further working days, once. */
+    public static final int MAX_EXTENSION_DAYS = Regulation.ORDINANCE_2019.maxExtensionDays();
     /** 第三十条: a correction is asked for within 7 working days of receipt. */
     public static final int CORRECTION_REQUEST_DAYS = 7;
     /** 第三十二条: the consulted party has 15 working days. */
@@ -83,13 +85,15 @@ public final class RequestClock {
      */
     public ClockReading read(List<? extends DisclosureRequestEvent> history) {
         RequestFacts facts = RequestFacts.fold(history);
-        LocalDate receiptStart = calendar.workingDayOnOrAfter(facts.receivedOn);
+        Regulation regulation = Regulation.governing(facts.receivedOn);
+        String deemedBy = calendar.deemedReceipt(facts.channel).orElse(null);
+        LocalDate receiptStart = countsFrom(facts.receivedOn, deemedBy);
         List<ClockFlag> flags = new ArrayList<>();
-        CorrectionWindow correction = correctionWindow(facts, receiptStart, flags);
-        List<Restart> restarts = restarts(facts);
+        CorrectionWindow correction = correctionWindow(facts, receiptStart, regulation, flags);
+        List<Restart> restarts = restarts(facts, deemedBy);
         LocalDate start = startDate(facts, receiptStart, restarts);
-        Extension extension = extension(facts, flags);
-        int limit = REPLY_LIMIT_DAYS + (extension == null ? 0 : extension.workingDays());
+        Extension extension = extension(facts, regulation, flags);
+        int limit = regulation.replyDays() + (extension == null ? 0 : extension.workingDays());
         List<ConsultationWindow> consultations = facts.consultations.stream().map(c -> new ConsultationWindow(
                 c.started.consultedParty(), c.started.sentOn(),
                 calendar.plusWorkingDays(c.started.sentOn(), CONSULTATION_DAYS), c.answeredOn, c.expiredOn)).toList();
@@ -109,8 +113,9 @@ public final class RequestClock {
         }
         List<Proposal> proposals = open ? proposals(facts, fees) : List.of();
 
-        Derivation counted = new Derivation(facts.receivedOn, facts.channel, start, restarts, pauses, extension, limit,
-                days, List.of());
+        Derivation counted = new Derivation(facts.receivedOn, facts.channel, regulation,
+                deemedBy != null && !calendar.isWorkingDay(facts.receivedOn) ? deemedBy : null, start, restarts, pauses,
+                extension, limit, days, List.of());
         Derivation derivation = counted.withLines(DerivationText.lines(counted, receiptStart,
                 calendar.day(facts.receivedOn), correction, flags, facts.awaitingCorrection, dueOn, provisional));
         return new ClockReading(facts.requestId, calendar.version(), facts.channel, facts.receivedOn, facts.officer,
@@ -157,13 +162,23 @@ public final class RequestClock {
                 || (p.kind() == PauseKind.FEE && p.provisional() && !date.isBefore(p.stoppedOn())));
     }
 
-    private CorrectionWindow correctionWindow(RequestFacts facts, LocalDate receiptStart, List<ClockFlag> flags) {
+    /**
+     * The day a count starts from: the recorded date itself (the safe default), or, where the agency's receipt
+     * rule ({@code deemedBy}) applies, the next working day if it is not one.
+     */
+    private LocalDate countsFrom(LocalDate arrivedOn, String deemedBy) {
+        return deemedBy == null ? arrivedOn : calendar.workingDayOnOrAfter(arrivedOn);
+    }
+
+    private CorrectionWindow correctionWindow(RequestFacts facts, LocalDate receiptStart, Regulation regulation,
+                                              List<ClockFlag> flags) {
         LocalDate requestBy = calendar.plusWorkingDays(receiptStart, CORRECTION_REQUEST_DAYS);
         if (facts.correctionRequests.isEmpty()) {
             return new CorrectionWindow(requestBy, null, null, null);
         }
         CorrectionRequested first = facts.correctionRequests.get(0);
-        if (first.requestedOn().isAfter(requestBy)) {
+        // The 7 working days are the 2019 条例's (第三十条); the 2008 条例 set no limit for asking.
+        if (regulation == Regulation.ORDINANCE_2019 && first.requestedOn().isAfter(requestBy)) {
             flags.add(ClockFlag.CORRECTION_REQUESTED_LATE);
         }
         if (facts.correctionRequests.size() > 1) {
@@ -173,22 +188,22 @@ public final class RequestClock {
         return new CorrectionWindow(requestBy, first.requestedOn(), first.supplyBy(), suppliedOn);
     }
 
-    private List<Restart> restarts(RequestFacts facts) {
+    private List<Restart> restarts(RequestFacts facts, String deemedBy) {
         List<Restart> restarts = new ArrayList<>();
         for (var supply : facts.supplies) {
             LocalDate suppliedOn = supply.suppliedOn();
-            restarts.add(new Restart(suppliedOn, restartFrom(facts, suppliedOn), false));
+            restarts.add(new Restart(suppliedOn, restartFrom(facts, suppliedOn, deemedBy), false));
         }
         LocalDate supplyBy = facts.pendingSupplyBy();
         if (supplyBy != null && !facts.concluded()) {
-            restarts.add(new Restart(supplyBy, restartFrom(facts, supplyBy), true));
+            restarts.add(new Restart(supplyBy, restartFrom(facts, supplyBy, deemedBy), true));
         }
         return restarts;
     }
 
-    /** A corrected request counts from its arrival, never from before the receipt date. */
-    private LocalDate restartFrom(RequestFacts facts, LocalDate suppliedOn) {
-        return calendar.workingDayOnOrAfter(suppliedOn.isBefore(facts.receivedOn) ? facts.receivedOn : suppliedOn);
+    /** A corrected request counts from its arrival (as the receipt rule has it), never from before the receipt date. */
+    private LocalDate restartFrom(RequestFacts facts, LocalDate suppliedOn, String deemedBy) {
+        return countsFrom(suppliedOn.isBefore(facts.receivedOn) ? facts.receivedOn : suppliedOn, deemedBy);
     }
 
     private static LocalDate startDate(RequestFacts facts, LocalDate receiptStart, List<Restart> restarts) {
@@ -199,7 +214,7 @@ public final class RequestClock {
         return last == null ? receiptStart : last.startDate();
     }
 
-    private static Extension extension(RequestFacts facts, List<ClockFlag> flags) {
+    private static Extension extension(RequestFacts facts, Regulation regulation, List<ClockFlag> flags) {
         if (facts.extensions.isEmpty()) {
             return null;
         }
@@ -207,49 +222,54 @@ public final class RequestClock {
             flags.add(ClockFlag.REPEATED_EXTENSION);
         }
         ExtensionApproved approved = facts.extensions.get(0);
-        int days = Math.max(0, Math.min(MAX_EXTENSION_DAYS, approved.workingDays()));
-        if (days != approved.workingDays() || days == 0) {
+        int days = Math.max(0, Math.min(regulation.maxExtensionDays(), approved.workingDays()));
+        if (!regulation.allowsExtension(approved.workingDays())) {
             flags.add(ClockFlag.EXTENSION_OUT_OF_RANGE);
         }
         return new Extension(approved.approvedOn(), days, approved.approver(), approved.reason());
     }
 
     /**
-     * A consultation stops the clock on {@code sentOn}; it resumes on the day the answer arrives (or the
-     * expiry is recorded), at the latest the day after the 15th working day.
+     * A consultation excludes the days after {@code sentOn} up to and including the day it ends: the answer, a
+     * recorded expiry or the conclusion, at the latest the 15th working day (also while it is still open).
      */
     private static Pause consultationPause(ConsultationWindow c, RequestFacts facts) {
-        LocalDate lapse = c.answerDueOn().plusDays(1);
-        LocalDate closed = c.answeredOn() != null ? c.answeredOn() : c.expiredOn();
+        LocalDate lapse = c.answerDueOn();
+        LocalDate ended = c.answeredOn() != null ? c.answeredOn() : c.expiredOn();
         ResumeCause cause = c.answeredOn() != null ? ResumeCause.ANSWERED : ResumeCause.EXPIRED;
         boolean provisional = false;
-        if (closed == null && facts.concluded()) {
-            closed = facts.concludedOn;
+        if (ended == null && facts.concluded()) {
+            ended = facts.concludedOn;
             cause = ResumeCause.CONCLUDED;
-        } else if (closed == null) {
-            closed = lapse;
+        } else if (ended == null) {
+            ended = lapse;
             provisional = true;
         }
-        if (closed.isAfter(lapse)) {
-            closed = lapse;
+        if (ended.isAfter(lapse)) {
+            ended = lapse;
             cause = ResumeCause.EXPIRED;
         }
-        return new Pause(PauseKind.CONSULTATION, c.consultedParty(), c.sentOn(), notBefore(closed, c.sentOn()), cause,
-                provisional, 0);
+        ended = notBefore(ended, c.sentOn());
+        return new Pause(PauseKind.CONSULTATION, c.consultedParty(), c.sentOn(), ended, c.sentOn().plusDays(1),
+                ended.plusDays(1), cause, provisional, 0);
     }
 
     /** A fee stops the clock on {@code notifiedOn} until it is paid; while unpaid, assume payment on the last day. */
     private static Pause feePause(FeeWindow f, RequestFacts facts) {
         String subject = DerivationText.fee(f.scale(), f.amountYuan());
         if (f.paidOn() != null) {
-            return new Pause(PauseKind.FEE, subject, f.notifiedOn(), notBefore(f.paidOn(), f.notifiedOn()),
-                    ResumeCause.PAID, false, 0);
+            return feePause(subject, f.notifiedOn(), notBefore(f.paidOn(), f.notifiedOn()), ResumeCause.PAID, false);
         }
         if (facts.concluded()) {
-            return new Pause(PauseKind.FEE, subject, f.notifiedOn(), notBefore(facts.concludedOn, f.notifiedOn()),
-                    ResumeCause.CONCLUDED, false, 0);
+            return feePause(subject, f.notifiedOn(), notBefore(facts.concludedOn, f.notifiedOn()), ResumeCause.CONCLUDED,
+                    false);
         }
-        return new Pause(PauseKind.FEE, subject, f.notifiedOn(), f.payBy(), ResumeCause.PAID, true, 0);
+        return feePause(subject, f.notifiedOn(), f.payBy(), ResumeCause.PAID, true);
+    }
+
+    private static Pause feePause(String subject, LocalDate notifiedOn, LocalDate ended, ResumeCause cause,
+                                  boolean provisional) {
+        return new Pause(PauseKind.FEE, subject, notifiedOn, ended, notifiedOn, ended, cause, provisional, 0);
     }
 
     private static LocalDate notBefore(LocalDate date, LocalDate floor) {
@@ -280,7 +300,8 @@ public final class RequestClock {
     private static Pause withExcludedDays(Pause p, List<DayEntry> days) {
         int excluded = (int) days.stream()
                 .filter(d -> d.disposition() == Disposition.PAUSED && p.excludes(d.date())).count();
-        return new Pause(p.kind(), p.subject(), p.stoppedOn(), p.resumesOn(), p.cause(), p.provisional(), excluded);
+        return new Pause(p.kind(), p.subject(), p.startedOn(), p.endedOn(), p.stoppedOn(), p.resumesOn(), p.cause(),
+                p.provisional(), excluded);
     }
 
     private List<Proposal> proposals(RequestFacts facts, List<FeeWindow> fees) {

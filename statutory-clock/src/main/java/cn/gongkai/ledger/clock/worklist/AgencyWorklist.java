@@ -4,6 +4,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
 import cn.gongkai.ledger.clock.deadline.ClockReading;
+import cn.gongkai.ledger.clock.deadline.HistoryAsOf;
 import cn.gongkai.ledger.clock.deadline.RequestClock;
 import cn.gongkai.ledger.clock.deadline.Standing;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -40,7 +42,8 @@ public final class AgencyWorklist {
     }
 
     /**
-     * The worklist of the open requests among {@code histories} (concluded ones are left out).
+     * The worklist as it stood on {@code asOf}: the requests among {@code histories} that had been received and were
+     * not concluded by then, each read from its history as of that day ({@link HistoryAsOf}).
      *
      * @param dueSoonDays a running clock with at most this many working days left is due soon
      */
@@ -52,7 +55,12 @@ public final class AgencyWorklist {
         RequestClock clock = new RequestClock(calendar);
         List<Standing> open = new ArrayList<>();
         List<NotComputable> notComputable = new ArrayList<>();
-        for (List<? extends DisclosureRequestEvent> history : histories) {
+        for (List<? extends DisclosureRequestEvent> all : histories) {
+            Optional<List<DisclosureRequestEvent>> asItStood = HistoryAsOf.of(all, asOf);
+            if (asItStood.isEmpty()) {
+                continue;
+            }
+            List<DisclosureRequestEvent> history = asItStood.get();
             try {
                 ClockReading reading = clock.read(history);
                 if (reading.status().open()) {

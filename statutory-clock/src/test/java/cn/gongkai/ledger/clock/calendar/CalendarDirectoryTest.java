@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.request.Channel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -64,6 +65,29 @@ class CalendarDirectoryTest {
         assertThat(urumqi.covers(d("2027-06-01"))).isTrue();
         assertThat(registry.calendarFor(NINGHE).isWorkingDay(d("2024-06-17"))).isTrue();
         assertThat(registry.calendarFor(new AgencyId("empty-agency"))).isSameAs(registry.national());
+    }
+
+    @Test
+    void anAgencyReceiptRuleIsPartOfItsLayerAndItsVersion() throws IOException {
+        write("agencies/online-bureau/receipt-rule.properties",
+                "# 本机关规定：通过互联网平台、电子邮件在非工作日收到的申请，视为下一个工作日收到\nnextWorkingDayReceipt=INTERNET, EMAIL\n");
+        CalendarRegistry registry = CalendarRegistry.load(dir);
+        WorkingDayCalendar online = registry.calendarFor(new AgencyId("online-bureau"));
+
+        assertThat(online.deemedReceipt(Channel.INTERNET)).contains("online-bureau");
+        assertThat(online.deemedReceipt(Channel.EMAIL)).contains("online-bureau");
+        assertThat(online.deemedReceipt(Channel.SIGNED_MAIL)).isEmpty();
+        assertThat(registry.national().deemedReceipt(Channel.INTERNET)).isEmpty();
+        assertThat(online.version()).isNotEqualTo(registry.national().version());
+        assertThat(WorkingDayCalendar.fromLayers(online.layers()).version()).isEqualTo(online.version());
+        assertThat(online.layers().get(1).nextWorkingDayReceipt()).containsExactlyInAnyOrder(Channel.INTERNET, Channel.EMAIL);
+
+        write("bad-rule/agencies/online-bureau/receipt-rule.properties", "nextWorkingDayReceipt=PIGEON\n");
+        assertThatThrownBy(() -> CalendarRegistry.load(dir.resolve("bad-rule")))
+                .isInstanceOf(CalendarConfigurationException.class).hasMessageContaining("PIGEON");
+        write("other-key/agencies/online-bureau/receipt-rule.properties", "deemAll=true\n");
+        assertThatThrownBy(() -> CalendarRegistry.load(dir.resolve("other-key")))
+                .isInstanceOf(CalendarConfigurationException.class).hasMessageContaining("deemAll");
     }
 
     @Test

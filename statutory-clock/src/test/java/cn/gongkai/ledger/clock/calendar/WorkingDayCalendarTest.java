@@ -57,6 +57,22 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void aListedWorkingDayIsLabelledTiaoxiuOnlyOnAWeekend() {
+        // the 2020 data lists Monday 02-03 as a working day of 春节 (the extended holiday ended on Sunday 02-02): it is
+        // a plain Monday; Saturday 2020-02-01 was a 调休 working day until the extension cancelled it (now a holiday)
+        assertThat(national.day(d("2020-02-03"))).isEqualTo(new CalendarDay(d("2020-02-03"), DayKind.WORKDAY, null));
+        assertThat(national.day(d("2020-02-01"))).isEqualTo(new CalendarDay(d("2020-02-01"), DayKind.HOLIDAY, "春节"));
+        assertThat(national.day(d("2020-01-19"))).isEqualTo(new CalendarDay(d("2020-01-19"), DayKind.MAKEUP_WORKDAY, "春节"));
+        for (int year = 2019; year <= 2026; year++) {
+            for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == LocalDate.of(year, 1, 1).getYear(); day = day.plusDays(1)) {
+                if (national.day(day).kind() == DayKind.MAKEUP_WORKDAY) {
+                    assertThat(day.getDayOfWeek().getValue()).as("调休 label on %s", day).isGreaterThanOrEqualTo(6);
+                }
+            }
+        }
+    }
+
+    @Test
     void filesAreMergedByDateSoANoticeCanDeclareDaysOfThePreviousDecember() {
         // 2022-12-31 (Saturday) is listed as 元旦 in 2023.json, not in 2022.json
         assertThat(national.day(d("2022-12-31"))).isEqualTo(new CalendarDay(d("2022-12-31"), DayKind.HOLIDAY, "元旦"));

@@ -47,8 +47,17 @@ public final class RequestHistory {
     }
 
     public static RequestHistory received(String tracking, LocalDate on, String officer, Applicant applicant) {
+        return received(tracking, on, officer, applicant, Channel.INTERNET);
+    }
+
+    public static RequestHistory received(String tracking, LocalDate on, Channel channel) {
+        return received(tracking, on, "王承办", new Applicant(ApplicantType.NATURAL_PERSON, "张三", null, null), channel);
+    }
+
+    private static RequestHistory received(String tracking, LocalDate on, String officer, Applicant applicant,
+                                           Channel channel) {
         RequestHistory h = new RequestHistory(RequestId.of(AGENCY, tracking), on);
-        h.events.add(new RequestReceived(h.id, AGENCY, tracking, Channel.INTERNET, on, applicant, "某项目环评报告",
+        h.events.add(new RequestReceived(h.id, AGENCY, tracking, channel, on, applicant, "某项目环评报告",
                 officer, at(on)));
         return h;
     }
@@ -71,6 +80,10 @@ public final class RequestHistory {
 
     public RequestHistory extension(LocalDate approvedOn, int days) {
         return add(new ExtensionApproved(id, approvedOn, days, "办公室主任", "需调取档案", at(approvedOn)));
+    }
+
+    public RequestHistory extension(LocalDate approvedOn, int days, String approver, String reason) {
+        return add(new ExtensionApproved(id, approvedOn, days, approver, reason, at(approvedOn)));
     }
 
     public RequestHistory correctionRequested(LocalDate requestedOn, LocalDate supplyBy) {

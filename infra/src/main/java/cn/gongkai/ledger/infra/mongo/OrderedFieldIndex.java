@@ -1,0 +1,259 @@
+package cn.gongkai.ledger.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A non-unique index that mongo-java-server really maintains and uses (its own backends ignore non-unique
+ * indexes and use a compound unique index only for equality on every key): an ordered map from the value of the
+ * index's <em>first</em> key to the positions of the documents holding it, in memory, rebuilt from the collection
+ * whenever the database is opened.
+ *
+ * <p>It answers a query that restricts the first key — equality, {@code $in}, or a range ({@code $gt},
+ * {@code $gte}, {@code $lt}, {@code $lte}, {@code $eq}) on a string or number, at the top level or inside a
+ * top-level {@code $and} — with the positions of the documents whose first-key value can match: a superset of the
+ * answer, which the server then filters by the whole query and sorts as without an index. So the index changes how
+ * many documents a query reads, never which ones it returns. That is what makes Axon's aggregate load
+ * ({@code aggregateIdentifier} = id, {@code sequenceNumber ≥ n}), the tracking query ({@code timestamp ≥ t}) and
+ * the read models' lookups cost what they read instead of what is stored.
+ *
+ * <p>Positions are the H2 backend's: the document's {@code _id} (every collection the ledger indexes has one).
+ */
+final class OrderedFieldIndex extends Index<Object> {
+    private static final String ID_FIELD = "_id";
+    private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
+
+    private final String field;
+    private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(ValueComparator.asc());
+    private long count;
+    private long lookups;
+
+    OrderedFieldIndex(String name, List<IndexKey> keys) {
+        super(name, keys, false);
+        this.field = keys.get(0).getKey();
+    }
+
+    String field() {
+        return field;
+    }
+
+    /** How many queries this index has answered since it was opened. */
+    synchronized long lookups() {
+        return lookups;
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null; // not unique: it names no single document; the collection's _id index does
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing to check
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        for (Object value : fieldValues(document)) {
+            if (positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position)) {
+                count++;
+            }
+        }
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        Object position = positionOf(document);
+        removeEntries(document, position);
+        return position;
+    }
+
+    private void removeEntries(Document document, Object position) {
+        for (Object value : fieldValues(document)) {
+            Set<Object> positions = positionsByValue.get(value);
+            if (positions != null && positions.remove(position)) {
+                count--;
+                if (positions.isEmpty()) {
+                    positionsByValue.remove(value);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing to check
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                                           MongoCollection<Object> collection) {
+        if (!fieldValues(oldDocument).equals(fieldValues(newDocument))) {
+            removeEntries(oldDocument, position);
+            add(newDocument, position, collection);
+        }
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return condition(query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        lookups++;
+        Object condition = condition(query);
+        Collection<Set<Object>> matching;
+        if (condition instanceof Document operators) {
+            if (operators.containsKey("$in")) {
+                matching = new ArrayList<>();
+                for (Object value : (Collection<?>) operators.get("$in")) {
+                    Set<Object> positions = positionsByValue.get(value);
+                    if (positions != null) {
+                        matching.add(positions);
+                    }
+                }
+            } else {
+                matching = range(operators).values();
+            }
+        } else {
+            Set<Object> positions = positionsByValue.get(condition);
+            matching = positions == null ? List.of() : List.of(positions);
+        }
+        if (matching.size() == 1) {
+            return List.copyOf(matching.iterator().next());
+        }
+        Set<Object> result = new LinkedHashSet<>(); // a document with an array holds several values
+        matching.forEach(result::addAll);
+        return result;
+    }
+
+    private NavigableMap<Object, Set<Object>> range(Document operators) {
+        ValueComparator order = ValueComparator.asc();
+        Object lower = null;
+        boolean lowerInclusive = true;
+        Object upper = null;
+        boolean upperInclusive = true;
+        for (Map.Entry<String, Object> operator : operators.entrySet()) {
+            Object bound = operator.getValue();
+            String name = operator.getKey();
+            if (name.equals("$gt") || name.equals("$gte") || name.equals("$eq")) {
+                int cmp = lower == null ? 1 : order.compare(bound, lower);
+                if (cmp > 0 || (cmp == 0 && name.equals("$gt"))) {
+                    lower = bound;
+                    lowerInclusive = !name.equals("$gt");
+                }
+            }
+            if (name.equals("$lt") || name.equals("$lte") || name.equals("$eq")) {
+                int cmp = upper == null ? -1 : order.compare(bound, upper);
+                if (cmp < 0 || (cmp == 0 && name.equals("$lt"))) {
+                    upper = bound;
+                    upperInclusive = !name.equals("$lt");
+                }
+            }
+        }
+        if (lower != null && upper != null) {
+            int cmp = order.compare(lower, upper);
+            if (cmp > 0 || (cmp == 0 && !(lowerInclusive && upperInclusive))) {
+                return Collections.emptyNavigableMap();
+            }
+            return positionsByValue.subMap(lower, lowerInclusive, upper, upperInclusive);
+        }
+        if (lower != null) {
+            return positionsByValue.tailMap(lower, lowerInclusive);
+        }
+        return positionsByValue.headMap(upper, upperInclusive);
+    }
+
+    /**
+     * The query's condition on the indexed field that this index can answer (a plain value, or a document of
+     * operators), or null: at the top level, else in one of a top-level {@code $and}'s clauses.
+     */
+    private Object condition(Document query) {
+        Object condition = usable(query.get(field));
+        if (condition != null) {
+            return condition;
+        }
+        if (query.get("$and") instanceof Collection<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document document) {
+                    Object inner = condition(document);
+                    if (inner != null) {
+                        return inner;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Object usable(Object condition) {
+        if (isScalar(condition)) {
+            return condition;
+        }
+        if (condition instanceof Document operators && !operators.isEmpty()) {
+            if (operators.size() == 1 && operators.get("$in") instanceof Collection<?> values
+                    && !values.isEmpty() && values.stream().allMatch(OrderedFieldIndex::isScalar)) {
+                return operators;
+            }
+            for (Map.Entry<String, Object> operator : operators.entrySet()) {
+                if (!RANGE_OPERATORS.contains(operator.getKey()) || !isScalar(operator.getValue())) {
+                    return null;
+                }
+            }
+            return operators;
+        }
+        return null;
+    }
+
+    /** Strings and numbers: the values whose matching by the server agrees with their order in the index. */
+    private static boolean isScalar(Object value) {
+        return value instanceof String || value instanceof Number;
+    }
+
+    /** The values of the first key in the document (one per element when it is an array), null and missing left out. */
+    private Set<Object> fieldValues(Document document) {
+        Set<Object> values = new LinkedHashSet<>();
+        for (KeyValue keyValue : getKeyValues(document)) {
+            Object value = keyValue.get(0);
+            if (!Missing.isNullOrMissing(value)) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private static Object positionOf(Document document) {
+        return Missing.ofNullable(document.get(ID_FIELD));
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return count;
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public synchronized void drop() {
+        positionsByValue.clear();
+        count = 0;
+    }
+}
