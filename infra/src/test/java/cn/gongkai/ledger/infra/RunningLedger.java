@@ -62,6 +62,29 @@ final class RunningLedger implements AutoCloseable {
                 TestOfficers.of(mongo.uri(), DATABASE));
     }
 
+    /** A bearer token of the agency's test officer (every role). */
+    String tokenFor(String agency) {
+        return TestOfficers.of(mongo.uri(), DATABASE).tokenFor(agency);
+    }
+
+    int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    /** Every stored event document of {@code domainevents}, as its JSON, in {@code _id} order. */
+    List<String> storedEventDocuments() {
+        List<String> documents = new ArrayList<>();
+        for (Document stored : client.getDatabase(DATABASE).getCollection("domainevents").find()
+                .sort(new Document("_id", 1))) {
+            documents.add(stored.toJson());
+        }
+        return documents;
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -1,12 +1,13 @@
 package cn.gongkai.ledger.api.lawsuit;
 
 import cn.gongkai.ledger.api.common.Ids;
+import cn.gongkai.ledger.api.common.TypedId;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /** Identifies an administrative lawsuit (行政诉讼); always starts with {@code ls-}. */
-public record LawsuitId(@JsonValue String value) {
+public record LawsuitId(@JsonValue String value) implements TypedId {
     public static final String PREFIX = "ls-";
 
     @JsonCreator

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.api.request;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.Ids;
+import cn.gongkai.ledger.api.common.TypedId;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * agency is the same aggregate and its registration is refused: uniqueness per agency needs no
  * separate lookup table.
  */
-public record RequestId(@JsonValue String value) {
+public record RequestId(@JsonValue String value) implements TypedId {
     @JsonCreator
     public RequestId {
         value = Ids.require(value, "requestId");
@@ -32,6 +33,11 @@ public record RequestId(@JsonValue String value) {
 
     public AgencyId agencyId() {
         return new AgencyId(value.substring(0, value.indexOf(':')));
+    }
+
+    @Override
+    public java.util.List<String> parts() {
+        return java.util.List.of(agencyId().value(), trackingNumber());
     }
 
     public String trackingNumber() {

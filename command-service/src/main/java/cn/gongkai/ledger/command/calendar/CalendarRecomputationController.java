@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.calendar;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,7 +17,7 @@ public class CalendarRecomputationController {
         this.recomputation = recomputation;
     }
 
-    @PostMapping("/api/calendar/recomputations")
+    @PostMapping(path = "/api/calendar/recomputations", produces = MediaType.APPLICATION_JSON_VALUE)
     public RecomputationReport recompute() {
         return recomputation.recompute();
     }

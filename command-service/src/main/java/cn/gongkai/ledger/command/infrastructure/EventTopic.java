@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.infrastructure;
 
+import cn.gongkai.ledger.api.common.InputLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,8 @@ public final class EventTopic {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-            admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())))
+            admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())
+                            .configs(Map.of("max.message.bytes", String.valueOf(InputLimits.KAFKA_MAX_MESSAGE_BYTES)))))
                     .all().get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -12,6 +12,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends every stored event to the events topic, keyed by its aggregate id (one case's events stay in one
@@ -21,6 +23,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {
     public static final String PROCESSING_GROUP = "kafka-publisher";
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventPublisher.class);
     private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
 
     private final Producer<String, byte[]> producer;
@@ -54,6 +57,8 @@ public class KafkaEventPublisher {
                 send.get();
             }
         } catch (ExecutionException e) {
+            LOG.error("Kafka refused an event of this batch ({}); the publisher stops here and retries the batch "
+                    + "until Kafka accepts it, the events after it wait", e.getCause().toString());
             throw new IllegalStateException("Kafka refused an event; the batch will be sent again", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

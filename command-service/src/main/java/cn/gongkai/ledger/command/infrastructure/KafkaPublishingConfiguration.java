@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.infrastructure;
 
+import cn.gongkai.ledger.api.common.InputLimits;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * Publishing to Kafka: a tracking event processor ({@value KafkaEventPublisher#PROCESSING_GROUP}) reads the event
  * store from its token in the Mongo token store and hands each event to an idempotent producer (acks=all).
  * A failed send fails the whole batch, so the token does not move and the batch is sent again: at-least-once.
+ * The producer's request limit is {@link InputLimits#KAFKA_MAX_MESSAGE_BYTES}, the figure the broker and topic use.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ledger.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
@@ -34,7 +36,8 @@ public class KafkaPublishingConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, InputLimits.KAFKA_MAX_MESSAGE_BYTES);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -59,6 +62,9 @@ public class KafkaPublishingConfiguration {
                                 .andBatchSize(batchSize))
                 .registerTrackingEventProcessor(KafkaEventPublisher.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance());
+                        config -> PropagatingErrorHandler.instance())
+                // A batch Kafka refused fails the processor (which retries it with back-off) instead of being
+                // logged and skipped: the token never moves past an event that is not on the topic.
+                .registerErrorHandler(KafkaEventPublisher.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
 }

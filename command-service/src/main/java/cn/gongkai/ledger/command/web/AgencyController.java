@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on agencies and their Article-20 register (第二十条, table 二). */
 @RestController
-@RequestMapping(path = AgencyController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = AgencyController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 public class AgencyController {
     static final String PATH = "/api/agencies";
     private static final String AGENCY_ID = "agencyId";
@@ -32,62 +33,70 @@ public class AgencyController {
     }
 
     /** The body names the {@code agencyId}. */
+    @CommandBody(RegisterAgency.class)
     @PostMapping
-    public ResponseEntity<CommandAccepted> register(@RequestBody String body) {
+    public ResponseEntity<CommandAccepted> register(@RequestBody byte[] body) {
         return endpoint.create(RegisterAgency.class, body, PATH);
     }
 
+    @CommandBody(IssueNormativeDocument.class)
     @PostMapping("/{agencyId}/normative-documents")
     public ResponseEntity<CommandAccepted> issueNormativeDocument(@PathVariable String agencyId,
-                                                                  @RequestBody String body) {
+                                                                  @RequestBody byte[] body) {
         return on(IssueNormativeDocument.class, agencyId, body);
     }
 
+    @CommandBody(RepealNormativeDocument.class)
     @PostMapping("/{agencyId}/normative-documents/{documentId}/repeal")
     public ResponseEntity<CommandAccepted> repealNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
-                                                                   @RequestBody String body) {
+                                                                   @RequestBody byte[] body) {
         return onDocument(RepealNormativeDocument.class, agencyId, documentId, body);
     }
 
+    @CommandBody(ExpireNormativeDocument.class)
     @PostMapping("/{agencyId}/normative-documents/{documentId}/expiry")
     public ResponseEntity<CommandAccepted> expireNormativeDocument(@PathVariable String agencyId,
                                                                    @PathVariable String documentId,
-                                                                   @RequestBody String body) {
+                                                                   @RequestBody byte[] body) {
         return onDocument(ExpireNormativeDocument.class, agencyId, documentId, body);
     }
 
+    @CommandBody(TallyDecisions.class)
     @PostMapping("/{agencyId}/decision-tallies")
     public ResponseEntity<CommandAccepted> tallyDecisions(@PathVariable String agencyId,
-                                                          @RequestBody String body) {
+                                                          @RequestBody byte[] body) {
         return on(TallyDecisions.class, agencyId, body);
     }
 
+    @CommandBody(CollectFees.class)
     @PostMapping("/{agencyId}/fees")
     public ResponseEntity<CommandAccepted> collectFees(@PathVariable String agencyId,
-                                                       @RequestBody String body) {
+                                                       @RequestBody byte[] body) {
         return on(CollectFees.class, agencyId, body);
     }
 
+    @CommandBody(CountServiceItems.class)
     @PostMapping("/{agencyId}/service-item-counts")
     public ResponseEntity<CommandAccepted> countServiceItems(@PathVariable String agencyId,
-                                                             @RequestBody String body) {
+                                                             @RequestBody byte[] body) {
         return on(CountServiceItems.class, agencyId, body);
     }
 
+    @CommandBody(RecordProcurement.class)
     @PostMapping("/{agencyId}/procurements")
     public ResponseEntity<CommandAccepted> recordProcurement(@PathVariable String agencyId,
-                                                             @RequestBody String body) {
+                                                             @RequestBody byte[] body) {
         return on(RecordProcurement.class, agencyId, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String agencyId,
-                                               String body) {
+                                               byte[] body) {
         return endpoint.apply(type, body, Map.of(AGENCY_ID, agencyId));
     }
 
     private ResponseEntity<CommandAccepted> onDocument(Class<? extends LedgerCommand> type, String agencyId,
-                                                       String documentId, String body) {
+                                                       String documentId, byte[] body) {
         return endpoint.apply(type, body, Map.of(AGENCY_ID, agencyId, "documentId", documentId));
     }
 }

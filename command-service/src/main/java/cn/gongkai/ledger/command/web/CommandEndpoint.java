@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every command endpoint (and every line of the import) does: check that the authenticated officer's roles
@@ -54,13 +55,27 @@ public class CommandEndpoint {
      * its {@code command} name); throws the reason it was refused.
      */
     public CommandAccepted execute(Class<? extends LedgerCommand> type, ObjectNode fields) {
+        return send(bind(type, fields));
+    }
+
+    /**
+     * Checks the officer's right to the command, binds it and checks every limit on its values; nothing is sent.
+     */
+    public LedgerCommand bind(Class<? extends LedgerCommand> type, ObjectNode fields) {
         Officer officer = guard.requireRole(type);
         requireOwnTarget(type, officer, fields);
         Recorded recorded = new Recorded(officer.username(), clock.instant());
-        LedgerCommand command = CommandBinder.bind(type, fields, recorded);
+        return CommandBinder.bind(type, fields, recorded);
+    }
+
+    /**
+     * Sends a bound command and waits for the aggregate: the last step, so nothing that can fail runs after the
+     * append. The answer is built from the command alone, with its stream position if that can be read.
+     */
+    public CommandAccepted send(LedgerCommand command) {
         commands.sendAndWait(command);
-        CommandAccepted accepted = new CommandAccepted(type.getSimpleName(), command.targetAggregateId(), recorded.by(),
-                recorded.at());
+        CommandAccepted accepted = new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(),
+                command.recorded().by(), command.recorded().at());
         return withPosition(accepted);
     }
 
@@ -84,16 +99,18 @@ public class CommandEndpoint {
         return CommandBinder.parse(json);
     }
 
-    /** A registration: 201 Created, located at {@code collection/id}. */
-    ResponseEntity<CommandAccepted> create(Class<? extends LedgerCommand> type, String body, String collection) {
-        CommandAccepted accepted = execute(type, parse(body));
-        return ResponseEntity.created(URI.create(collection + "/" + accepted.id())).body(accepted);
+    /** A registration: 201 Created, located at {@code collection/id} (the location is built before the append). */
+    ResponseEntity<CommandAccepted> create(Class<? extends LedgerCommand> type, byte[] body, String collection) {
+        LedgerCommand command = bind(type, CommandBinder.parse(body));
+        URI location = UriComponentsBuilder.fromPath(collection).pathSegment(command.targetAggregateId())
+                .encode().build().toUri();
+        return ResponseEntity.created(location).body(send(command));
     }
 
     /** A command on an existing case or agency, named by the ids of the URL. */
-    ResponseEntity<CommandAccepted> apply(Class<? extends LedgerCommand> type, String body,
+    ResponseEntity<CommandAccepted> apply(Class<? extends LedgerCommand> type, byte[] body,
                                           Map<String, String> pathIds) {
-        ObjectNode fields = parse(body);
+        ObjectNode fields = CommandBinder.parse(body);
         pathIds.forEach((field, value) -> {
             if (fields.has(field)) {
                 throw CommandRejected.fieldNotAllowed(field, "编号来自网址", "the id is taken from the URL");

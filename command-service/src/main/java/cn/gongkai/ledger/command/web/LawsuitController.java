@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on lawsuits (行政诉讼) in which the agency is the defendant. Ids start with {@code ls-}. */
 @RestController
-@RequestMapping(path = LawsuitController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = LawsuitController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 public class LawsuitController {
     static final String PATH = "/api/lawsuits";
 
@@ -28,38 +29,43 @@ public class LawsuitController {
     }
 
     /** The body may name the {@code lawsuitId}; without one the service assigns {@code ls-<uuid>}. */
+    @CommandBody(FileLawsuit.class)
     @PostMapping
-    public ResponseEntity<CommandAccepted> file(@RequestBody String body) {
+    public ResponseEntity<CommandAccepted> file(@RequestBody byte[] body) {
         return endpoint.create(FileLawsuit.class, body, PATH);
     }
 
+    @CommandBody(RenderJudgment.class)
     @PostMapping("/{lawsuitId}/judgments")
     public ResponseEntity<CommandAccepted> renderJudgment(@PathVariable String lawsuitId,
-                                                          @RequestBody String body) {
+                                                          @RequestBody byte[] body) {
         return on(RenderJudgment.class, lawsuitId, body);
     }
 
+    @CommandBody(FileAppeal.class)
     @PostMapping("/{lawsuitId}/appeals")
     public ResponseEntity<CommandAccepted> fileAppeal(@PathVariable String lawsuitId,
-                                                      @RequestBody String body) {
+                                                      @RequestBody byte[] body) {
         return on(FileAppeal.class, lawsuitId, body);
     }
 
     /** The latest judgment took effect: the case is concluded. */
+    @CommandBody(RecordJudgmentEffective.class)
     @PostMapping("/{lawsuitId}/judgments/effective")
     public ResponseEntity<CommandAccepted> recordJudgmentEffective(@PathVariable String lawsuitId,
-                                                                   @RequestBody String body) {
+                                                                   @RequestBody byte[] body) {
         return on(RecordJudgmentEffective.class, lawsuitId, body);
     }
 
+    @CommandBody(OpenRetrial.class)
     @PostMapping("/{lawsuitId}/retrials")
     public ResponseEntity<CommandAccepted> openRetrial(@PathVariable String lawsuitId,
-                                                       @RequestBody String body) {
+                                                       @RequestBody byte[] body) {
         return on(OpenRetrial.class, lawsuitId, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id,
-                                               String body) {
+                                               byte[] body) {
         return endpoint.apply(type, body, Map.of("lawsuitId", id));
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Commands on reconsiderations (行政复议) in which the agency is the respondent. Ids start with {@code rc-}. */
 @RestController
-@RequestMapping(path = ReconsiderationController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = ReconsiderationController.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
 public class ReconsiderationController {
     static final String PATH = "/api/reconsiderations";
 
@@ -28,37 +29,42 @@ public class ReconsiderationController {
     }
 
     /** The body may name the {@code reconsiderationId}; without one the service assigns {@code rc-<uuid>}. */
+    @CommandBody(FileReconsideration.class)
     @PostMapping
-    public ResponseEntity<CommandAccepted> file(@RequestBody String body) {
+    public ResponseEntity<CommandAccepted> file(@RequestBody byte[] body) {
         return endpoint.create(FileReconsideration.class, body, PATH);
     }
 
+    @CommandBody(AcceptReconsideration.class)
     @PostMapping("/{reconsiderationId}/acceptance")
     public ResponseEntity<CommandAccepted> accept(@PathVariable String reconsiderationId,
-                                                  @RequestBody String body) {
+                                                  @RequestBody byte[] body) {
         return on(AcceptReconsideration.class, reconsiderationId, body);
     }
 
+    @CommandBody(RejectReconsideration.class)
     @PostMapping("/{reconsiderationId}/rejection")
     public ResponseEntity<CommandAccepted> reject(@PathVariable String reconsiderationId,
-                                                  @RequestBody String body) {
+                                                  @RequestBody byte[] body) {
         return on(RejectReconsideration.class, reconsiderationId, body);
     }
 
+    @CommandBody(DecideReconsideration.class)
     @PostMapping("/{reconsiderationId}/decision")
     public ResponseEntity<CommandAccepted> decide(@PathVariable String reconsiderationId,
-                                                  @RequestBody String body) {
+                                                  @RequestBody byte[] body) {
         return on(DecideReconsideration.class, reconsiderationId, body);
     }
 
+    @CommandBody(WithdrawReconsideration.class)
     @PostMapping("/{reconsiderationId}/withdrawal")
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String reconsiderationId,
-                                                    @RequestBody String body) {
+                                                    @RequestBody byte[] body) {
         return on(WithdrawReconsideration.class, reconsiderationId, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id,
-                                               String body) {
+                                               byte[] body) {
         return endpoint.apply(type, body, Map.of("reconsiderationId", id));
     }
 }

@@ -152,6 +152,10 @@ class CalendarRecomputationWiringTest {
     }
 
     private void receive(RequestId id, String receivedOn) {
+        if (eventStore.lastSequenceNumberFor(AGENCY.value()).isEmpty()) {
+            commands.sendAndWait(new cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency(AGENCY, "日历测试局", null,
+                    at("2026-01-05")));
+        }
         commands.sendAndWait(new ReceiveRequest(id, Channel.INTERNET, d(receivedOn),
                 new Applicant(ApplicantType.NATURAL_PERSON, "张三", null, null), "事项", "王科员", at(receivedOn)));
     }

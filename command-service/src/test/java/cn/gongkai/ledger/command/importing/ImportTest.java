@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.importing;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.ledger.command.web.CommandServiceTestBase;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +126,69 @@ class ImportTest extends CommandServiceTestBase {
     }
 
     @Test
+    void aBodyWithAnInvalidUtf8ByteOnLine151IsRefusedWholeBeforeAnythingIsStored() {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-utf\",\"name\":\"甲局\"}\n".getBytes(UTF_8));
+        for (int line = 2; line <= 200; line++) {
+            String json = "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-utf\",\"category\":\"PENALTY\","
+                    + "\"decidedOn\":\"2024-01-05\",\"count\":1,\"batchRef\":\"b-" + line + "\"}\n";
+            byte[] bytes = json.getBytes(UTF_8);
+            if (line == 151) {
+                bytes[bytes.length - 4] = (byte) 0xff;
+            }
+            body.writeBytes(bytes);
+        }
+        long before = stored();
+
+        var response = new Http(port, DATABASE).send("POST", "/api/import", body.toByteArray(),
+                Map.of("Content-Type", "application/x-ndjson"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo("INVALID_ENCODING");
+        assertThat(response.json().get("messageZh").asText()).contains("第 151 行");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void aLeadingByteOrderMarkAndCrLfLineEndsAreAccepted() {
+        byte[] text = ("{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-bom\",\"name\":\"甲局\"}\r\n"
+                + "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-bom\",\"category\":\"PENALTY\","
+                + "\"decidedOn\":\"2024-01-05\",\"count\":2,\"batchRef\":\"bom-1\"}\r\n").getBytes(UTF_8);
+        byte[] body = new byte[text.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, body, 3, text.length);
+
+        Http http = new Http(port, DATABASE);
+        var response = http.send("POST", "/api/import", body, Map.of("Content-Type", "application/x-ndjson",
+                "Authorization", "Bearer " + http.officers().tokenFor("imp-bom")));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("accepted").asInt()).as(response.body()).isEqualTo(2);
+        assertThat(events("imp-bom")).hasSize(2);
+    }
+
+    @Test
+    void everyLineIsBoundBeforeTheFirstIsSentAndLimitsApplyToImportLinesToo() {
+        String body = String.join("\n",
+                "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-c\",\"name\":\"丙局\"}",
+                "{\"command\":\"ReceiveRequest\",\"agencyId\":\"imp-c\",\"trackingNumber\":\"a b\",\"channel\":\"INTERNET\","
+                        + "\"receivedOn\":\"2024-03-01\",\"applicant\":{\"type\":\"NATURAL_PERSON\",\"name\":\"王\"},\"subject\":\"x\"}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-c\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\","
+                        + "\"count\":1.5,\"batchRef\":\"c-1\"}",
+                "{\"command\":\"TallyDecisions\",\"agencyId\":\"imp-c\",\"category\":\"PENALTY\",\"decidedOn\":\"2024-01-05\","
+                        + "\"count\":1,\"count\":2,\"batchRef\":\"c-2\"}");
+
+        JsonNode report = importLines(body, Map.of()).json();
+
+        assertThat(report.get("results")).extracting(r -> r.has("problem") ? r.get("problem").get("code").asText() : "-")
+                .containsExactly("-", "INVALID_ID", "INVALID_FIELD", "DUPLICATE_FIELD");
+        assertThat(events("imp-c")).hasSize(1);
+    }
+
+    @Test
     void anImportNeedsAnAuthenticatedOfficer() {
         var response = new Http(port, DATABASE).post("/api/import", (String) null, "application/x-ndjson",
                 "{\"command\":\"RegisterAgency\",\"agencyId\":\"imp-b\",\"name\":\"乙局\"}", Map.of());
@@ -135,6 +200,10 @@ class ImportTest extends CommandServiceTestBase {
 
     private Http.Response importLines(String body, Map<String, String> headers) {
         return new Http(port, DATABASE).post("/api/import", "application/x-ndjson", body, headers);
+    }
+
+    private long stored() {
+        return mongo.getDatabase(DATABASE).getCollection("domainevents").countDocuments();
     }
 
     private List<Document> events(String aggregateId) {

@@ -35,8 +35,9 @@ class StoredEventFormatTest extends CommandServiceTestBase {
 
     @Test
     void aRegisteredAgencyIsOneDocumentWithItsPayloadAsJacksonJson() throws Exception {
+        new Http(port, DATABASE).command("/api/agencies", "{\"agencyId\":\"fmt-superior\",\"name\":\"宁河区人民政府\"}");
         var response = new Http(port, DATABASE).command("/api/agencies",
-                "{\"agencyId\":\"fmt-agency\",\"name\":\"宁河区商务局\",\"superiorAgencyId\":\"ninghe\"}");
+                "{\"agencyId\":\"fmt-agency\",\"name\":\"宁河区商务局\",\"superiorAgencyId\":\"fmt-superior\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
 
         List<Document> stored = events("fmt-agency");
@@ -57,7 +58,7 @@ class StoredEventFormatTest extends CommandServiceTestBase {
         JsonNode payload = new ObjectMapper().readTree(event.getString("payload"));
         assertThat(payload.get("agencyId").asText()).isEqualTo("fmt-agency");
         assertThat(payload.get("name").asText()).isEqualTo("宁河区商务局");
-        assertThat(payload.get("superiorAgencyId").asText()).isEqualTo("ninghe");
+        assertThat(payload.get("superiorAgencyId").asText()).isEqualTo("fmt-superior");
         assertThat(payload.get("recorded").get("by").asText()).isEqualTo(Http.officerOf("fmt-agency"));
         assertThat(Instant.parse(payload.get("recorded").get("at").asText())).isNotNull();
     }

@@ -13,6 +13,8 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReplyToRequest;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestId;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +66,7 @@ class CommandEndpointTest {
     void theCommandIsRecordedByTheOfficerAtTheClocksInstant() {
         var answer = endpoint.apply(ReplyToRequest.class, """
                 {"repliedOn":"2024-05-20","primaryOutcome":"WITHHELD_THIRD_PARTY_RIGHTS",
-                 "secondaryReasons":["WITHHELD_PROCESS_INFORMATION"]}""", Map.of("requestId", "a:1"));
+                 "secondaryReasons":["WITHHELD_PROCESS_INFORMATION"]}""".getBytes(UTF_8), Map.of("requestId", "a:1"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture());
@@ -78,17 +80,28 @@ class CommandEndpointTest {
     @Test
     void amountsAreBoundExactlyNeverThroughADouble() {
         endpoint.apply(CollectFees.class,
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91,\"batchRef\":\"b\"}", Map.of("agencyId", "a"));
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":12345678901234567.89,\"batchRef\":\"b\"}"
+                        .getBytes(UTF_8), Map.of("agencyId", "a"));
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         verify(gateway).sendAndWait(sent.capture());
         var fees = (CollectFees) sent.getValue();
-        assertThat(fees.amountYuan()).isEqualTo(new BigDecimal("123456789012345678.91"));
+        assertThat(fees.amountYuan()).isEqualTo(new BigDecimal("12345678901234567.89"));
+    }
+
+    @Test
+    void anAmountAboveTheDocumentedMaximumIsRefusedAndNothingIsSent() {
+        assertThatThrownBy(() -> endpoint.apply(CollectFees.class,
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":123456789012345678.91,\"batchRef\":\"b\"}"
+                        .getBytes(UTF_8),
+                Map.of("agencyId", "a")))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("AMOUNT_OUT_OF_RANGE");
+        verify(gateway, never()).sendAndWait(any());
     }
 
     @Test
     void aRefusedBindingSendsNothing() {
-        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class, "{\"repliedOn\":\"2024-05-20\"}",
+        assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class, "{\"repliedOn\":\"2024-05-20\"}".getBytes(UTF_8),
                 Map.of("requestId", "a:1")))
                 .isInstanceOf(CommandRejected.class).hasMessageContaining("primaryOutcome");
         verify(gateway, never()).sendAndWait(any());
@@ -98,7 +111,7 @@ class CommandEndpointTest {
     void aRoleThatMayNotIssueTheCommandSendsNothing() {
         signIn(EnumSet.of(Role.REGISTRAR, Role.AUDITOR));
         assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class,
-                "{\"repliedOn\":\"2024-05-20\",\"primaryOutcome\":\"DISCLOSED\"}", Map.of("requestId", "a:1")))
+                "{\"repliedOn\":\"2024-05-20\",\"primaryOutcome\":\"DISCLOSED\"}".getBytes(UTF_8), Map.of("requestId", "a:1")))
                 .isInstanceOf(AccessRefused.class).hasMessageContaining("wang.wu");
         verify(gateway, never()).sendAndWait(any());
     }
@@ -106,10 +119,10 @@ class CommandEndpointTest {
     @Test
     void anotherAgencysCaseOrAgencySendsNothing() {
         assertThatThrownBy(() -> endpoint.apply(ReplyToRequest.class,
-                "{\"repliedOn\":\"2024-05-20\",\"primaryOutcome\":\"DISCLOSED\"}", Map.of("requestId", "b:1")))
+                "{\"repliedOn\":\"2024-05-20\",\"primaryOutcome\":\"DISCLOSED\"}".getBytes(UTF_8), Map.of("requestId", "b:1")))
                 .isInstanceOf(AccessRefused.class).hasMessageContaining("of a may not access the data of b");
         assertThatThrownBy(() -> endpoint.apply(CollectFees.class,
-                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":1,\"batchRef\":\"b\"}", Map.of("agencyId", "b")))
+                "{\"collectedOn\":\"2024-05-20\",\"amountYuan\":1,\"batchRef\":\"b\"}".getBytes(UTF_8), Map.of("agencyId", "b")))
                 .isInstanceOf(AccessRefused.class);
         verify(gateway, never()).sendAndWait(any());
     }

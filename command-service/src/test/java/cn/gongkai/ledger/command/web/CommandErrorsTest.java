@@ -30,6 +30,7 @@ class CommandErrorsTest extends CommandServiceTestBase {
     @BeforeEach
     void client() {
         http = new Http(port, DATABASE);
+        http.command("/api/agencies", "{\"agencyId\":\"err\",\"name\":\"错误测试局\"}");
     }
 
     @Test
@@ -98,8 +99,8 @@ class CommandErrorsTest extends CommandServiceTestBase {
         assertThat(requestId.json().get("messageEn").asText()).contains("requestId");
         assertProblem(http.command("/api/reconsiderations/x-1/acceptance", "{\"acceptedOn\":\"2024-03-02\"}"),
                 400, "INVALID_FIELD");
-        assertProblem(http.command("/api/agencies", "{\"agencyId\":\"a:b\",\"name\":\"甲\"}"), 400, "INVALID_FIELD");
-        assertProblem(http.command("/api/requests", RECEIVE.formatted(" ")), 400, "INVALID_FIELD");
+        assertProblem(http.command("/api/agencies", "{\"agencyId\":\"a:b\",\"name\":\"甲\"}"), 400, "INVALID_ID");
+        assertProblem(http.command("/api/requests", RECEIVE.formatted(" ")), 400, "INVALID_ID");
     }
 
     @Test
@@ -146,11 +147,11 @@ class CommandErrorsTest extends CommandServiceTestBase {
         List<Document> before = events("err:2024-007");
 
         var future = http.command("/api/requests/err:2024-007/reply",
-                "{\"repliedOn\":\"2999-01-01\",\"primaryOutcome\":\"DISCLOSED\"}");
+                "{\"repliedOn\":\"2098-01-01\",\"primaryOutcome\":\"DISCLOSED\"}");
 
         assertProblem(future, 422, "DATE_IN_FUTURE");
         assertThat(future.json().get("title").asText()).isEqualTo("不符合业务规则");
-        assertThat(future.json().get("messageZh").asText()).contains("2999-01-01");
+        assertThat(future.json().get("messageZh").asText()).contains("2098-01-01");
         assertThat(events("err:2024-007")).isEqualTo(before);
     }
 

@@ -55,6 +55,22 @@ public final class Http {
         return send(request.build());
     }
 
+    /**
+     * Any request with raw bytes (null: no body) and the given headers, with the bearer token of the officer of the
+     * agency the path (or the body, read as UTF-8) names.
+     */
+    public Response send(String method, String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        String token = officers.tokenForRequest(path, body == null ? null
+                : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        if (token != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** A JSON command by the officer of the agency it names. */
     public Response command(String path, String json) {
         return post(path, "application/json", json, Map.of());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import cn.gongkai.ledger.api.common.InputLimits;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,7 +81,8 @@ public final class InProcessKafka implements AutoCloseable {
                 Map.entry("offsets.topic.num.partitions", "1"),
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0")));
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("message.max.bytes", String.valueOf(InputLimits.KAFKA_MAX_MESSAGE_BYTES))));
         return p;
     }
 
