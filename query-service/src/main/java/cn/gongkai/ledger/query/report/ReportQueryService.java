@@ -68,6 +68,15 @@ public class ReportQueryService {
         return stored.map(MaterializedReport::json).orElseGet(() -> ReportJson.write(materializer.compute(request)));
     }
 
+    /**
+     * The report folded now from the counted events, never the materialised copy: what a read with
+     * {@code ?after=} answers, since the copy is rematerialised just after the events are counted.
+     */
+    public String folded(ReportRequest request) {
+        requireKnown(request.agencyId());
+        return ReportJson.write(materializer.compute(request));
+    }
+
     public Publication publish(ReportRequest request, String publishedBy) {
         String json = current(request);
         PublishedReport snapshot = new PublishedReport(request.agencyId().value(), request.year(),

@@ -20,10 +20,13 @@ import java.util.Optional;
  *
  * @param group the table-四 group key: {@code 复议}, {@code 直诉} or {@code 复议后诉}
  */
-record AppealCase(String group, LocalDate filedOn, List<Transition> transitions) {
+record AppealCase(String group, LocalDate filedOn, List<Transition> transitions, CellSource filing) {
 
-    /** A conclusion ({@code outcome} set) or a reopening ({@code outcome} null) on {@code on}. */
-    record Transition(LocalDate on, AppealOutcome outcome) {
+    /**
+     * A conclusion ({@code outcome} set) or a reopening ({@code outcome} null) on {@code on}, by the event
+     * {@code source}.
+     */
+    record Transition(LocalDate on, AppealOutcome outcome, CellSource source) {
     }
 
     /**
@@ -31,27 +34,45 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions)
      * lawsuit concludes when a judgment or ruling takes effect ({@code JudgmentTookEffect}, outcome carried
      * in the event; an appeal keeps it open) and is pending again from a {@code RetrialOpened}.
      */
-    static Optional<AppealCase> replay(List<LedgerEvent> events) {
+    static Optional<AppealCase> replay(String id, List<LedgerEvent> events) {
         String group = null;
         LocalDate filedOn = null;
+        CellSource filing = null;
         List<Transition> transitions = new ArrayList<>();
-        for (LedgerEvent event : events) {
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            LedgerEvent event = events.get(sequence);
+            CellSource source = new CellSource(id, sequence, event.getClass().getSimpleName());
             if (event instanceof ReconsiderationFiled f) {
                 group = ReportFormat.RECONSIDERATION_GROUP;
                 filedOn = f.filedOn();
+                filing = source;
             } else if (event instanceof LawsuitFiled f) {
                 group = f.route().key();
                 filedOn = f.filedOn();
+                filing = source;
             } else if (event instanceof ReconsiderationEvent.Conclusion c && transitions.isEmpty()) {
-                transitions.add(new Transition(c.concludedOn(), c.outcome()));
+                transitions.add(new Transition(c.concludedOn(), c.outcome(), source));
             } else if (event instanceof JudgmentTookEffect j) {
                 transitions.add(new Transition(j.effectiveOn(),
-                        Objects.requireNonNull(j.outcome(), "JudgmentTookEffect without outcome in " + j.lawsuitId())));
+                        Objects.requireNonNull(j.outcome(), "JudgmentTookEffect without outcome in " + j.lawsuitId()),
+                        source));
             } else if (event instanceof RetrialOpened r) {
-                transitions.add(new Transition(r.openedOn(), null));
+                transitions.add(new Transition(r.openedOn(), null, source));
             }
         }
-        return group == null ? Optional.empty() : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions)));
+        return group == null ? Optional.empty()
+                : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions), filing));
+    }
+
+    /** The event that decided where the case stands at the end of {@code day}: the last transition by then, or the filing. */
+    CellSource sourceAt(LocalDate day) {
+        CellSource source = filing;
+        for (Transition t : transitions) {
+            if (!t.on().isAfter(day)) {
+                source = t.source();
+            }
+        }
+        return source;
     }
 
     /** The outcome the case stands at at the end of {@code day}; empty while it is pending. */

@@ -22,43 +22,63 @@ import java.util.Optional;
  *
  * @param concludedOn the counted conclusion date, null while open
  * @param outcome     the counted outcome, null while open
+ * @param intake      the last event that decided the receipt date or the column (what puts it in 一, 二, 四)
+ * @param conclusion  the last event that decided the conclusion, its date, outcome or column (what puts it in
+ *                    三); null while open
  */
-record RequestCase(ApplicantType column, LocalDate receivedOn, LocalDate concludedOn,
-                   Outcome outcome) {
+record RequestCase(String id, ApplicantType column, LocalDate receivedOn, LocalDate concludedOn,
+                   Outcome outcome, CellSource intake, CellSource conclusion) {
 
-    /** Replays a request's events; empty when its registration is not among them. */
-    static Optional<RequestCase> replay(List<LedgerEvent> events) {
-        Builder b = new Builder();
-        events.forEach(b::apply);
+    /** Replays a request's events (its whole stream from sequence 0); empty when its registration is not among them. */
+    static Optional<RequestCase> replay(String id, List<LedgerEvent> events) {
+        Builder b = new Builder(id);
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            b.apply(events.get(sequence), sequence);
+        }
         return b.build();
     }
 
     private static final class Builder {
+        private final String id;
         private boolean registered;
+        private CellSource intake;
+        private CellSource conclusion;
         private ApplicantType type;
         private LocalDate receivedOn;
         private LocalDate concludedOn;
         private Outcome primary;
         private List<Outcome> secondary = List.of();
 
-        void apply(LedgerEvent event) {
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        void apply(LedgerEvent event, long sequence) {
+            CellSource source = new CellSource(id, sequence, event.getClass().getSimpleName());
             if (event instanceof RequestReceived r) {
                 registered = true;
                 type = r.applicant().type();
                 receivedOn = r.receivedOn();
+                intake = source;
             } else if (event instanceof ApplicantTypeCorrected c) {
                 type = c.correctedType();
+                intake = source;
+                conclusion = conclusion == null ? null : source;
             } else if (event instanceof ReceiptDateCorrected c) {
                 receivedOn = c.correctedDate();
+                intake = source;
             } else if (event instanceof Conclusion c) {
                 concludedOn = c.concludedOn();
                 primary = c instanceof RequestWithdrawn ? CountingRules.WITHDRAWAL : c.outcome();
                 secondary = c instanceof RequestReplied r ? r.secondaryReasons() : List.of();
+                conclusion = source;
             } else if (event instanceof OutcomeCorrected c) {
                 primary = c.correctedOutcome();
                 secondary = c.secondaryReasons();
+                conclusion = source;
             } else if (event instanceof ConclusionDateCorrected c) {
                 concludedOn = c.correctedDate();
+                conclusion = source;
             }
         }
 
@@ -67,9 +87,10 @@ record RequestCase(ApplicantType column, LocalDate receivedOn, LocalDate conclud
                 return Optional.empty();
             }
             boolean concluded = concludedOn != null && primary != null;
-            return Optional.of(new RequestCase(CountingRules.column(type), receivedOn,
+            return Optional.of(new RequestCase(id, CountingRules.column(type), receivedOn,
                     concluded ? CountingRules.countedConclusionDate(receivedOn, concludedOn) : null,
-                    concluded ? CountingRules.countedOutcome(primary, secondary) : null));
+                    concluded ? CountingRules.countedOutcome(primary, secondary) : null, intake,
+                    concluded ? conclusion : null));
         }
     }
 }
