@@ -255,7 +255,8 @@ class EndpointMatrixTest {
     private static String concrete(String pattern) {
         String path = pattern.replace("{agencyId}", OWN).replace("{requestId}", OWN + ":001")
                 .replace("{reconsiderationId}", "rc-mx-1").replace("{lawsuitId}", "ls-mx-1")
-                .replace("{documentId}", "doc-1").replace("{year}", "2025");
+                .replace("{documentId}", "doc-1").replace("{year}", "2025").replace("{*address}", "三/三.一")
+                .replaceAll("\\{[^}]*}", "x");
         return switch (pattern) {
             case "/api/requests", "/api/reconsiderations", "/api/lawsuits", "/api/audit" -> path + "?agencyId=" + OWN;
             case "/api/fees/quote" -> path + "?scale=PER_REQUEST&nthRequestInMonth=1";
