@@ -58,6 +58,7 @@ public final class EndpointPolicy {
             anonymous(HttpMethod.GET, "/readyz"),
             anonymous(HttpMethod.GET, "/v3/api-docs"),
             anonymous(HttpMethod.GET, "/v3/api-docs/**"),
+            anonymous(HttpMethod.GET, "/v3/api-docs.yaml"),
             authenticated(HttpMethod.GET, "/api/auth/me"),
             authenticated(HttpMethod.POST, "/api/auth/logout"),
             // 管理: users of the administrator's agency (and agencies below it).
