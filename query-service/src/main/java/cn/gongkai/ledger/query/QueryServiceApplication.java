@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.query;
 
 import cn.gongkai.ledger.readmodel.ReadModelConfiguration;
+import cn.gongkai.ledger.workbench.WorkbenchConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.PropertySource;
  * {@code MONGODB_URI}, {@code MONGODB_DATABASE} and {@code SERVER_PORT}; OpenAPI at {@code /v3/api-docs}.
  */
 @SpringBootApplication
-@Import(ReadModelConfiguration.class)
+@Import({ReadModelConfiguration.class, WorkbenchConfiguration.class})
 @PropertySource("classpath:query-service.properties")
 public class QueryServiceApplication {
     public static void main(String[] args) {

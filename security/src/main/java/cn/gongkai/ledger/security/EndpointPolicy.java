@@ -59,6 +59,7 @@ public final class EndpointPolicy {
             anonymous(HttpMethod.GET, "/readyz"),
             anonymous(HttpMethod.GET, "/v3/api-docs"),
             anonymous(HttpMethod.GET, "/v3/api-docs/**"),
+            anonymous(HttpMethod.GET, "/v3/api-docs.yaml"),
             authenticated(HttpMethod.GET, "/api/auth/me"),
             authenticated(HttpMethod.POST, "/api/auth/logout"),
             // 管理: users of the administrator's agency (and agencies below it).
@@ -139,6 +140,22 @@ public final class EndpointPolicy {
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/publication", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             command("/api/reports/{agencyId}/{year}/publication", PublicationCommand.PublishAnnualReport.class),
+            // The workbench (module workbench): its pages are public shells that send to the log-in page on a 401;
+            // the report's exports, cells and chart are report reads; a cell's cases, the letters and the remedy
+            // windows name applicants, so the officer's own agency only.
+            anonymous(HttpMethod.GET, "/"),
+            anonymous(HttpMethod.GET, "/*.html"),
+            anonymous(HttpMethod.GET, "/app.js"),
+            anonymous(HttpMethod.GET, "/app.css"),
+            anonymous(HttpMethod.GET, "/favicon.ico"),
+            authenticated(HttpMethod.GET, "/api/vocabulary"),
+            authenticated(HttpMethod.GET, "/api/agencies"),
+            read(HttpMethod.GET, "/api/agencies/{agencyId}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/agencies/{agencyId}/appeal-windows", ANY_ROLE, Scope.OWN),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/export/{kind}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/chart", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/cells/**", ANY_ROLE, Scope.OWN),
+            read(HttpMethod.GET, "/api/requests/{requestId}/letters/{file}", ANY_ROLE, Scope.OWN),
             // Reference data and operations.
             read(HttpMethod.GET, "/api/calendar/{year}", ANY_ROLE, Scope.NONE),
             read(HttpMethod.GET, "/api/fees/quote", ANY_ROLE, Scope.NONE),

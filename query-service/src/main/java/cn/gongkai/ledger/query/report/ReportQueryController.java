@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.query.report;
 
+import cn.gongkai.ledger.report.fold.ReportRequest;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,8 +32,10 @@ public class ReportQueryController {
     @GetMapping(value = "/api/reports/{agencyId}/{year}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> report(@PathVariable String agencyId, @PathVariable int year,
                                          @RequestParam(required = false) String format,
-                                         @RequestParam(required = false) String appealPolicy) {
-        String json = reports.current(reports.request(agencyId, year, format, appealPolicy));
+                                         @RequestParam(required = false) String appealPolicy,
+                                         @RequestParam(required = false) String after) {
+        ReportRequest request = reports.request(agencyId, year, format, appealPolicy);
+        String json = after == null || after.isBlank() ? reports.current(request) : reports.folded(request);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         List<String> heldBack = reports.heldBack(agencyId);
         if (!heldBack.isEmpty()) {

@@ -66,6 +66,15 @@ public class ReportQueryService {
         return stored.orElseGet(() -> ReportJson.write(ReportFold.fold(counted.ofAgency(request.agencyId()), request)));
     }
 
+    /**
+     * The report folded now from the counted events, never the materialised copy: what a read with
+     * {@code ?after=} answers, since the copy is rematerialised just after the events are counted.
+     */
+    public String folded(ReportRequest request) {
+        knownAgencies.require(request.agencyId());
+        return ReportJson.write(ReportFold.fold(counted.ofAgency(request.agencyId()), request));
+    }
+
     public Publication publication(String agencyId, int year) {
         PublishedReport snapshot = reports.published(new AgencyId(agencyId).value(), year).orElseThrow(() ->
                 LedgerProblemException.notFound("REPORT_NOT_PUBLISHED", agencyId + " 的 " + year + " 年度报告尚未发布",

@@ -169,7 +169,7 @@ class LifecycleAgreementTest {
     private static void assertAgree(List<DisclosureRequestEvent> history) {
         ClockReading clock = CLOCK.read(history);
         CaseSummary summary = CaseSummaryFold.fold(envelopes(history)).orElseThrow();
-        RequestCase counted = RequestCase.replay(List.copyOf(history)).orElseThrow();
+        RequestCase counted = RequestCase.replay("r", List.copyOf(history)).orElseThrow();
         String path = history.stream().map(e -> e.getClass().getSimpleName()).toList().toString();
 
         assertThat(summary.status()).as("status " + path).isEqualTo(caseStatus(clock.status()));
@@ -235,7 +235,7 @@ class LifecycleAgreementTest {
                     !withoutTimeline(CaseSummaryFold.fold(envelopes(prior)).orElseThrow())
                             .equals(withoutTimeline(CaseSummaryFold.fold(envelopes(after)).orElseThrow())));
             assertUsedOrDeclined("report", type, REPORT_IGNORES,
-                    !RequestCase.replay(List.copyOf(prior)).equals(RequestCase.replay(List.copyOf(after))));
+                    !RequestCase.replay("r", List.copyOf(prior)).equals(RequestCase.replay("r", List.copyOf(after))));
         }
     }
 

@@ -7,6 +7,7 @@ import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,26 @@ public final class CountedEvents {
         return events.ofAgency(agencyId, lastCounted.keySet()).stream()
                 .filter(e -> lastCounted.containsKey(e.aggregateId()) && e.sequence() <= lastCounted.get(e.aggregateId()))
                 .toList();
+    }
+
+    /** The ids of the counted aggregates of a type ({@code Agency}, {@code DisclosureRequest}, …), sorted. */
+    public List<String> aggregatesOfType(String aggregateType) {
+        return progress.ofType(aggregateType).stream().filter(p -> p.lastContiguous() >= 0)
+                .map(AggregateProgress::aggregateId).sorted().toList();
+    }
+
+    /** How far the read model has counted an aggregate: its type and its last contiguous sequence. */
+    public record Progress(String aggregateType, long lastContiguous) {
+    }
+
+    /** The aggregate's progress; empty when none of its events has been seen. */
+    public Optional<Progress> progressOf(String aggregateId) {
+        return progress.find(aggregateId).map(p -> new Progress(p.aggregateType(), p.lastContiguous()));
+    }
+
+    /** One aggregate's stored events, by sequence. */
+    public List<EventEnvelope> ofAggregate(String aggregateId) {
+        return events.ofAggregate(aggregateId);
     }
 
     /** Whether the read model has counted any event of the agency. */

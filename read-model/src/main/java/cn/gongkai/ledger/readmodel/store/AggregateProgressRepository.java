@@ -20,6 +20,11 @@ public final class AggregateProgressRepository {
         progress.save(value.aggregateId(), value);
     }
 
+    /** The aggregates of one type ({@code Agency}, {@code DisclosureRequest} …) whose events have been seen. */
+    public List<AggregateProgress> ofType(String aggregateType) {
+        return progress.list(Filters.eq("aggregateType", aggregateType));
+    }
+
     /** The aggregates of an agency whose first event has been seen. */
     public List<AggregateProgress> ofAgency(String agencyId) {
         return progress.list(Filters.eq("agencyId", agencyId));

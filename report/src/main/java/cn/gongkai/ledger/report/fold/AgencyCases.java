@@ -113,10 +113,10 @@ public final class AgencyCases {
         if (AGENCY.equals(type)) {
             replayed = new Replayed(AgencyRegister.replay(payloads), null, null, last, payloads.size(), firstYear, lastYear);
         } else if (REQUEST.equals(type)) {
-            replayed = new Replayed(null, RequestCase.replay(payloads).orElse(null), null, last, payloads.size(),
+            replayed = new Replayed(null, RequestCase.replay(aggregateId, payloads).orElse(null), null, last, payloads.size(),
                     firstYear, lastYear);
         } else {
-            replayed = new Replayed(null, null, AppealCase.replay(payloads).orElse(null), last, payloads.size(),
+            replayed = new Replayed(null, null, AppealCase.replay(aggregateId, payloads).orElse(null), last, payloads.size(),
                     firstYear, lastYear);
         }
         byAggregate.put(aggregateId, replayed);
@@ -132,6 +132,11 @@ public final class AgencyCases {
 
     /** The report of one year, stated as of {@code asOf} (null: the recording time of the latest event counted). */
     AnnualReport report(ReportRequest request, OffsetDateTime asOf) {
+        return report(request, asOf, null);
+    }
+
+    /** The same, recording into {@code sources} (when not null) the cases each cell of 三 and 四 counts. */
+    AnnualReport report(ReportRequest request, OffsetDateTime asOf, Map<String, List<CellSource>> sources) {
         if (!request.agencyId().equals(agencyId)) {
             throw new IllegalArgumentException("these are the cases of " + agencyId.value() + ", not of "
                     + request.agencyId().value());
@@ -154,7 +159,7 @@ public final class AgencyCases {
                 : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
         return new AnnualReport(new AnnualReport.Agency(agencyId.value(), register.name()), request.year(),
                 request.format(), stated, request.appealPolicy(), register.table2(request.year(), request.format()),
-                ReportFold.table3(requests, request), ReportFold.table4(appeals, request), List.of());
+                ReportFold.table3(requests, request, sources), ReportFold.table4(appeals, request, sources), List.of());
     }
 
     /**

@@ -4,7 +4,6 @@ import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
-import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.LawsuitFile;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
 import java.time.LocalDate;
@@ -19,10 +18,13 @@ import java.util.Optional;
  *
  * @param group the table-四 group key: {@code 复议}, {@code 直诉} or {@code 复议后诉}
  */
-record AppealCase(String group, LocalDate filedOn, List<Transition> transitions) {
+record AppealCase(String group, LocalDate filedOn, List<Transition> transitions, CellSource filing) {
 
-    /** A conclusion ({@code outcome} set) or a reopening ({@code outcome} null) on {@code on}. */
-    record Transition(LocalDate on, AppealOutcome outcome) {
+    /**
+     * A conclusion ({@code outcome} set) or a reopening ({@code outcome} null) on {@code on}, by the event
+     * {@code source}.
+     */
+    record Transition(LocalDate on, AppealOutcome outcome, CellSource source) {
     }
 
     /**
@@ -31,30 +33,51 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions)
      * appeal keeps it open), on the result that judgment resolves to, counted under
      * {@link CountingRules#appealOutcome}; it is pending again from a retrial.
      */
-    static Optional<AppealCase> replay(List<LedgerEvent> events) {
+    static Optional<AppealCase> replay(String id, List<LedgerEvent> events) {
         String group = null;
         LocalDate filedOn = null;
+        CellSource filing = null;
         List<Transition> transitions = new ArrayList<>();
         LawsuitLifecycle.State lawsuit = LawsuitLifecycle.initial();
-        for (LedgerEvent event : events) {
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            LedgerEvent event = events.get(sequence);
+            CellSource source = new CellSource(id, sequence, event.getClass().getSimpleName());
             if (event instanceof ReconsiderationFiled f) {
                 group = ReportFormat.RECONSIDERATION_GROUP;
                 filedOn = f.filedOn();
+                filing = source;
             } else if (event instanceof ReconsiderationEvent.Conclusion c && transitions.isEmpty()) {
-                transitions.add(new Transition(c.concludedOn(), c.outcome()));
+                transitions.add(new Transition(c.concludedOn(), c.outcome(), source));
             } else if (event instanceof LawsuitEvent e) {
+                LawsuitLifecycle.State before = lawsuit;
                 lawsuit = LawsuitLifecycle.evolve(lawsuit, e);
+                if (before.file().isEmpty() && lawsuit.file().isPresent()) {
+                    group = lawsuit.file().get().filing().route().key();
+                    filedOn = lawsuit.file().get().filing().filedOn();
+                    filing = source;
+                }
+                List<LawsuitLifecycle.Transition> moved = lawsuit.file().map(LawsuitLifecycle.LawsuitFile::transitions)
+                        .orElse(List.of());
+                if (moved.size() > before.file().map(f -> f.transitions().size()).orElse(0)) {
+                    LawsuitLifecycle.Transition t = moved.get(moved.size() - 1);
+                    transitions.add(new Transition(t.on(),
+                            t.result() == null ? null : CountingRules.appealOutcome(t.result()), source));
+                }
             }
         }
-        if (lawsuit.file().isPresent()) {
-            LawsuitFile facts = lawsuit.file().get();
-            group = facts.filing().route().key();
-            filedOn = facts.filing().filedOn();
-            for (LawsuitLifecycle.Transition t : facts.transitions()) {
-                transitions.add(new Transition(t.on(), t.result() == null ? null : CountingRules.appealOutcome(t.result())));
+        return group == null ? Optional.empty()
+                : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions), filing));
+    }
+
+    /** The event that decided where the case stands at the end of {@code day}: the last transition by then, or the filing. */
+    CellSource sourceAt(LocalDate day) {
+        CellSource source = filing;
+        for (Transition t : transitions) {
+            if (!t.on().isAfter(day)) {
+                source = t.source();
             }
         }
-        return group == null ? Optional.empty() : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions)));
+        return source;
     }
 
     /** The outcome the case stands at at the end of {@code day}; empty while it is pending. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,25 @@ public final class ReportFold {
      *                                    gap or conflicting duplicates (see {@link #problems})
      */
     public static AnnualReport fold(Collection<EventEnvelope> events, ReportRequest request) {
+        return fold(events, request, null);
+    }
+
+    /**
+     * The same fold, recording for every cell of tables 三 and 四 the cases it counts and the event that put each
+     * there (the drill-down of a cell): one counting logic, so each cell's value is the number of its sources.
+     *
+     * @throws IncompleteHistoryException as {@link #fold(Collection, ReportRequest)}
+     */
+    public static TracedReport trace(Collection<EventEnvelope> events, ReportRequest request) {
+        Map<String, List<CellSource>> sources = new LinkedHashMap<>();
+        AnnualReport report = fold(events, request, sources);
+        sources.replaceAll((cell, list) -> List.copyOf(list));
+        return new TracedReport(report, Collections.unmodifiableMap(sources));
+    }
+
+    /** Folds; when {@code sources} is not null, also records who is counted in each cell. */
+    private static AnnualReport fold(Collection<EventEnvelope> events, ReportRequest request,
+                                     Map<String, List<CellSource>> sources) {
         EventHistory history = EventHistory.of(events);
         List<AggregateProblem> problems = problems(history, request.agencyId());
         if (!problems.isEmpty()) {
@@ -44,7 +64,7 @@ public final class ReportFold {
         for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
             cases.put(aggregate, cutoff, false);
         }
-        return cases.report(request, request.asOf());
+        return cases.report(request, request.asOf(), sources);
     }
 
     /**
@@ -71,7 +91,8 @@ public final class ReportFold {
      * Table 三: 一 = received in Y; 二 = received before Y and not concluded before Y; 三.* = concluded in Y under
      * the counted outcome; 四 = received by 31 Dec Y and not concluded by then; 三.七 and 总计 are sums.
      */
-    static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportRequest request) {
+    static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportRequest request,
+                                                    Map<String, List<CellSource>> sources) {
         int year = request.year();
         ReportFormat format = request.format();
         LocalDate firstDay = LocalDate.of(year, 1, 1);
@@ -98,16 +119,21 @@ public final class ReportFold {
             LocalDate concluded = r.concludedOn();
             if (received.getYear() == year) {
                 add(counts[receivedRow], c, total);
+                record(sources, rows.get(receivedRow), columns.get(c), r.intake());
             }
             if (received.isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
                 add(counts[carriedOverRow], c, total);
+                record(sources, rows.get(carriedOverRow), columns.get(c), r.intake());
             }
             if (concluded != null && concluded.getYear() == year) {
                 add(counts[outcomeRow[r.outcome().ordinal()]], c, total);
                 add(counts[concludedRow], c, total);
+                record(sources, rows.get(outcomeRow[r.outcome().ordinal()]), columns.get(c), r.conclusion());
+                record(sources, rows.get(concludedRow), columns.get(c), r.conclusion());
             }
             if (!received.isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
                 add(counts[carriedForwardRow], c, total);
+                record(sources, rows.get(carriedForwardRow), columns.get(c), r.intake());
             }
         }
         Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
@@ -126,11 +152,26 @@ public final class ReportFold {
         cells[total] += CountingRules.UNITS_PER_REQUEST;
     }
 
+    /** With {@code sources}: the case counted in a cell of table 三 and in its row's 总计. */
+    private static void record(Map<String, List<CellSource>> sources, String row, String column, CellSource source) {
+        if (sources != null) {
+            record(sources, AnnualReport.cell("table3", row, column), source);
+            record(sources, AnnualReport.cell("table3", row, ApplicantType.TOTAL), source);
+        }
+    }
+
+    private static void record(Map<String, List<CellSource>> sources, String cell, CellSource source) {
+        if (sources != null) {
+            sources.computeIfAbsent(cell, c -> new ArrayList<>()).add(source);
+        }
+    }
+
     /**
      * Table 四: the agency's cases that belong to Y under the policy, each in its group under the outcome it
      * stands at at the end of 31 Dec Y (尚未审结 while pending); 总计 per group is the sum.
      */
-    static Map<String, Integer> table4(List<AppealCase> appeals, ReportRequest request) {
+    static Map<String, Integer> table4(List<AppealCase> appeals, ReportRequest request,
+                                       Map<String, List<CellSource>> sources) {
         int year = request.year();
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         Map<String, Integer> table = new LinkedHashMap<>();
@@ -140,8 +181,12 @@ public final class ReportFold {
                     ? c.filedOn().getYear() == year : c.openDuring(year);
             if (counted) {
                 String column = c.standingAt(lastDay).map(AppealOutcome::key).orElse(AppealOutcome.PENDING_KEY);
-                table.merge(ReportFormat.table4Key(c.group(), column), 1, Integer::sum);
-                table.merge(ReportFormat.table4Key(c.group(), AppealOutcome.TOTAL_KEY), 1, Integer::sum);
+                String cell = ReportFormat.table4Key(c.group(), column);
+                String total = ReportFormat.table4Key(c.group(), AppealOutcome.TOTAL_KEY);
+                table.merge(cell, 1, Integer::sum);
+                table.merge(total, 1, Integer::sum);
+                record(sources, AnnualReport.cell("table4", cell), c.sourceAt(lastDay));
+                record(sources, AnnualReport.cell("table4", total), c.sourceAt(lastDay));
             }
         }
         return table;

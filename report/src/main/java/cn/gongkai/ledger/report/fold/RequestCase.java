@@ -6,45 +6,63 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestLifecycle;
 import cn.gongkai.ledger.api.request.RequestLifecycle.Concluded;
-import cn.gongkai.ledger.api.request.RequestLifecycle.RequestFile;
 import cn.gongkai.ledger.api.request.RequestLifecycle.State;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One disclosure request as the report counts it, read from the one {@link RequestLifecycle}: the column, the
  * receipt date, and (once concluded) the counted conclusion date and the counted outcome, each decided by
- * {@link CountingRules}. Which agency it belongs to is decided by its id ({@code agencyId:trackingNumber}).
+ * {@link CountingRules}; and the events that decided them, for a cell's drill-down. Which agency it belongs to is
+ * decided by its id ({@code agencyId:trackingNumber}).
  *
  * @param concludedOn the counted conclusion date, null while open
  * @param outcome     the counted outcome, null while open
+ * @param intake      the last event that changed the receipt date or the column (what puts it in 一, 二, 四)
+ * @param conclusion  the last event that changed the conclusion, its date, outcome or column (what puts it in
+ *                    三); null while open
  */
-public record RequestCase(ApplicantType column, LocalDate receivedOn, LocalDate concludedOn, Outcome outcome) {
+public record RequestCase(String id, ApplicantType column, LocalDate receivedOn, LocalDate concludedOn,
+                          Outcome outcome, CellSource intake, CellSource conclusion) {
 
-    /** Replays a request's events (in sequence order); empty when its registration is not among them. */
-    public static Optional<RequestCase> replay(List<LedgerEvent> events) {
+    /**
+     * Replays a request's events (its whole stream from sequence 0); empty when its registration is not among
+     * them. The sources follow from the counted facts: an event is a cell's source when it changed what the cell
+     * counts, so an event the report ignores is never one.
+     */
+    public static Optional<RequestCase> replay(String id, List<LedgerEvent> events) {
         State state = RequestLifecycle.initial();
-        for (LedgerEvent event : events) {
-            if (event instanceof DisclosureRequestEvent e) {
+        RequestCase counted = null;
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            if (events.get(sequence) instanceof DisclosureRequestEvent e) {
                 state = RequestLifecycle.evolve(state, e);
+                counted = next(counted, state, new CellSource(id, sequence, e.getClass().getSimpleName()), id);
             }
         }
-        return of(state);
+        return Optional.ofNullable(counted);
     }
 
-    /** The request as counted in {@code state}; empty before its receipt. */
-    static Optional<RequestCase> of(State state) {
-        return state.file().map(facts -> counted(facts, state instanceof Concluded c ? c : null));
-    }
-
-    private static RequestCase counted(RequestFile facts, Concluded concluded) {
-        ApplicantType column = CountingRules.column(facts.applicant().type());
-        if (concluded == null) {
-            return new RequestCase(column, facts.receivedOn(), null, null);
+    private static RequestCase next(RequestCase before, State state, CellSource source, String id) {
+        if (state.file().isEmpty()) {
+            return before;
         }
-        return new RequestCase(column, facts.receivedOn(),
-                CountingRules.countedConclusionDate(facts.receivedOn(), concluded.concludedOn()),
-                CountingRules.countedOutcome(concluded));
+        var facts = state.file().get();
+        ApplicantType column = CountingRules.column(facts.applicant().type());
+        LocalDate receivedOn = facts.receivedOn();
+        LocalDate concludedOn = null;
+        Outcome outcome = null;
+        if (state instanceof Concluded c) {
+            concludedOn = CountingRules.countedConclusionDate(receivedOn, c.concludedOn());
+            outcome = CountingRules.countedOutcome(c);
+        }
+        boolean intakeChanged = before == null || before.column() != column
+                || !before.receivedOn().equals(receivedOn);
+        boolean conclusionChanged = outcome != null && (before == null || before.column() != column
+                || before.outcome() != outcome || !Objects.equals(before.concludedOn(), concludedOn));
+        CellSource intake = intakeChanged ? source : before.intake();
+        CellSource conclusion = outcome == null ? null : conclusionChanged ? source : before.conclusion();
+        return new RequestCase(id, column, receivedOn, concludedOn, outcome, intake, conclusion);
     }
 }

@@ -307,6 +307,30 @@ class FoldProperties {
     }
 
     @Property(tries = 200)
+    void the_traced_fold_counts_exactly_its_sources(@ForAll("requests") List<RequestSpec> requests,
+                                                    @ForAll("appeals") List<AppealSpec> appeals,
+                                                    @ForAll @IntRange(min = 2020, max = 2026) int year,
+                                                    @ForAll ReportFormat format, @ForAll AppealPolicy policy) {
+        List<EventEnvelope> events = history(requests, appeals);
+        ReportRequest request = new ReportRequest(new AgencyId(AGENCY), year, format, policy, null);
+        TracedReport traced = ReportFold.trace(events, request);
+        assertThat(traced.report()).isEqualTo(ReportFold.fold(events, request));
+        traced.report().cells().forEach((cell, value) -> {
+            if (cell.startsWith("table2/")) {
+                return;
+            }
+            List<CellSource> sources = traced.sourcesOf(cell);
+            assertThat(sources).as(cell).hasSize(value.intValueExact());
+            assertThat(sources.stream().map(CellSource::caseId).distinct()).as(cell).hasSize(sources.size());
+            for (CellSource source : sources) {
+                EventEnvelope event = events.stream().filter(e -> e.aggregateId().equals(source.caseId())
+                        && e.sequence() == source.sequence()).findFirst().orElseThrow();
+                assertThat(event.payload().getClass().getSimpleName()).as(cell).isEqualTo(source.eventType());
+            }
+        });
+    }
+
+    @Property(tries = 200)
     void every_invariant_holds(@ForAll("requests") List<RequestSpec> requests, @ForAll("appeals") List<AppealSpec> appeals,
                                @ForAll @IntRange(min = 2020, max = 2026) int year, @ForAll ReportFormat format,
                                @ForAll AppealPolicy policy) {
