@@ -98,7 +98,9 @@ class AxonCommandTargetsTest {
     @Configuration(proxyBeanMethods = false)
     @ComponentScan(basePackageClasses = AxonCommandTargets.class, useDefaultFilters = false, includeFilters = {
             @Filter(type = FilterType.ANNOTATION, classes = Aggregate.class),
-            @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = AxonCommandTargets.class)})
+            @Filter(type = FilterType.ASSIGNABLE_TYPE, classes = AxonCommandTargets.class),
+            // the Agency aggregate's snapshot trigger (package-private, beside the aggregate)
+            @Filter(type = FilterType.REGEX, pattern = ".*\\.AgencySnapshots")})
     static class Aggregates {
         @Bean
         EventStorageEngine eventStorageEngine() {

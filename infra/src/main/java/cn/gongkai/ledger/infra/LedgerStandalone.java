@@ -43,6 +43,9 @@ public class LedgerStandalone {
                 Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_PORT", "0")),
                 Boolean.parseBoolean(env.getOrDefault("LEDGER_MONGO_FSYNC", "true")));
         ConfigurableApplicationContext context = run(infrastructure, args);
+        // Printed once every service is up and the port is bound: the address to open in a browser.
+        System.out.println("公开台账已就绪 / Gongkai Ledger is ready: http://localhost:"
+                + context.getEnvironment().getProperty("local.server.port") + "/");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();
             infrastructure.close();

@@ -2,14 +2,23 @@ package cn.gongkai.ledger.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
+import cn.gongkai.ledger.report.fold.AppealPolicy;
+import cn.gongkai.ledger.report.fold.ReportFold;
+import cn.gongkai.ledger.report.fold.ReportFormat;
+import cn.gongkai.ledger.report.fold.ReportRequest;
+import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +50,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The real event path across the services in the embedded run: commands over HTTP → event store (MongoDB driver,
  * embedded server) → publisher → Kafka (in-process KRaft broker) → projector → read model → report API. Then the
  * faults: the projector stopped mid-stream, every event delivered twice, the broker restarted, two conflicting
- * commands at once. After each, the served report equals the fold over the event store.
+ * commands at once. After each, the served report equals the fold over the event store. Last, a publication of
+ * the report, and every read model dropped and rebuilt from the topic.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
     private static final String TOPIC = "gongkai-ledger.events";
     private static final String AGENCY = "e2e-agency";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PUB_AGENCY = "pub-agency";
+    private static final String PUB_PATH = "/api/reports/" + PUB_AGENCY + "/2024/publication";
 
     @TempDir
     static Path dataDir;
@@ -225,6 +237,88 @@ class EndToEndTest {
         assertThat(report.get("table3").get(won).get("总计").asInt()).isEqualTo(1);
         assertThat(report.get("table3").get("三.七").get("总计").asInt()).isEqualTo(1);
         assertThat(ledger.eventStore().stream().filter(e -> e.aggregateId().equals("e2e-race:x0")).count()).isEqualTo(2);
+    }
+
+    /**
+     * Publication is a command and an event: {@code POST …/publication} on the command side folds the report from
+     * the event store and records {@code AnnualReportPublished}; the read model projects it from Kafka like any
+     * event. So the published tables are reproducible from the events at the watermark, a revision is a later
+     * publication, and dropping every read model and replaying the topic brings the publication back with
+     * identical tables. (Last: it drops the read models.)
+     */
+    @Test
+    @Order(7)
+    void aPublicationIsReproducibleFromTheEventsAndSurvivesARebuildOfEveryReadModel() {
+        assertThat(http.command("/api/agencies", "{\"agencyId\":\"" + PUB_AGENCY + "\",\"name\":\"发布测试局\"}").status())
+                .isEqualTo(201);
+        receiveAndReplyFor("p1", "2024-03-01", "2024-03-15");
+        receiveAndReplyFor("p2", "2024-05-06", "2024-05-20");
+        ledger.awaitServedEqualsFold(PUB_AGENCY, 2024);
+
+        Http.Response published = http.command(PUB_PATH, "{\"format\":\"2021\"}");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(published.json().get("command").asText()).isEqualTo("PublishAnnualReport");
+        JsonNode first = awaitPublication(1);
+        assertThat(first.get("publishedBy").asText()).isEqualTo(Http.officerOf(PUB_AGENCY));
+        assertThat(first.get("revised").asBoolean()).isFalse();
+        assertThat(first.get("published")).isEqualTo(foldedAt(first.get("watermark").asText()));
+
+        Http.Response again = http.command(PUB_PATH, "{\"format\":\"2021\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("REPORT_ALREADY_PUBLISHED");
+
+        var correction = http.command("/api/requests/" + PUB_AGENCY + ":p2/amendments/applicant-type",
+                "{\"correctedType\":\"COMMERCIAL_ENTERPRISE\",\"reason\":\"申请人为公司\"}");
+        assertThat(correction.status()).as(correction.body()).isEqualTo(200);
+        ledger.awaitServedEqualsFold(PUB_AGENCY, 2024);
+        JsonNode stale = http.get(PUB_PATH).json();
+        assertThat(stale.get("revised").asBoolean()).as("the correction changed a cell since publication").isTrue();
+        Http.Response revision = http.command(PUB_PATH, "{\"format\":\"2021\"}");
+        assertThat(revision.status()).as(revision.body()).isEqualTo(201);
+        JsonNode second = awaitPublication(2);
+        assertThat(second.get("revised").asBoolean()).isFalse();
+        assertThat(second.get("published")).isEqualTo(foldedAt(second.get("watermark").asText()));
+        assertThat(second.get("published")).isNotEqualTo(first.get("published"));
+
+        KafkaProjectionConsumer projector = ledger.bean(KafkaProjectionConsumer.class);
+        projector.stop();
+        ReadModelDatabase readModel = ledger.bean(ReadModelDatabase.class);
+        ReadModelDatabase.COLLECTIONS.forEach(name -> readModel.collection(name).drop());
+        assertThat(http.get(PUB_PATH).status()).as("every read model is gone").isEqualTo(404);
+        projector.start();
+
+        // The publication and the events its "current" report is folded from come back in any order: wait for all.
+        Http.Response rebuilt = RunningLedger.await(() -> http.get(PUB_PATH),
+                r -> r.status() == 200 && r.json().equals(second), Duration.ofSeconds(90));
+        assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.json()).isEqualTo(second);
+        assertThat(ledger.awaitServedEqualsFold(PUB_AGENCY, 2024)).isNotNull();
+    }
+
+    private static void receiveAndReplyFor(String tracking, String receivedOn, String repliedOn) {
+        var received = http.command("/api/requests", "{\"agencyId\":\"" + PUB_AGENCY + "\",\"trackingNumber\":\"" + tracking
+                + "\",\"channel\":\"INTERNET\",\"receivedOn\":\"" + receivedOn
+                + "\",\"applicant\":{\"type\":\"NATURAL_PERSON\",\"name\":\"申请人\"},\"subject\":\"预算\"}");
+        assertThat(received.status()).as(received.body()).isEqualTo(201);
+        var replied = http.command("/api/requests/" + PUB_AGENCY + ":" + tracking + "/reply",
+                "{\"repliedOn\":\"" + repliedOn + "\",\"primaryOutcome\":\"DISCLOSED\"}");
+        assertThat(replied.status()).as(replied.body()).isEqualTo(200);
+    }
+
+    /** The publication as the query side serves it, once it shows {@code revision}. */
+    private static JsonNode awaitPublication(int revision) {
+        Http.Response response = RunningLedger.await(() -> http.get(PUB_PATH),
+                r -> r.status() == 200 && r.json().get("revision").asInt() == revision, Duration.ofSeconds(90));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("revision").asInt()).as(response.body()).isEqualTo(revision);
+        return response.json();
+    }
+
+    /** The report folded from the whole event store as it stood at the watermark. */
+    private static JsonNode foldedAt(String watermark) {
+        ReportRequest request = new ReportRequest(new AgencyId(PUB_AGENCY), 2024, ReportFormat.Y2021,
+                AppealPolicy.OPEN_IN_YEAR, Instant.parse(watermark).atOffset(ZoneOffset.ofHours(8)));
+        return ReportJson.readTree(ReportJson.write(ReportFold.fold(ledger.eventStore(), request)));
     }
 
     private static String receive(String tracking, String applicantType, String receivedOn) {

@@ -5,11 +5,11 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.infra.LedgerStandalone.EmbeddedInfrastructure;
 import cn.gongkai.ledger.infra.kafka.InProcessKafka;
 import cn.gongkai.ledger.infra.mongo.EmbeddedMongo;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.report.fold.AppealPolicy;
 import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportFormat;
 import cn.gongkai.ledger.report.fold.ReportRequest;
-import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.security.testing.TestOfficers;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,10 +21,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.bson.Document;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -75,14 +73,9 @@ final class RunningLedger implements AutoCloseable {
         return context.getBean(name, type);
     }
 
-    /** Every stored event document of {@code domainevents}, as its JSON, in {@code _id} order. */
+    /** Every stored event document of the event store, as its JSON, in {@code _id} order. */
     List<String> storedEventDocuments() {
-        List<String> documents = new ArrayList<>();
-        for (Document stored : client.getDatabase(DATABASE).getCollection("domainevents").find()
-                .sort(new Document("_id", 1))) {
-            documents.add(stored.toJson());
-        }
-        return documents;
+        return new MongoEventStoreReader(client.getDatabase(DATABASE)).storedDocumentsAsJson();
     }
 
     <T> T bean(Class<T> type) {
@@ -101,25 +94,9 @@ final class RunningLedger implements AutoCloseable {
         kafka = InProcessKafka.start(dataDir.resolve("kafka"), kafka.port());
     }
 
-    /** Every event in the event store, read straight from {@code domainevents} as docs/operations.md describes it. */
+    /** Every event in the event store, read by the one event-store reader. */
     List<EventEnvelope> eventStore() {
-        List<EventEnvelope> events = new ArrayList<>();
-        for (Document stored : client.getDatabase(DATABASE).getCollection("domainevents").find()) {
-            String payloadType = stored.getString("payloadType");
-            ObjectNode envelope = JSON.createObjectNode()
-                    .put("eventId", stored.getString("eventIdentifier"))
-                    .put("aggregateId", stored.getString("aggregateIdentifier"))
-                    .put("sequence", stored.getLong("sequenceNumber"))
-                    .put("type", payloadType.substring(payloadType.lastIndexOf('$') + 1))
-                    .put("timestamp", stored.getString("timestamp"));
-            try {
-                envelope.set("payload", JSON.readTree(stored.getString("payload")));
-            } catch (Exception e) {
-                throw new AssertionError("unreadable payload of " + stored.toJson(), e);
-            }
-            events.add(EventJson.fromJson(envelope));
-        }
-        return events;
+        return new MongoEventStoreReader(client.getDatabase(DATABASE)).readAll();
     }
 
     /** The 2021-format tables of the agency's report folded from the whole event store. */

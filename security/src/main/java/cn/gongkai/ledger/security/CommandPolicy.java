@@ -10,6 +10,7 @@ import static cn.gongkai.ledger.security.Role.REPORTER;
 import cn.gongkai.ledger.api.agency.AgencyCommand;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand;
+import cn.gongkai.ledger.api.publication.PublicationCommand;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand;
 import java.util.EnumSet;
@@ -35,6 +36,8 @@ public final class CommandPolicy {
             // Opening the ledger decides what every report covers; the opening register is the reporter's.
             Map.entry(AgencyCommand.OpenLedger.class, EnumSet.of(ADMIN)),
             Map.entry(AgencyCommand.CountOpeningRegister.class, EnumSet.of(REPORTER)),
+            // 报告: the annual report's publication (and its revisions).
+            Map.entry(PublicationCommand.PublishAnnualReport.class, EnumSet.of(REPORTER)),
             // 登记
             Map.entry(DisclosureRequestCommand.ReceiveRequest.class, EnumSet.of(REGISTRAR)),
             Map.entry(DisclosureRequestCommand.AssignOfficer.class, EnumSet.of(REGISTRAR, HANDLER)),

@@ -11,6 +11,7 @@ import static cn.gongkai.ledger.security.Role.REPORTER;
 import cn.gongkai.ledger.api.agency.AgencyCommand;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand;
+import cn.gongkai.ledger.api.publication.PublicationCommand;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand;
 import java.util.EnumSet;
@@ -58,6 +59,7 @@ public final class EndpointPolicy {
             anonymous(HttpMethod.GET, "/readyz"),
             anonymous(HttpMethod.GET, "/v3/api-docs"),
             anonymous(HttpMethod.GET, "/v3/api-docs/**"),
+            anonymous(HttpMethod.GET, "/v3/api-docs.yaml"),
             authenticated(HttpMethod.GET, "/api/auth/me"),
             authenticated(HttpMethod.POST, "/api/auth/logout"),
             // 管理: users of the administrator's agency (and agencies below it).
@@ -148,12 +150,28 @@ public final class EndpointPolicy {
             // Reports and their publication: also for the agencies above.
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/publication", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
-            read(HttpMethod.POST, "/api/reports/{agencyId}/{year}/publication", EnumSet.of(REPORTER), Scope.OWN),
+            command("/api/reports/{agencyId}/{year}/publication", PublicationCommand.PublishAnnualReport.class),
             // Year end (docs/year-end.md): figures of a period, the trend, the narrative.
             read(HttpMethod.GET, "/api/reports/{agencyId}/range", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/trend", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/narrative", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.POST, "/api/reports/{agencyId}/{year}/narrative", EnumSet.of(REPORTER), Scope.OWN),
+            // The workbench (module workbench): its pages are public shells that send to the log-in page on a 401;
+            // the report's exports, cells and chart are report reads; a cell's cases, the letters and the remedy
+            // windows name applicants, so the officer's own agency only.
+            anonymous(HttpMethod.GET, "/"),
+            anonymous(HttpMethod.GET, "/*.html"),
+            anonymous(HttpMethod.GET, "/app.js"),
+            anonymous(HttpMethod.GET, "/app.css"),
+            anonymous(HttpMethod.GET, "/favicon.ico"),
+            authenticated(HttpMethod.GET, "/api/vocabulary"),
+            authenticated(HttpMethod.GET, "/api/agencies"),
+            read(HttpMethod.GET, "/api/agencies/{agencyId}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/agencies/{agencyId}/appeal-windows", ANY_ROLE, Scope.OWN),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/export/{kind}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/chart", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/cells/**", ANY_ROLE, Scope.OWN),
+            read(HttpMethod.GET, "/api/requests/{requestId}/letters/{file}", ANY_ROLE, Scope.OWN),
             // Reference data and operations.
             read(HttpMethod.GET, "/api/calendar/{year}", ANY_ROLE, Scope.NONE),
             read(HttpMethod.GET, "/api/fees/quote", ANY_ROLE, Scope.NONE),

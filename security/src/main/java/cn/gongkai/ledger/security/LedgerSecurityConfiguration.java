@@ -48,7 +48,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @EnableWebSecurity
-@Import({OidcConfiguration.class, AuthController.class, HealthController.class, UserAdminController.class, SecurityAdvice.class,
+@Import({OidcConfiguration.class, AuthController.class, HealthController.class, AuditController.class, UserAdminController.class, SecurityAdvice.class,
         FirstRunSetup.class})
 public class LedgerSecurityConfiguration {
     public static final String MODE = "${LEDGER_SECURITY_MODE:local}";
@@ -83,6 +83,12 @@ public class LedgerSecurityConfiguration {
     @Bean
     public PersonalDataAudit ledgerPersonalDataAudit(MongoDatabase ledgerSecurityDatabase) {
         return new PersonalDataAudit(ledgerSecurityDatabase, Clock.systemUTC());
+    }
+
+    @Bean
+    public AuditTrail ledgerAuditTrail(MongoDatabase ledgerSecurityDatabase, AgencyDirectory ledgerAgencyDirectory,
+                                       PersonalDataAudit ledgerPersonalDataAudit) {
+        return new AuditTrail(ledgerSecurityDatabase, ledgerAgencyDirectory, ledgerPersonalDataAudit);
     }
 
     @Bean

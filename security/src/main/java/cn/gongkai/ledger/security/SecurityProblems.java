@@ -1,14 +1,12 @@
 package cn.gongkai.ledger.security;
 
+import cn.gongkai.ledger.problem.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,9 +14,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The answers of the security layer as RFC 9457 problem details, shaped like every other problem of the ledger:
- * {@code type} {@code urn:gongkai-ledger:problem:CODE}, {@code code}, {@code messageZh}, {@code messageEn}, the
- * title and detail in the language of {@code Accept-Language} (Chinese unless English is preferred).
+ * The answers of the security layer as RFC 9457 problem details, rendered by the ledger's one {@link Problem}
+ * (also where no controller advice reaches: in the filter chain, written straight to the response).
  */
 public final class SecurityProblems {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,15 +25,8 @@ public final class SecurityProblems {
 
     public static ProblemDetail detail(HttpStatus status, String code, String zh, String en,
                                        HttpServletRequest request) {
-        boolean english = english(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, english ? en : zh);
-        detail.setTitle(english ? status.getReasonPhrase() : titleZh(status));
-        detail.setType(URI.create("urn:gongkai-ledger:problem:" + code));
-        detail.setInstance(URI.create(request.getRequestURI()));
-        detail.setProperty("code", code);
-        detail.setProperty("messageZh", zh);
-        detail.setProperty("messageEn", en);
-        return detail;
+        return new Problem(status, code, zh, en).toDetail(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+                request.getRequestURI());
     }
 
     public static ResponseEntity<ProblemDetail> entity(HttpStatus status, String code, String zh, String en,
@@ -91,29 +81,5 @@ public final class SecurityProblems {
         var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
                 .getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof Officer;
-    }
-
-    private static boolean english(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return false;
-        }
-        try {
-            Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage),
-                    List.of(Locale.CHINESE, Locale.ENGLISH));
-            return Locale.ENGLISH.equals(match);
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-    }
-
-    private static String titleZh(HttpStatus status) {
-        return switch (status) {
-            case UNAUTHORIZED -> "未登录";
-            case FORBIDDEN -> "无权访问";
-            case TOO_MANY_REQUESTS -> "尝试次数过多";
-            case BAD_REQUEST -> "请求无效";
-            case NOT_FOUND -> "未找到";
-            default -> "服务内部错误";
-        };
     }
 }

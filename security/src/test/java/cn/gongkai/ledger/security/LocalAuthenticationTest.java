@@ -134,10 +134,12 @@ class LocalAuthenticationTest {
     }
 
     @Test
-    void onlyLogInHealthAndTheCsrfTokenAreAnonymous() throws Exception {
+    void onlyLogInHealthTheCsrfTokenAndThePageShellsAreAnonymous() throws Exception {
         assertThat(get("/api/health", Map.of()).statusCode()).isEqualTo(200);
+        // The workbench's static pages are public shells (no data): they send to the log-in page on a 401.
+        assertThat(get("/login.html", Map.of()).statusCode()).isNotEqualTo(401);
         for (String path : new String[] {"/api/auth/me", "/api/admin/users", "/api/audit", "/api/requests",
-                "/api/anything-else", "/"}) {
+                "/api/anything-else", "/api/vocabulary", "/api/agencies", "/anything.js"}) {
             var answer = get(path, Map.of());
             assertThat(answer.statusCode()).as(path).isEqualTo(401);
             assertThat(json(answer).get("code").asText()).isEqualTo("UNAUTHENTICATED");

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.api.common;
 
 import cn.gongkai.ledger.api.agency.AgencyEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ public final class EventTypes {
             DisclosureRequestEvent.class, "DisclosureRequest",
             ReconsiderationEvent.class, "Reconsideration",
             LawsuitEvent.class, "Lawsuit",
-            AgencyEvent.class, "Agency");
+            AgencyEvent.class, "Agency",
+            PublicationEvent.class, "AnnualReportPublication");
 
     static {
         for (Class<?> root : AGGREGATE_TYPES.keySet()) {
@@ -52,7 +54,7 @@ public final class EventTypes {
         return event.getClass().getSimpleName();
     }
 
-    /** {@code DisclosureRequest}, {@code Reconsideration}, {@code Lawsuit} or {@code Agency}. */
+    /** {@code DisclosureRequest}, {@code Reconsideration}, {@code Lawsuit}, {@code Agency} or {@code AnnualReportPublication}. */
     public static String aggregateTypeOf(Class<? extends LedgerEvent> type) {
         return AGGREGATE_TYPES.entrySet().stream().filter(e -> e.getKey().isAssignableFrom(type))
                 .map(Map.Entry::getValue).findFirst()

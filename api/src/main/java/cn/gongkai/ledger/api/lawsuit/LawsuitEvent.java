@@ -1,11 +1,11 @@
 package cn.gongkai.ledger.api.lawsuit;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
 import cn.gongkai.ledger.api.request.RequestId;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -41,11 +41,14 @@ public sealed interface LawsuitEvent extends LedgerEvent {
     }
 
     /**
-     * The judgment of {@code instance} took effect on {@code effectiveOn}; the case is concluded under
-     * {@code outcome} (for an affirming judgment, the outcome of the judgment it affirmed).
+     * The judgment of {@code instance} took effect on {@code effectiveOn}: the case is concluded on the result it
+     * resolves to ({@link LawsuitLifecycle}; an affirming judgment takes the result it affirmed). Which table-四
+     * column that result counts under is the report's {@code CountingRules}, not a fact of the event. Events stored
+     * before this shape carried that column as {@code outcome}; it is ignored when they are read.
      */
-    record JudgmentTookEffect(LawsuitId lawsuitId, Instance instance, LocalDate effectiveOn, AppealOutcome outcome,
-                              Recorded recorded) implements LawsuitEvent {
+    @JsonIgnoreProperties({"outcome"})
+    record JudgmentTookEffect(LawsuitId lawsuitId, Instance instance, LocalDate effectiveOn, Recorded recorded)
+            implements LawsuitEvent {
     }
 
     /** A retrial reopens a concluded case; it is pending again until the retrial judgment takes effect. */

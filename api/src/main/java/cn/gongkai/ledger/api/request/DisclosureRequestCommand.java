@@ -98,5 +98,7 @@ public sealed interface DisclosureRequestCommand extends LedgerCommand {
     /** Record that a calendar change moved the due date of this open request. */
     record RecordDueDateRecomputation(RequestId requestId, String calendarVersion, LocalDate previousDueOn,
                                       LocalDate newDueOn, Recorded recorded) implements DisclosureRequestCommand {
+        /** The refusal code of a change the request already recorded (same calendar version and due date). */
+        public static final String ALREADY_RECORDED = "DUE_DATE_CHANGE_ALREADY_RECORDED";
     }
 }

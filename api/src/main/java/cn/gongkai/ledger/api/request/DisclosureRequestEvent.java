@@ -27,12 +27,13 @@ public sealed interface DisclosureRequestEvent extends LedgerEvent {
         return Optional.of(requestId().agencyId());
     }
 
-    /** Events after which the request is concluded (counted in 三 of the year of {@link #concludedOn()}). */
+    /**
+     * Events after which the request is concluded (counted in 三 of the year of {@link #concludedOn()}). They
+     * record what happened; the outcome each records and the row it counts under are {@link RequestLifecycle}'s
+     * and the report's {@code CountingRules}.
+     */
     sealed interface Conclusion extends DisclosureRequestEvent {
         LocalDate concludedOn();
-
-        /** The outcome row this conclusion counts under, before any {@link OutcomeCorrected}. */
-        Outcome outcome();
     }
 
     record RequestReceived(RequestId requestId, AgencyId agencyId, String trackingNumber, Channel channel,
@@ -54,11 +55,6 @@ public sealed interface DisclosureRequestEvent extends LedgerEvent {
         @Override
         public LocalDate concludedOn() {
             return closedOn;
-        }
-
-        @Override
-        public Outcome outcome() {
-            return Outcome.OTHER_CORRECTION_NOT_SUPPLIED;
         }
     }
 
@@ -85,11 +81,6 @@ public sealed interface DisclosureRequestEvent extends LedgerEvent {
         public LocalDate concludedOn() {
             return closedOn;
         }
-
-        @Override
-        public Outcome outcome() {
-            return Outcome.OTHER_FEE_NOT_PAID;
-        }
     }
 
     record ExtensionApproved(RequestId requestId, LocalDate approvedOn, int workingDays, String approver, String reason,
@@ -106,23 +97,12 @@ public sealed interface DisclosureRequestEvent extends LedgerEvent {
         public LocalDate concludedOn() {
             return repliedOn;
         }
-
-        @Override
-        public Outcome outcome() {
-            return primaryOutcome;
-        }
     }
 
     record RequestWithdrawn(RequestId requestId, LocalDate withdrawnOn, String reason, Recorded recorded) implements Conclusion {
         @Override
         public LocalDate concludedOn() {
             return withdrawnOn;
-        }
-
-        /** Withdrawal is counted under 三.六.3 其他 (the product's documented choice; see annual-report.md). */
-        @Override
-        public Outcome outcome() {
-            return Outcome.OTHER;
         }
     }
 

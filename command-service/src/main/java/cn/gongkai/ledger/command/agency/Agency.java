@@ -35,6 +35,8 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,7 +55,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * is recorded against a registered agency (a command for an unregistered one finds no aggregate). Every tally
  * names its batch (an import run, a month's export): the same batch is never counted twice.
  */
-@Aggregate(commandTargetResolver = AxonCommandTargets.BEAN_NAME)
+@Aggregate(commandTargetResolver = AxonCommandTargets.BEAN_NAME,
+        snapshotTriggerDefinition = AgencySnapshots.TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Agency {
     private static final Field NAME = new Field("name", "机关名称");
     private static final Field DOCUMENT_ID = new Field("documentId", "文件标识");

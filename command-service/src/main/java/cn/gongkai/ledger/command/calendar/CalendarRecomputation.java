@@ -2,17 +2,14 @@ package cn.gongkai.ledger.command.calendar;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.DueDateRecomputed;
 import cn.gongkai.ledger.clock.calendar.CalendarRegistry;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
 import cn.gongkai.ledger.clock.deadline.DueDateChange;
 import cn.gongkai.ledger.clock.deadline.DueDateRecomputation;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -67,9 +64,9 @@ public final class CalendarRecomputation {
     /**
      * The due-date changes to record as {@code RecordDueDateRecomputation} commands: those of
      * {@link DueDateRecomputation#changes}, except a due date the previous calendar could not compute (there is
-     * no previous due date to record; the request shows its due date as soon as the calendar covers it) and a
-     * change already recorded (the request's last DueDateRecomputed names the same calendar version and due
-     * date: a run that stopped half-way is repeated without recording anything twice).
+     * no previous due date to record; the request shows its due date as soon as the calendar covers it). A change
+     * already recorded is refused by the request itself (its invariant: the same calendar version and due date
+     * are recorded once), so a run that stopped half-way, or two replicas running at once, record nothing twice.
      *
      * @throws cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException if the current calendar no longer
      *         covers a due date the previous one computed
@@ -79,20 +76,8 @@ public final class CalendarRecomputation {
         if (!calendars.changed()) {
             return List.of();
         }
-        Map<String, DueDateRecomputed> lastRecorded = new HashMap<>();
-        for (List<? extends DisclosureRequestEvent> history : openHistories) {
-            history.stream().filter(DueDateRecomputed.class::isInstance).map(DueDateRecomputed.class::cast)
-                    .reduce((first, second) -> second)
-                    .ifPresent(last -> lastRecorded.put(last.requestId().value(), last));
-        }
         return DueDateRecomputation.changes(calendars.previous(), calendars.current(), openHistories).stream()
                 .filter(change -> change.previousDueOn() != null)
-                .filter(change -> !alreadyRecorded(lastRecorded.get(change.requestId().value()), change))
                 .toList();
-    }
-
-    private static boolean alreadyRecorded(DueDateRecomputed last, DueDateChange change) {
-        return last != null && last.calendarVersion().equals(change.calendarVersion())
-                && Objects.equals(last.newDueOn(), change.newDueOn());
     }
 }

@@ -3,6 +3,7 @@ package cn.gongkai.ledger.command.calendar;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.RecordDueDateRecomputation;
 import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.clock.calendar.CalendarConfigurationException;
 import cn.gongkai.ledger.clock.calendar.CalendarRegistry;
@@ -124,6 +125,9 @@ public class CalendarRecomputationService {
                 sent.add(change);
             } catch (RuntimeException e) {
                 Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
+                if (cause instanceof RuleViolation refused && refused.code().equals(RecordDueDateRecomputation.ALREADY_RECORDED)) {
+                    continue; // recorded by an earlier run or by another replica: the request keeps it once
+                }
                 if (cause instanceof RuleViolation refused) {
                     problems.add(change.requestId() + ": " + refused.code() + " " + refused.messageEn());
                 } else {

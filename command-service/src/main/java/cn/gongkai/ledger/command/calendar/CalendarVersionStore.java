@@ -2,7 +2,7 @@ package cn.gongkai.ledger.command.calendar;
 
 import cn.gongkai.ledger.clock.calendar.CalendarLayer;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.command.infrastructure.LedgerJson;
+import cn.gongkai.ledger.report.json.LedgerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

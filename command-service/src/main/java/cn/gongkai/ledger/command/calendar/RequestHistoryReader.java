@@ -1,9 +1,13 @@
 package cn.gongkai.ledger.command.calendar;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.RequestId;
+import cn.gongkai.ledger.command.infrastructure.EventEnvelopeJson;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -13,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -20,14 +26,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The disclosure requests in the event store: their ids from {@code domainevents} (one document per event,
- * {@code type} the aggregate type, see docs/operations.md) and their histories through Axon's event store.
+ * The command side's index of the event store: which aggregates there are, from {@code domainevents} (one
+ * document per event, {@code type} the aggregate type, see docs/operations.md), and their histories through
+ * Axon's event store: every request by agency (for a calendar recomputation), an agency's whole history (for a
+ * publication of its annual report).
  */
 @Component
 public class RequestHistoryReader {
     /** Axon's collection of domain events (axon-mongo's default name). */
     static final String DOMAIN_EVENTS = "domainevents";
     private static final String REQUEST_TYPE = EventTypes.aggregateTypeOf(DisclosureRequestEvent.class);
+    private static final List<String> APPEAL_TYPES = List.of(EventTypes.aggregateTypeOf(ReconsiderationEvent.class),
+            EventTypes.aggregateTypeOf(LawsuitEvent.class));
 
     private final MongoCollection<Document> domainEvents;
     private final EventStore eventStore;
@@ -47,6 +57,34 @@ public class RequestHistoryReader {
         }
         byAgency.values().forEach(ids -> ids.sort(Comparator.comparing(RequestId::value)));
         return byAgency;
+    }
+
+    /**
+     * Every event of the agency's requests, of the agency itself and of the reconsiderations and lawsuits filed
+     * against it, as envelopes (what the annual report is folded from), by aggregate and sequence.
+     */
+    public List<EventEnvelope> agencyHistory(AgencyId agency) {
+        List<String> ids = new ArrayList<>();
+        ids.add(agency.value());
+        domainEvents.distinct("aggregateIdentifier", Filters.and(Filters.eq("type", REQUEST_TYPE),
+                Filters.regex("aggregateIdentifier", "^" + Pattern.quote(RequestId.prefixOf(agency)))), String.class)
+                .into(new TreeSet<>()).forEach(ids::add);
+        List<EventEnvelope> events = new ArrayList<>();
+        for (String id : ids) {
+            events.addAll(envelopes(id));
+        }
+        for (String appeal : domainEvents.distinct("aggregateIdentifier", Filters.in("type", APPEAL_TYPES), String.class)
+                .into(new TreeSet<>())) {
+            List<EventEnvelope> history = envelopes(appeal);
+            if (!history.isEmpty() && history.get(0).payload().namedAgency().filter(agency::equals).isPresent()) {
+                events.addAll(history);
+            }
+        }
+        return events;
+    }
+
+    private List<EventEnvelope> envelopes(String aggregateId) {
+        return eventStore.readEvents(aggregateId).asStream().map(EventEnvelopeJson::envelope).toList();
     }
 
     /** The requests' histories, each in sequence order. */

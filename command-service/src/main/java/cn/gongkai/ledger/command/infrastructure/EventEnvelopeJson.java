@@ -3,8 +3,8 @@ package cn.gongkai.ledger.command.infrastructure;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.LedgerEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import cn.gongkai.ledger.report.json.EventJson;
+import java.nio.charset.StandardCharsets;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
@@ -13,8 +13,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
  * and its store timestamp, so the value on Kafka equals what a reader of {@code domainevents} reconstructs.
  */
 public final class EventEnvelopeJson {
-    private static final ObjectWriter WRITER = LedgerJson.newMapper().writerFor(EventEnvelope.class);
-
     private EventEnvelopeJson() {
     }
 
@@ -25,11 +23,8 @@ public final class EventEnvelopeJson {
                 message.getTimestamp(), payload);
     }
 
+    /** The Kafka value: the event JSON exactly as every reader of it ({@link EventJson}) reads it. */
     public static byte[] toJson(EventEnvelope envelope) {
-        try {
-            return WRITER.writeValueAsBytes(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write event " + envelope.eventId() + " as JSON", e);
-        }
+        return EventJson.write(envelope).getBytes(StandardCharsets.UTF_8);
     }
 }

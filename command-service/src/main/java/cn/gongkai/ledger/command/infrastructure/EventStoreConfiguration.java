@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.infrastructure;
 
+import cn.gongkai.ledger.report.json.LedgerJson;
 import com.mongodb.client.MongoClient;
 import java.time.Duration;
 import org.axonframework.common.transaction.NoTransactionManager;

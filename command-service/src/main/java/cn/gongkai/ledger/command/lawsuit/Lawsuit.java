@@ -6,7 +6,6 @@ import static cn.gongkai.ledger.command.rules.Rules.present;
 import static cn.gongkai.ledger.command.rules.Rules.text;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.api.lawsuit.Instance;
@@ -16,11 +15,17 @@ import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileLawsuit;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.OpenRetrial;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.RecordJudgmentEffective;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.RenderJudgment;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.AppealFiled;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentRendered;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.RetrialOpened;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.Concluded;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.LawsuitFile;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.Pending;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.State;
 import cn.gongkai.ledger.api.lawsuit.Route;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
@@ -60,15 +65,8 @@ class Lawsuit {
 
     @AggregateIdentifier
     private String lawsuitId;
-    /** The instance under way. */
-    private Instance instance;
-    /** Whether the judgment of {@link #instance} is rendered and not yet in effect. */
-    private boolean judgmentPending;
-    /** The outcome the latest rendered judgment resolves to; null before the first. */
-    private AppealOutcome latestOutcome;
-    private boolean concluded;
-    private LocalDate lastStepOn;
-    private Field lastStep;
+    /** Evolved by the one lifecycle the case summary and the report fold share. */
+    private State state = LawsuitLifecycle.initial();
 
     Lawsuit() {
         // for Axon
@@ -105,6 +103,7 @@ class Lawsuit {
     void handle(RenderJudgment command) {
         requireOpen();
         Instance rendered = present(command.instance(), INSTANCE);
+        Instance instance = instance();
         if (rendered != instance) {
             throw RuleViolation.conflict("JUDGMENT_INSTANCE_OUT_OF_ORDER",
                     "本案正在" + instance.label() + "，不能登记" + rendered.label()
@@ -112,14 +111,14 @@ class Lawsuit {
                     "the case is at the " + instance + " instance, not " + rendered
                             + " (a second instance needs an appeal, a retrial needs to be opened)");
         }
-        if (judgmentPending) {
+        if (judgmentPending()) {
             throw RuleViolation.conflict("JUDGMENT_ALREADY_RENDERED",
                     instance.label() + "裁判已作出，尚待生效或上诉",
                     "the " + instance + " instance judgment is already rendered and awaits effect or appeal");
         }
         text(command.court(), COURT);
         JudgmentResult result = present(command.result(), RESULT);
-        if (result == JudgmentResult.AFFIRMED && latestOutcome == null) {
+        if (result == JudgmentResult.AFFIRMED && facts().resolved() == null) {
             throw RuleViolation.unprocessable("NOTHING_TO_AFFIRM",
                     "一审没有可维持的原判决", "a first-instance judgment has no earlier judgment to affirm");
         }
@@ -131,7 +130,7 @@ class Lawsuit {
     @CommandHandler
     void handle(FileAppeal command) {
         requireOpen();
-        if (instance != Instance.FIRST || !judgmentPending) {
+        if (instance() != Instance.FIRST || !judgmentPending()) {
             throw RuleViolation.conflict("APPEAL_NOT_ALLOWED",
                     "只能对已作出、尚未生效的一审裁判提起上诉", "only a rendered first-instance judgment not yet in "
                             + "effect can be appealed");
@@ -144,18 +143,18 @@ class Lawsuit {
     @CommandHandler
     void handle(RecordJudgmentEffective command) {
         requireOpen();
-        if (!judgmentPending) {
+        Instance instance = instance();
+        if (!judgmentPending()) {
             throw RuleViolation.conflict("NO_JUDGMENT_PENDING",
                     "本案" + instance.label() + "尚无待生效的裁判", "no " + instance + " instance judgment awaits effect");
         }
         stepDate(command.effectiveOn(), EFFECTIVE_ON, command.recorded());
-        apply(new JudgmentTookEffect(command.lawsuitId(), instance, command.effectiveOn(), latestOutcome,
-                command.recorded()));
+        apply(new JudgmentTookEffect(command.lawsuitId(), instance, command.effectiveOn(), command.recorded()));
     }
 
     @CommandHandler
     void handle(OpenRetrial command) {
-        if (!concluded) {
+        if (!(state instanceof Concluded)) {
             throw RuleViolation.conflict("LAWSUIT_NOT_CONCLUDED",
                     "只有裁判已生效的案件才能再审", "only a case whose judgment took effect can be retried");
         }
@@ -165,7 +164,8 @@ class Lawsuit {
     }
 
     private void requireOpen() {
-        if (concluded) {
+        if (state instanceof Concluded concluded) {
+            LocalDate lastStepOn = concluded.effectiveOn();
             throw RuleViolation.conflict("LAWSUIT_CONCLUDED",
                     "本案裁判已于" + lastStepOn + "生效，除再审外不能再登记", "the case was concluded on " + lastStepOn
                             + ": only a retrial can reopen it");
@@ -174,46 +174,41 @@ class Lawsuit {
 
     private void stepDate(LocalDate date, Field field, Recorded recorded) {
         dated(date, field, recorded);
-        notBefore(date, field, lastStepOn, lastStep);
+        notBefore(date, field, facts().lastStepOn(), stepField(facts().lastStep()));
     }
 
     @EventSourcingHandler
-    void on(LawsuitFiled event) {
-        lawsuitId = event.lawsuitId().value();
-        instance = Instance.FIRST;
-        step(event.filedOn(), FILED_ON);
+    void on(LawsuitEvent event) {
+        state = LawsuitLifecycle.evolve(state, event);
+        if (lawsuitId == null && event instanceof LawsuitFiled filed) {
+            lawsuitId = filed.lawsuitId().value();
+        }
     }
 
-    @EventSourcingHandler
-    void on(JudgmentRendered event) {
-        judgmentPending = true;
-        latestOutcome = event.result().outcome().orElse(latestOutcome);
-        step(event.renderedOn(), RENDERED_ON);
+    private LawsuitFile facts() {
+        return state.file().orElseThrow();
     }
 
-    @EventSourcingHandler
-    void on(AppealFiled event) {
-        instance = Instance.SECOND;
-        judgmentPending = false;
-        step(event.filedOn(), APPEAL_FILED_ON);
+    /** The instance under way (or concluded). */
+    private Instance instance() {
+        return state instanceof Pending p ? p.instance() : ((Concluded) state).instance();
     }
 
-    @EventSourcingHandler
-    void on(JudgmentTookEffect event) {
-        concluded = true;
-        judgmentPending = false;
-        step(event.effectiveOn(), EFFECTIVE_ON);
+    private boolean judgmentPending() {
+        return state instanceof Pending p && p.judgmentRendered();
     }
 
-    @EventSourcingHandler
-    void on(RetrialOpened event) {
-        concluded = false;
-        instance = Instance.RETRIAL;
-        step(event.openedOn(), OPENED_ON);
-    }
-
-    private void step(LocalDate date, Field field) {
-        lastStepOn = date;
-        lastStep = field;
+    /** The field of the step an event dated, for "on or after the previous step". */
+    private static Field stepField(LawsuitEvent step) {
+        if (step instanceof JudgmentRendered) {
+            return RENDERED_ON;
+        } else if (step instanceof AppealFiled) {
+            return APPEAL_FILED_ON;
+        } else if (step instanceof JudgmentTookEffect) {
+            return EFFECTIVE_ON;
+        } else if (step instanceof RetrialOpened) {
+            return OPENED_ON;
+        }
+        return FILED_ON;
     }
 }

@@ -48,7 +48,15 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ReceiptDateCorrected
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReceived;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReplied;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestWithdrawn;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.Outcome;
+import cn.gongkai.ledger.api.request.RequestLifecycle;
+import cn.gongkai.ledger.api.request.RequestLifecycle.Concluded;
+import cn.gongkai.ledger.api.request.RequestLifecycle.RequestFile;
+import cn.gongkai.ledger.api.request.RequestLifecycle.State;
+import cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException;
+import cn.gongkai.ledger.clock.deadline.StatutoryWindows;
+import cn.gongkai.ledger.clock.deadline.StatutoryWindows.Window;
 import cn.gongkai.ledger.clock.deadline.Regulation;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
@@ -57,6 +65,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -120,29 +129,11 @@ class DisclosureRequest {
     private static final Field LAST_STEP_ON = new Field("last step", "最近的办理步骤日期");
     private static final Field CONCLUDED_ON = new Field("concludedOn", "办结日期");
 
-    private enum Correction { NONE, REQUESTED, SUPPLIED }
 
     @AggregateIdentifier
     private String requestId;
-    private LocalDate receivedOn;
-    private ApplicantType applicantType;
-    private String officer;
-    private Correction correction = Correction.NONE;
-    private LocalDate correctionRequestedOn;
-    private LocalDate supplyBy;
-    private LocalDate suppliedOn;
-    /** The day the open consultation was sent; null when none is open. */
-    private LocalDate consultationSentOn;
-    /** The day the fee awaiting payment was notified; null when none is. */
-    private LocalDate feeNotifiedOn;
-    private boolean extended;
-    /** Earliest and latest dates of the steps between receipt and conclusion; null when there were none. */
-    private LocalDate firstStepOn;
-    private LocalDate lastStepOn;
-    /** Null while the request is open. */
-    private LocalDate concludedOn;
-    private Outcome outcome;
-    private List<Outcome> secondaryReasons;
+    /** Everything the rules need, evolved by the one lifecycle every reader of a request shares. */
+    private State state = RequestLifecycle.initial();
 
     DisclosureRequest() {
         // for Axon
@@ -169,8 +160,8 @@ class DisclosureRequest {
     void handle(AssignOfficer command) {
         requireOpen();
         text(command.officer(), OFFICER);
-        if (command.officer().equals(officer)) {
-            throw nothingChanged(OFFICER, officer);
+        if (command.officer().equals(facts().officer())) {
+            throw nothingChanged(OFFICER, facts().officer());
         }
         apply(new OfficerAssigned(command.requestId(), command.officer(), command.recorded()));
     }
@@ -178,11 +169,12 @@ class DisclosureRequest {
     @CommandHandler
     void handle(RequestCorrection command) {
         requireOpen();
-        if (correction != Correction.NONE) {
+        if (!facts().correctionRequests().isEmpty()) {
             throw RuleViolation.conflict("CORRECTION_ALREADY_REQUESTED",
-                    "补正只能要求一次（第三十条），本申请已于" + correctionRequestedOn + "要求补正",
-                    "a correction may be requested only once (art. 30); it was requested on " + correctionRequestedOn);
+                    "补正只能要求一次（第三十条），本申请已于" + correctionRequestedOn() + "要求补正",
+                    "a correction may be requested only once (art. 30); it was requested on " + correctionRequestedOn());
         }
+        LocalDate firstStepOn = facts().firstStepOn();
         if (firstStepOn != null) {
             throw RuleViolation.conflict("CORRECTION_AFTER_PROCESSING",
                     "办理已开始（" + firstStepOn + "），补正应在征求意见、收费、延期之前提出",
@@ -190,7 +182,7 @@ class DisclosureRequest {
                             + ": a correction is requested before any consultation, fee or extension");
         }
         dated(command.requestedOn(), REQUESTED_ON, command.recorded());
-        notBefore(command.requestedOn(), REQUESTED_ON, receivedOn, RECEIVED_ON);
+        notBefore(command.requestedOn(), REQUESTED_ON, receivedOn(), RECEIVED_ON);
         Rules.after(present(command.supplyBy(), SUPPLY_BY), SUPPLY_BY, command.requestedOn(), REQUESTED_ON);
         text(command.missing(), MISSING);
         apply(new CorrectionRequested(command.requestId(), command.requestedOn(), command.supplyBy(),
@@ -202,23 +194,23 @@ class DisclosureRequest {
         requireOpen();
         requireCorrectionPending();
         dated(command.suppliedOn(), SUPPLIED_ON, command.recorded());
-        notBefore(command.suppliedOn(), SUPPLIED_ON, correctionRequestedOn, REQUESTED_ON);
+        notBefore(command.suppliedOn(), SUPPLIED_ON, correctionRequestedOn(), REQUESTED_ON);
         apply(new CorrectionSupplied(command.requestId(), command.suppliedOn(), command.recorded()));
     }
 
     @CommandHandler
-    void handle(CloseForMissingCorrection command) {
+    void handle(CloseForMissingCorrection command, StatutoryWindows windows) {
         requireOpen();
         requireCorrectionPending();
         conclusionDate(command.closedOn(), CLOSED_ON, command.recorded());
-        requireFitsHistory(Outcome.OTHER_CORRECTION_NOT_SUPPLIED, command.closedOn(), CLOSED_ON);
+        requireFitsHistory(Outcome.OTHER_CORRECTION_NOT_SUPPLIED, command.closedOn(), CLOSED_ON, windows);
         apply(new ClosedForMissingCorrection(command.requestId(), command.closedOn(), command.recorded()));
     }
 
     @CommandHandler
     void handle(StartConsultation command) {
         requireProcessable();
-        if (consultationSentOn != null) {
+        if (consultationSentOn() != null) {
             throw consultationOpen();
         }
         text(command.consultedParty(), CONSULTED_PARTY);
@@ -232,25 +224,35 @@ class DisclosureRequest {
         requireOpen();
         requireConsultationOpen();
         dated(command.answeredOn(), ANSWERED_ON, command.recorded());
-        notBefore(command.answeredOn(), ANSWERED_ON, consultationSentOn, SENT_ON);
+        notBefore(command.answeredOn(), ANSWERED_ON, consultationSentOn(), SENT_ON);
         apply(new ConsultationAnswered(command.requestId(), command.answeredOn(), command.summary(),
                 command.recorded()));
     }
 
-    /** The 15 working days cannot have lapsed on the day the consultation was sent. */
+    /** The consulted party's 15 working days (第三十二条) must have run out: expiry is recorded from the day after. */
     @CommandHandler
-    void handle(ExpireConsultation command) {
+    void handle(ExpireConsultation command, StatutoryWindows windows) {
         requireOpen();
         requireConsultationOpen();
         dated(command.expiredOn(), EXPIRED_ON, command.recorded());
-        Rules.after(command.expiredOn(), EXPIRED_ON, consultationSentOn, SENT_ON);
+        LocalDate sentOn = consultationSentOn();
+        Rules.after(command.expiredOn(), EXPIRED_ON, sentOn, SENT_ON);
+        Window window = window(() -> windows.consultation(facts().agencyId(), sentOn));
+        if (window.running(command.expiredOn())) {
+            throw stillRunning("CONSULTATION_PERIOD_RUNNING", command.expiredOn(), window,
+                    "被征求意见方自" + sentOn + "起有15个工作日提出意见（第三十二条），期限至" + window.lastDay()
+                            + "，尚未届满，不能登记征求意见期满",
+                    "the consulted party has 15 working days from " + sentOn + " to answer (art. 32), until "
+                            + window.lastDay() + ": the consultation cannot be recorded as expired",
+                    "登记征求意见期满");
+        }
         apply(new ConsultationExpired(command.requestId(), command.expiredOn(), command.recorded()));
     }
 
     @CommandHandler
     void handle(NotifyFee command) {
         requireProcessable();
-        if (feeNotifiedOn != null) {
+        if (feeNotifiedOn() != null) {
             throw feeAwaitingPayment();
         }
         stepDate(command.notifiedOn(), NOTIFIED_ON, command.recorded());
@@ -265,28 +267,28 @@ class DisclosureRequest {
         requireOpen();
         requireFeeAwaitingPayment();
         dated(command.paidOn(), PAID_ON, command.recorded());
-        notBefore(command.paidOn(), PAID_ON, feeNotifiedOn, NOTIFIED_ON);
+        notBefore(command.paidOn(), PAID_ON, feeNotifiedOn(), NOTIFIED_ON);
         apply(new FeePaid(command.requestId(), command.paidOn(), command.recorded()));
     }
 
     @CommandHandler
-    void handle(CloseForUnpaidFee command) {
+    void handle(CloseForUnpaidFee command, StatutoryWindows windows) {
         requireOpen();
         requireFeeAwaitingPayment();
         conclusionDate(command.closedOn(), CLOSED_ON, command.recorded());
-        requireFitsHistory(Outcome.OTHER_FEE_NOT_PAID, command.closedOn(), CLOSED_ON);
+        requireFitsHistory(Outcome.OTHER_FEE_NOT_PAID, command.closedOn(), CLOSED_ON, windows);
         apply(new ClosedForUnpaidFee(command.requestId(), command.closedOn(), command.recorded()));
     }
 
     @CommandHandler
     void handle(ApproveExtension command) {
         requireProcessable();
-        if (extended) {
+        if (!facts().extensions().isEmpty()) {
             throw RuleViolation.conflict("EXTENSION_ALREADY_APPROVED",
                     "答复期限只能延长一次（第三十三条）", "the reply period may be extended only once (art. 33)");
         }
         stepDate(command.approvedOn(), APPROVED_ON, command.recorded());
-        Regulation regulation = Regulation.governing(receivedOn);
+        Regulation regulation = Regulation.governing(receivedOn());
         if (!regulation.allowsExtension(command.workingDays())) {
             throw RuleViolation.unprocessable("EXTENSION_DAYS_OUT_OF_RANGE",
                     "延长期限（" + command.workingDays() + "个工作日）应为1至" + regulation.maxExtensionDays() + "个工作日（"
@@ -300,12 +302,12 @@ class DisclosureRequest {
     }
 
     @CommandHandler
-    void handle(ReplyToRequest command) {
+    void handle(ReplyToRequest command, StatutoryWindows windows) {
         requireProcessable();
-        if (consultationSentOn != null) {
+        if (consultationSentOn() != null) {
             throw consultationOpen();
         }
-        if (feeNotifiedOn != null) {
+        if (feeNotifiedOn() != null) {
             throw feeAwaitingPayment();
         }
         conclusionDate(command.repliedOn(), REPLIED_ON, command.recorded());
@@ -316,7 +318,7 @@ class DisclosureRequest {
                     primary.key() + " is not a reply: close the request for a missing correction or an unpaid fee");
         }
         List<Outcome> reasons = checkedReasons(primary, command.secondaryReasons());
-        requireFitsHistory(primary, command.repliedOn(), REPLIED_ON);
+        requireFitsHistory(primary, command.repliedOn(), REPLIED_ON, windows);
         apply(new RequestReplied(command.requestId(), command.repliedOn(), primary, reasons,
                 command.replyDocumentNumber(), command.recorded()));
     }
@@ -332,6 +334,7 @@ class DisclosureRequest {
     void handle(CorrectApplicantType command) {
         present(command.correctedType(), CORRECTED_TYPE);
         text(command.reason(), REASON);
+        ApplicantType applicantType = facts().applicant().type();
         if (command.correctedType() == applicantType) {
             throw nothingChanged(APPLICANT_TYPE, applicantType.label());
         }
@@ -344,43 +347,49 @@ class DisclosureRequest {
     void handle(CorrectReceiptDate command) {
         LocalDate corrected = dated(command.correctedDate(), CORRECTED_DATE, command.recorded());
         text(command.reason(), REASON);
+        LocalDate receivedOn = receivedOn();
         if (corrected.equals(receivedOn)) {
             throw nothingChanged(RECEIVED_ON, receivedOn.toString());
         }
-        if (firstStepOn != null) {
-            notBefore(firstStepOn, FIRST_STEP_ON, corrected, CORRECTED_DATE);
+        if (facts().firstStepOn() != null) {
+            notBefore(facts().firstStepOn(), FIRST_STEP_ON, corrected, CORRECTED_DATE);
         }
-        if (concludedOn != null) {
-            notBefore(concludedOn, CONCLUDED_ON, corrected, CORRECTED_DATE);
+        if (concluded() != null) {
+            notBefore(concluded().concludedOn(), CONCLUDED_ON, corrected, CORRECTED_DATE);
         }
         apply(new ReceiptDateCorrected(command.requestId(), receivedOn, corrected, command.reason(),
                 command.recorded()));
     }
 
     @CommandHandler
-    void handle(CorrectOutcome command) {
-        requireConcluded();
+    void handle(CorrectOutcome command, StatutoryWindows windows) {
+        Concluded concluded = requireConcluded();
+        Outcome outcome = concluded.outcome();
+        List<Outcome> secondaryReasons = concluded.secondaryReasons();
         Outcome corrected = present(command.correctedOutcome(), CORRECTED_OUTCOME);
         List<Outcome> reasons = checkedReasons(corrected, command.secondaryReasons());
         text(command.reason(), REASON);
         if (corrected == outcome && Set.copyOf(reasons).equals(Set.copyOf(secondaryReasons))) {
             throw nothingChanged(PRIMARY_OUTCOME, outcome.key() + " " + secondaryReasons);
         }
-        requireFitsHistory(corrected, concludedOn, CONCLUDED_ON);
+        requireFitsHistory(corrected, concluded.concludedOn(), CONCLUDED_ON, windows);
         apply(new OutcomeCorrected(command.requestId(), outcome, corrected, reasons, command.reason(),
                 command.recorded()));
     }
 
     @CommandHandler
-    void handle(CorrectConclusionDate command) {
-        requireConcluded();
+    void handle(CorrectConclusionDate command, StatutoryWindows windows) {
+        Concluded concluded = requireConcluded();
+        LocalDate concludedOn = concluded.concludedOn();
         LocalDate corrected = dated(command.correctedDate(), CORRECTED_DATE, command.recorded());
         text(command.reason(), REASON);
         if (corrected.equals(concludedOn)) {
             throw nothingChanged(CONCLUDED_ON, concludedOn.toString());
         }
-        notBefore(corrected, CORRECTED_DATE, latestStep(), lastStepOn == null ? RECEIVED_ON : LAST_STEP_ON);
-        requireFitsHistory(outcome, corrected, CORRECTED_DATE);
+        notBefore(corrected, CORRECTED_DATE, latestStep(), latestStepField());
+        if (concluded.outcome() != null) {
+            requireFitsHistory(concluded.outcome(), corrected, CORRECTED_DATE, windows);
+        }
         apply(new ConclusionDateCorrected(command.requestId(), concludedOn, corrected, command.reason(),
                 command.recorded()));
     }
@@ -395,6 +404,14 @@ class DisclosureRequest {
         if (command.newDueOn().equals(command.previousDueOn())) {
             throw nothingChanged(NEW_DUE_ON, command.newDueOn().toString());
         }
+        DueDateRecomputed last = facts().lastRecomputation();
+        if (last != null && last.calendarVersion().equals(command.calendarVersion())
+                && last.newDueOn().equals(command.newDueOn())) {
+            throw RuleViolation.conflict(RecordDueDateRecomputation.ALREADY_RECORDED,
+                    "日历" + command.calendarVersion() + "下的答复期限" + command.newDueOn() + "已记录，不重复记录",
+                    "the due date " + command.newDueOn() + " under calendar " + command.calendarVersion()
+                            + " is already recorded");
+        }
         apply(new DueDateRecomputed(command.requestId(), command.calendarVersion(), command.previousDueOn(),
                 command.newDueOn(), command.recorded()));
     }
@@ -402,40 +419,42 @@ class DisclosureRequest {
     // --- rules shared by several commands
 
     private void requireOpen() {
-        if (concludedOn != null) {
+        if (concluded() != null) {
+            LocalDate concludedOn = concluded().concludedOn();
             throw RuleViolation.conflict("REQUEST_CONCLUDED",
                     "申请已于" + concludedOn + "办结，只能更正，不能再办理",
                     "the request was concluded on " + concludedOn + ": only corrections are possible");
         }
     }
 
-    private void requireConcluded() {
-        if (concludedOn == null) {
+    private Concluded requireConcluded() {
+        if (concluded() == null) {
             throw RuleViolation.conflict("REQUEST_NOT_CONCLUDED",
                     "申请尚未办结，没有可更正的办理结果或办结日期",
                     "the request is not concluded: there is no outcome or conclusion date to correct");
         }
+        return concluded();
     }
 
     /** Open, and not waiting for a correction: the request can be worked on. */
     private void requireProcessable() {
         requireOpen();
-        if (correction == Correction.REQUESTED) {
+        if (correctionAwaited()) {
             throw RuleViolation.conflict("CORRECTION_PENDING",
-                    "正在等待申请人补正（期限" + supplyBy + "），应先登记补正或逾期不补正",
-                    "a correction is awaited (due " + supplyBy + "): record it as supplied or close the request first");
+                    "正在等待申请人补正（期限" + supplyBy() + "），应先登记补正或逾期不补正",
+                    "a correction is awaited (due " + supplyBy() + "): record it as supplied or close the request first");
         }
     }
 
     private void requireCorrectionPending() {
-        if (correction != Correction.REQUESTED) {
+        if (!correctionAwaited()) {
             throw RuleViolation.conflict("NO_CORRECTION_PENDING",
                     "本申请没有待补正事项", "no correction is pending on this request");
         }
     }
 
     private void requireConsultationOpen() {
-        if (consultationSentOn == null) {
+        if (consultationSentOn() == null) {
             throw RuleViolation.conflict("NO_CONSULTATION_OPEN",
                     "本申请没有进行中的征求意见", "no consultation is open on this request");
         }
@@ -443,12 +462,12 @@ class DisclosureRequest {
 
     private RuleViolation consultationOpen() {
         return RuleViolation.conflict("CONSULTATION_OPEN",
-                "征求意见（" + consultationSentOn + "发出）尚未答复或期满，应先登记其结果",
-                "the consultation sent on " + consultationSentOn + " is still open: record its answer or expiry first");
+                "征求意见（" + consultationSentOn() + "发出）尚未答复或期满，应先登记其结果",
+                "the consultation sent on " + consultationSentOn() + " is still open: record its answer or expiry first");
     }
 
     private void requireFeeAwaitingPayment() {
-        if (feeNotifiedOn == null) {
+        if (feeNotifiedOn() == null) {
             throw RuleViolation.conflict("NO_FEE_AWAITING_PAYMENT",
                     "本申请没有待缴的信息处理费", "no fee is awaiting payment on this request");
         }
@@ -456,8 +475,8 @@ class DisclosureRequest {
 
     private RuleViolation feeAwaitingPayment() {
         return RuleViolation.conflict("FEE_AWAITING_PAYMENT",
-                "信息处理费（" + feeNotifiedOn + "通知）尚未缴纳或终止处理，应先登记其结果",
-                "the fee notified on " + feeNotifiedOn
+                "信息处理费（" + feeNotifiedOn() + "通知）尚未缴纳或终止处理，应先登记其结果",
+                "the fee notified on " + feeNotifiedOn()
                         + " is still unpaid: record its payment or close the request first");
     }
 
@@ -470,49 +489,95 @@ class DisclosureRequest {
     /** A processing step happens on or after receipt, and after the restart when a correction was supplied. */
     private void stepDate(LocalDate date, Field field, Recorded recorded) {
         dated(date, field, recorded);
-        notBefore(date, field, receivedOn, RECEIVED_ON);
-        if (suppliedOn != null) {
-            notBefore(date, field, suppliedOn, SUPPLIED_ON);
+        notBefore(date, field, receivedOn(), RECEIVED_ON);
+        if (suppliedOn() != null) {
+            notBefore(date, field, suppliedOn(), SUPPLIED_ON);
         }
     }
 
     /** A conclusion is dated on or after every step recorded before it. */
     private void conclusionDate(LocalDate date, Field field, Recorded recorded) {
         dated(date, field, recorded);
-        notBefore(date, field, latestStep(), lastStepOn == null ? RECEIVED_ON : LAST_STEP_ON);
+        notBefore(date, field, latestStep(), latestStepField());
     }
 
     private LocalDate latestStep() {
-        return lastStepOn == null ? receivedOn : lastStepOn;
+        return facts().latestStepOrReceipt();
+    }
+
+    private Field latestStepField() {
+        return facts().lastStepOn() == null ? RECEIVED_ON : LAST_STEP_ON;
     }
 
     private static boolean isClosing(Outcome outcome) {
         return outcome == Outcome.OTHER_CORRECTION_NOT_SUPPLIED || outcome == Outcome.OTHER_FEE_NOT_PAID;
     }
 
-    private void requireFitsHistory(Outcome candidate, LocalDate concluded, Field concludedField) {
+    /**
+     * An outcome fits the history it rests on; the two closings only once the other party's period has run out,
+     * as the statutory clock counts it in the agency's calendar.
+     */
+    private void requireFitsHistory(Outcome candidate, LocalDate concluded, Field concludedField,
+                                    StatutoryWindows windows) {
         switch (candidate) {
             case UNAVAILABLE_STILL_UNCLEAR_AFTER_CORRECTION -> {
-                if (correction != Correction.SUPPLIED) {
+                if (!correctionSupplied()) {
                     throw contradictsHistory(candidate, "申请人未补正过申请", "no correction was supplied");
                 }
             }
             case OTHER_CORRECTION_NOT_SUPPLIED -> {
-                if (correction != Correction.REQUESTED) {
+                if (!correctionAwaited()) {
                     throw contradictsHistory(candidate, "没有待补正事项", "no correction was awaited");
                 }
-                Rules.after(concluded, concludedField, supplyBy, SUPPLY_BY);
+                Window window = window(() -> windows.correction(facts().agencyId(), supplyBy()));
+                if (window.running(concluded)) {
+                    throw stillRunning("CORRECTION_PERIOD_RUNNING", concluded, window,
+                            "补正期限至" + supplyBy() + "（第三十条），尚未届满，不能以逾期不补正（三.六.1）终止处理",
+                            "the applicant may correct the request until " + supplyBy()
+                                    + " (art. 30): it cannot be closed for a missing correction (三.六.1)",
+                            "以逾期不补正终止处理");
+                }
             }
             case OTHER_FEE_NOT_PAID -> {
-                if (feeNotifiedOn == null) {
+                LocalDate notifiedOn = feeNotifiedOn();
+                if (notifiedOn == null) {
                     throw contradictsHistory(candidate, "没有待缴的信息处理费", "no fee was awaiting payment");
                 }
-                Rules.after(concluded, concludedField, feeNotifiedOn, NOTIFIED_ON);
+                Window window = window(() -> windows.feePayment(facts().agencyId(), notifiedOn));
+                if (window.running(concluded)) {
+                    throw stillRunning("FEE_PERIOD_RUNNING", concluded, window,
+                            "申请人自收到" + notifiedOn + "的收费通知起有20个工作日缴费（国办函〔2020〕109号），期限至"
+                                    + window.lastDay() + "，尚未届满，不能以逾期未缴费（三.六.2）终止处理",
+                            "the applicant has 20 working days from the fee notice of " + notifiedOn
+                                    + " to pay, until " + window.lastDay()
+                                    + ": the request cannot be closed for an unpaid fee (三.六.2)",
+                            "以逾期未缴费终止处理");
+                }
             }
             default -> {
                 // every other outcome fits any history
             }
         }
+    }
+
+    /** A window of the statutory clock; a date its calendar does not cover cannot be decided, so it is refused. */
+    private static Window window(Supplier<Window> window) {
+        try {
+            return window.get();
+        } catch (DateOutsideCalendarException e) {
+            throw RuleViolation.unprocessable("DATE_OUTSIDE_CALENDAR",
+                    "工作日日历未覆盖" + e.date().getYear() + "年，无法计算法定期限",
+                    "the working-day calendar does not cover " + e.date().getYear()
+                            + ": the statutory period cannot be counted");
+        }
+    }
+
+    /** 422: the other party's period still runs on {@code date}; the message names the first day it is legal. */
+    private static RuleViolation stillRunning(String code, LocalDate date, Window window, String zh, String en,
+                                              String actZh) {
+        return RuleViolation.unprocessable(code,
+                zh + "；" + date + "过早，自" + window.lapsesFrom() + "起方可" + actZh,
+                en + "; " + date + " is too early, it is possible from " + window.lapsesFrom());
     }
 
     private static RuleViolation contradictsHistory(Outcome outcome, String zh, String en) {
@@ -554,102 +619,56 @@ class DisclosureRequest {
         return List.copyOf(given);
     }
 
-    // --- state
+    // --- state: the lifecycle evolves it, the aggregate only reads it
 
     @EventSourcingHandler
-    void on(RequestReceived event) {
-        requestId = event.requestId().value();
-        receivedOn = event.receivedOn();
-        applicantType = event.applicant().type();
-        officer = event.handlingOfficer();
+    void on(DisclosureRequestEvent event) {
+        state = RequestLifecycle.evolve(state, event);
+        if (requestId == null && event instanceof RequestReceived received) {
+            requestId = received.requestId().value();
+        }
     }
 
-    @EventSourcingHandler
-    void on(OfficerAssigned event) {
-        officer = event.officer();
+    private RequestFile facts() {
+        return state.file().orElseThrow();
     }
 
-    @EventSourcingHandler
-    void on(CorrectionRequested event) {
-        correction = Correction.REQUESTED;
-        correctionRequestedOn = event.requestedOn();
-        supplyBy = event.supplyBy();
-        step(event.requestedOn());
+    /** Null while the request is open. */
+    private Concluded concluded() {
+        return state instanceof Concluded c ? c : null;
     }
 
-    @EventSourcingHandler
-    void on(CorrectionSupplied event) {
-        correction = Correction.SUPPLIED;
-        suppliedOn = event.suppliedOn();
-        step(event.suppliedOn());
+    private LocalDate receivedOn() {
+        return facts().receivedOn();
     }
 
-    @EventSourcingHandler
-    void on(ConsultationStarted event) {
-        consultationSentOn = event.sentOn();
-        step(event.sentOn());
+    private boolean correctionAwaited() {
+        return facts().awaitingCorrection();
     }
 
-    @EventSourcingHandler
-    void on(ConsultationAnswered event) {
-        consultationSentOn = null;
-        step(event.answeredOn());
+    private boolean correctionSupplied() {
+        return !facts().awaitingCorrection() && !facts().supplies().isEmpty();
     }
 
-    @EventSourcingHandler
-    void on(ConsultationExpired event) {
-        consultationSentOn = null;
-        step(event.expiredOn());
+    private LocalDate correctionRequestedOn() {
+        return facts().lastCorrectionRequest().map(CorrectionRequested::requestedOn).orElse(null);
     }
 
-    @EventSourcingHandler
-    void on(FeeNotified event) {
-        feeNotifiedOn = event.notifiedOn();
-        step(event.notifiedOn());
+    private LocalDate supplyBy() {
+        return facts().lastCorrectionRequest().map(CorrectionRequested::supplyBy).orElse(null);
     }
 
-    @EventSourcingHandler
-    void on(FeePaid event) {
-        feeNotifiedOn = null;
-        step(event.paidOn());
+    private LocalDate suppliedOn() {
+        return facts().lastSupply().map(CorrectionSupplied::suppliedOn).orElse(null);
     }
 
-    @EventSourcingHandler
-    void on(ExtensionApproved event) {
-        extended = true;
-        step(event.approvedOn());
+    /** The day the open consultation was sent; null when none is open. */
+    private LocalDate consultationSentOn() {
+        return facts().openConsultation().map(c -> c.started().sentOn()).orElse(null);
     }
 
-    @EventSourcingHandler
-    void on(Conclusion event) {
-        concludedOn = event.concludedOn();
-        outcome = event.outcome();
-        secondaryReasons = event instanceof RequestReplied replied ? replied.secondaryReasons() : List.of();
-    }
-
-    @EventSourcingHandler
-    void on(ApplicantTypeCorrected event) {
-        applicantType = event.correctedType();
-    }
-
-    @EventSourcingHandler
-    void on(ReceiptDateCorrected event) {
-        receivedOn = event.correctedDate();
-    }
-
-    @EventSourcingHandler
-    void on(OutcomeCorrected event) {
-        outcome = event.correctedOutcome();
-        secondaryReasons = event.secondaryReasons();
-    }
-
-    @EventSourcingHandler
-    void on(ConclusionDateCorrected event) {
-        concludedOn = event.correctedDate();
-    }
-
-    private void step(LocalDate date) {
-        firstStepOn = firstStepOn == null || date.isBefore(firstStepOn) ? date : firstStepOn;
-        lastStepOn = lastStepOn == null || date.isAfter(lastStepOn) ? date : lastStepOn;
+    /** The day the fee awaiting payment was notified; null when none is. */
+    private LocalDate feeNotifiedOn() {
+        return facts().openFee().map(f -> f.notified().notifiedOn()).orElse(null);
     }
 }

@@ -5,7 +5,7 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.RuleViolation;
-import cn.gongkai.ledger.command.infrastructure.LedgerJson;
+import cn.gongkai.ledger.report.json.LedgerJson;
 import cn.gongkai.ledger.command.web.CommandRejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -33,12 +35,19 @@ public class CommandEndpoint {
     private final CommandGateway commands;
     private final Clock clock;
     private final AgencyGuard guard;
+    private EventStore eventStore;
 
     public CommandEndpoint(CommandGateway commands, @Qualifier(WebConfiguration.RECORDING_CLOCK) Clock clock,
                            AgencyGuard guard) {
         this.commands = commands;
         this.clock = clock;
         this.guard = guard;
+    }
+
+    /** The event store the answers read their stream position from (absent in unit tests: no position). */
+    @Autowired(required = false)
+    void readPositionsFrom(EventStore store) {
+        this.eventStore = store;
     }
 
     /**
@@ -61,12 +70,45 @@ public class CommandEndpoint {
 
     /**
      * Sends a bound command and waits for the aggregate: the last step, so nothing that can fail runs after the
-     * append. The answer is built from the command alone.
+     * append. The answer is built from the command alone, with its stream position if that can be read.
      */
     public CommandAccepted send(LedgerCommand command) {
         commands.sendAndWait(command);
-        return new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(),
+        CommandAccepted accepted = new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(),
                 command.recorded().by(), command.recorded().at());
+        return withPosition(accepted);
+    }
+
+    /**
+     * The answer with its stream position. This runs after the append, so it must not fail the command: if the
+     * position cannot be read, the answer goes without it (the client then reads without waiting).
+     */
+    private CommandAccepted withPosition(CommandAccepted accepted) {
+        if (eventStore == null) {
+            return accepted;
+        }
+        try {
+            return eventStore.lastSequenceNumberFor(accepted.id()).map(accepted::at).orElse(accepted);
+        } catch (RuntimeException unreadable) {
+            return accepted;
+        }
+    }
+
+    /**
+     * Checks and executes a command of the agency that the service builds itself (from what it computed, not from
+     * a body), recorded by the authenticated officer now; throws the reason it was refused.
+     */
+    public CommandAccepted send(Class<? extends LedgerCommand> type, AgencyId agency,
+                                java.util.function.Function<Recorded, LedgerCommand> build) {
+        Officer officer = guard.requireRole(type);
+        if (!officer.belongsTo(agency)) {
+            throw AccessRefused.agency(officer, agency);
+        }
+        Recorded recorded = new Recorded(officer.username(), clock.instant());
+        LedgerCommand command = build.apply(recorded);
+        commands.sendAndWait(command);
+        return new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(), recorded.by(),
+                recorded.at());
     }
 
     /** Parses a JSON object exactly (decimals never pass through a double); refuses anything else as malformed. */

@@ -1,12 +1,16 @@
 package cn.gongkai.ledger.command.web;
 
 import cn.gongkai.ledger.api.common.InputLimits;
-import cn.gongkai.ledger.command.infrastructure.LedgerJson;
+import cn.gongkai.ledger.report.json.LedgerJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -63,6 +67,14 @@ final class StrictJson {
         strict.addDeserializer(int.class, new StrictInt());
         strict.addDeserializer(BigDecimal.class, new StrictDecimal());
         strict.addDeserializer(LocalDate.class, new StrictDate());
+        strict.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription description,
+                                                              JsonDeserializer<?> deserializer) {
+                return new ExactEnum(type.getRawClass(), deserializer);
+            }
+        });
         mapper.registerModule(strict);
         return mapper;
     }
@@ -78,6 +90,31 @@ final class StrictJson {
 
     private static MismatchedInputException wrongType(JsonParser p, Class<?> type, String expected) {
         return MismatchedInputException.from(p, type, "expected " + expected + ", got " + p.currentToken());
+    }
+
+    /** An enum only by its exact constant name: Jackson would also accept {@code " LICENSING"} (trimmed). */
+    private static final class ExactEnum extends JsonDeserializer<Object> {
+        private final Class<?> type;
+        private final JsonDeserializer<?> delegate;
+
+        ExactEnum(Class<?> type, JsonDeserializer<?> delegate) {
+            this.type = type;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw wrongType(p, type, "the name of a constant");
+            }
+            String name = p.getText();
+            for (Object constant : type.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equals(name)) {
+                    return delegate.deserialize(p, context);
+                }
+            }
+            throw MismatchedInputException.from(p, type, "not a constant of " + type.getSimpleName() + ": " + name);
+        }
     }
 
     private static final class StrictString extends JsonDeserializer<String> {

@@ -28,7 +28,7 @@ class ArchitectureTest {
             .should().bePackagePrivate()
             .andShould().resideInAnyPackage("cn.gongkai.ledger.command.request",
                     "cn.gongkai.ledger.command.reconsideration", "cn.gongkai.ledger.command.lawsuit",
-                    "cn.gongkai.ledger.command.agency");
+                    "cn.gongkai.ledger.command.agency", "cn.gongkai.ledger.command.publication");
 
     @ArchTest
     static final ArchRule aggregatesNeverReadTheClock = noClasses()

@@ -21,7 +21,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent.DueDateRecomputed;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.command.infrastructure.LedgerJson;
+import cn.gongkai.ledger.report.json.LedgerJson;
 import cn.gongkai.ledger.command.infrastructure.TestMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
@@ -64,6 +65,8 @@ class CalendarRecomputationWiringTest {
     EventStore eventStore;
     @Autowired
     MongoClient mongo;
+    @Autowired
+    CalendarVersionStore versions;
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry properties) {
@@ -133,6 +136,16 @@ class CalendarRecomputationWiringTest {
                 .andExpect(jsonPath("$.agencies[0].outcome").value("UNCHANGED"))
                 .andExpect(jsonPath("$.agencies[0].recorded").isEmpty());
         assertThat(history(AFFECTED)).hasSize(2);
+
+        // a run that stopped before storing the new calendar (or a second replica) sends the change again:
+        // the request refuses to record it twice, and the run is not a failure
+        versions.save(AGENCY.value(), WorkingDayCalendar.national(), Instant.parse("2026-03-01T00:00:00Z"));
+        mvc.perform(post("/api/calendar/recomputations").header("Authorization", "Bearer " + adminToken()))
+                .andExpect(jsonPath("$.agencies[0].outcome").value("RECOMPUTED"))
+                .andExpect(jsonPath("$.agencies[0].recorded").isEmpty())
+                .andExpect(jsonPath("$.agencies[0].problems").isEmpty());
+        assertThat(history(AFFECTED)).hasSize(2);
+        assertThat(version(AGENCY.value())).isEqualTo(revised.version());
     }
 
     @Test

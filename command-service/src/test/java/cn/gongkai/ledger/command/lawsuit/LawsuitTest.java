@@ -5,7 +5,6 @@ import static cn.gongkai.ledger.command.rules.Refusals.recordedOn;
 import static cn.gongkai.ledger.command.rules.Refusals.unprocessable;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
@@ -262,7 +261,7 @@ class LawsuitTest {
         @Test
         void refusesAJudgmentOnAConcludedCase() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW))
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW))
                     .when(render(Instance.FIRST, JudgmentResult.REVOKED, day(6, 1)))
                     .expectException(conflict("LAWSUIT_CONCLUDED"));
         }
@@ -303,7 +302,7 @@ class LawsuitTest {
         @Test
         void refusesAnAppealAgainstAJudgmentInEffect() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW))
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW))
                     .when(new FileAppeal(ID, day(5, 23), "张三", NOW))
                     .expectException(conflict("LAWSUIT_CONCLUDED"));
         }
@@ -336,7 +335,7 @@ class LawsuitTest {
         void concludesUnderTheOutcomeOfAFirstInstanceJudgment() {
             fixture.given(filed(), firstJudgment(JudgmentResult.CLAIM_DISMISSED))
                     .when(effective(day(5, 22)))
-                    .expectEvents(new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.UPHELD, NOW))
+                    .expectEvents(new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -345,7 +344,7 @@ class LawsuitTest {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED), appealed(),
                             secondJudgment(JudgmentResult.AFFIRMED))
                     .when(effective(day(8, 20)))
-                    .expectEvents(new JudgmentTookEffect(ID, Instance.SECOND, day(8, 20), AppealOutcome.CORRECTED, NOW))
+                    .expectEvents(new JudgmentTookEffect(ID, Instance.SECOND, day(8, 20), NOW))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -354,7 +353,7 @@ class LawsuitTest {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED), appealed(),
                             secondJudgment(JudgmentResult.CLAIM_DISMISSED))
                     .when(effective(day(8, 20)))
-                    .expectEvents(new JudgmentTookEffect(ID, Instance.SECOND, day(8, 20), AppealOutcome.UPHELD, NOW))
+                    .expectEvents(new JudgmentTookEffect(ID, Instance.SECOND, day(8, 20), NOW))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -362,25 +361,24 @@ class LawsuitTest {
         void anAffirmingRetrialJudgmentTakesTheOutcomeOfTheJudgmentInEffect() {
             fixture.given(filed(), firstJudgment(JudgmentResult.SUIT_DISMISSED), appealed(),
                             secondJudgment(JudgmentResult.AFFIRMED),
-                            new JudgmentTookEffect(ID, Instance.SECOND, day(8, 20), AppealOutcome.OTHER, NOW),
+                            new JudgmentTookEffect(ID, Instance.SECOND, day(8, 20), NOW),
                             new RetrialOpened(ID, day(10, 8), "宁和省高级人民法院", NOW),
                             new JudgmentRendered(ID, Instance.RETRIAL, "宁和省高级人民法院", JudgmentResult.AFFIRMED,
                                     day(12, 2), null, NOW))
                     .when(effective(day(12, 2)))
-                    .expectEvents(new JudgmentTookEffect(ID, Instance.RETRIAL, day(12, 2), AppealOutcome.OTHER, NOW))
+                    .expectEvents(new JudgmentTookEffect(ID, Instance.RETRIAL, day(12, 2), NOW))
                     .expectSuccessfulHandlerExecution();
         }
 
         @Test
         void aRetrialJudgmentMayCorrectTheCase() {
             fixture.given(filed(), firstJudgment(JudgmentResult.CLAIM_DISMISSED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.UPHELD, NOW),
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW),
                             new RetrialOpened(ID, day(10, 8), APPEAL_COURT, NOW),
                             new JudgmentRendered(ID, Instance.RETRIAL, APPEAL_COURT, JudgmentResult.ORDERED_TO_ACT,
                                     day(12, 2), null, NOW))
                     .when(effective(day(12, 2)))
-                    .expectEvents(new JudgmentTookEffect(ID, Instance.RETRIAL, day(12, 2), AppealOutcome.CORRECTED,
-                            NOW))
+                    .expectEvents(new JudgmentTookEffect(ID, Instance.RETRIAL, day(12, 2), NOW))
                     .expectSuccessfulHandlerExecution();
         }
 
@@ -415,7 +413,7 @@ class LawsuitTest {
         @Test
         void refusesASecondTakingEffect() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW))
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW))
                     .when(effective(day(5, 23)))
                     .expectException(conflict("LAWSUIT_CONCLUDED"));
         }
@@ -426,7 +424,7 @@ class LawsuitTest {
         @Test
         void reopensAConcludedCase() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW))
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW))
                     .when(new OpenRetrial(ID, day(10, 8), APPEAL_COURT, NOW))
                     .expectEvents(new RetrialOpened(ID, day(10, 8), APPEAL_COURT, NOW))
                     .expectSuccessfulHandlerExecution();
@@ -435,7 +433,7 @@ class LawsuitTest {
         @Test
         void isFollowedByARetrialJudgment() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW),
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW),
                             new RetrialOpened(ID, day(10, 8), APPEAL_COURT, NOW))
                     .when(render(Instance.RETRIAL, JudgmentResult.AFFIRMED, day(12, 2)))
                     .expectEvents(new JudgmentRendered(ID, Instance.RETRIAL, COURT, JudgmentResult.AFFIRMED, day(12, 2),
@@ -453,7 +451,7 @@ class LawsuitTest {
         @Test
         void refusesARetrialBeforeTheJudgmentTookEffect() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW))
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW))
                     .when(new OpenRetrial(ID, day(5, 21), APPEAL_COURT, NOW))
                     .expectException(unprocessable("DATE_OUT_OF_ORDER"));
         }
@@ -461,7 +459,7 @@ class LawsuitTest {
         @Test
         void refusesARetrialWithoutCourt() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW))
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW))
                     .when(new OpenRetrial(ID, day(10, 8), null, NOW))
                     .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
@@ -469,7 +467,7 @@ class LawsuitTest {
         @Test
         void refusesAnAppealAgainstARetrialJudgment() {
             fixture.given(filed(), firstJudgment(JudgmentResult.REVOKED),
-                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), AppealOutcome.CORRECTED, NOW),
+                            new JudgmentTookEffect(ID, Instance.FIRST, day(5, 22), NOW),
                             new RetrialOpened(ID, day(10, 8), APPEAL_COURT, NOW),
                             new JudgmentRendered(ID, Instance.RETRIAL, APPEAL_COURT, JudgmentResult.AFFIRMED,
                                     day(12, 2), null, NOW))

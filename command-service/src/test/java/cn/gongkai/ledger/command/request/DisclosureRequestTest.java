@@ -3,6 +3,7 @@ package cn.gongkai.ledger.command.request;
 import static cn.gongkai.ledger.command.rules.Refusals.conflict;
 import static cn.gongkai.ledger.command.rules.Refusals.recordedOn;
 import static cn.gongkai.ledger.command.rules.Refusals.unprocessable;
+import static cn.gongkai.ledger.command.rules.Refusals.unprocessableUntil;
 
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.Recorded;
@@ -49,6 +50,9 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestWithdrawn;
 import cn.gongkai.ledger.api.request.FeeScale;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestId;
+import cn.gongkai.ledger.clock.calendar.CalendarRegistry;
+import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
+import cn.gongkai.ledger.clock.deadline.StatutoryWindows;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -81,6 +85,7 @@ class DisclosureRequestTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(DisclosureRequest.class);
         fixture.registerCommandTargetResolver(new AxonCommandTargets());
+        fixture.registerInjectableResource(StatutoryWindows.of(CalendarRegistry.of(WorkingDayCalendar.national())));
     }
 
     private static LocalDate day(int month, int dayOfMonth) {
@@ -382,7 +387,20 @@ class DisclosureRequestTest {
         void refusesClosingBeforeThePeriodIsOver(int dayOfMarch) {
             fixture.given(received(), correctionRequested())
                     .when(new CloseForMissingCorrection(ID, day(3, dayOfMarch), NOW))
-                    .expectException(unprocessable("DATE_OUT_OF_ORDER"));
+                    .expectException(unprocessableUntil("CORRECTION_PERIOD_RUNNING", day(3, 19)));
+        }
+
+        /** supplyBy Friday 2024-03-29: the next working day is Monday 04-01, not Saturday 03-30. */
+        @Test
+        void refusesClosingOnTheWeekendAfterThePeriodAndAcceptsTheNextWorkingDay() {
+            CorrectionRequested untilFriday = new CorrectionRequested(ID, day(3, 4), day(3, 29), "所需信息的文号或名称", NOW);
+            fixture.given(received(), untilFriday)
+                    .when(new CloseForMissingCorrection(ID, day(3, 30), NOW))
+                    .expectException(unprocessableUntil("CORRECTION_PERIOD_RUNNING", day(4, 1)));
+            fixture.given(received(), untilFriday)
+                    .when(new CloseForMissingCorrection(ID, day(4, 1), NOW))
+                    .expectEvents(new ClosedForMissingCorrection(ID, day(4, 1), NOW))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -540,6 +558,15 @@ class DisclosureRequestTest {
                     .expectException(unprocessable("DATE_OUT_OF_ORDER"));
         }
 
+        /** Sent Tuesday 2024-03-05: the 15th working day is Tuesday 03-26; expiry is recorded from 03-27. */
+        @ParameterizedTest
+        @ValueSource(ints = {6, 20, 26})
+        void refusesAnExpiryWithinTheFifteenWorkingDays(int dayOfMarch) {
+            fixture.given(received(), consultationStarted())
+                    .when(new ExpireConsultation(ID, day(3, dayOfMarch), NOW))
+                    .expectException(unprocessableUntil("CONSULTATION_PERIOD_RUNNING", day(3, 27)));
+        }
+
         @Test
         void refusesAnAnswerAfterConclusion() {
             fixture.given(received(), consultationStarted(), withdrawn())
@@ -670,7 +697,28 @@ class DisclosureRequestTest {
         void refusesClosingOnTheDayOfTheNotice() {
             fixture.given(received(), feeNotified())
                     .when(new CloseForUnpaidFee(ID, day(3, 6), NOW))
-                    .expectException(unprocessable("DATE_OUT_OF_ORDER"));
+                    .expectException(unprocessableUntil("FEE_PERIOD_RUNNING", day(4, 7)));
+        }
+
+        /**
+         * Notified Wednesday 2024-03-06: the applicant's 20 working days end Wednesday 04-03; 04-04..06 are
+         * Qingming, so the request may be closed as 三.六.2 from Sunday 04-07 (a 调休 working day). Closing the day
+         * after the notice, as the ledger once allowed, is refused.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"2024-03-07", "2024-04-03", "2024-04-06"})
+        void refusesClosingWhileTheApplicantMayStillPay(String closedOn) {
+            fixture.given(received(), feeNotified())
+                    .when(new CloseForUnpaidFee(ID, LocalDate.parse(closedOn), NOW))
+                    .expectException(unprocessableUntil("FEE_PERIOD_RUNNING", day(4, 7)));
+        }
+
+        @Test
+        void closesOnTheFirstDayAfterThePaymentPeriod() {
+            fixture.given(received(), feeNotified())
+                    .when(new CloseForUnpaidFee(ID, day(4, 7), NOW))
+                    .expectEvents(new ClosedForUnpaidFee(ID, day(4, 7), NOW))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
@@ -1110,7 +1158,7 @@ class DisclosureRequestTest {
         void mayTurnAWithdrawalAfterAMissedCorrectionIntoAbandonment() {
             fixture.given(received(), correctionRequested(), new RequestWithdrawn(ID, day(3, 20), null, NOW))
                     .when(new CorrectOutcome(ID, Outcome.OTHER_CORRECTION_NOT_SUPPLIED, List.of(), REASON, NOW))
-                    .expectEvents(new OutcomeCorrected(ID, Outcome.OTHER, Outcome.OTHER_CORRECTION_NOT_SUPPLIED,
+                    .expectEvents(new OutcomeCorrected(ID, null, Outcome.OTHER_CORRECTION_NOT_SUPPLIED,
                             List.of(), REASON, NOW))
                     .expectSuccessfulHandlerExecution();
         }
@@ -1119,7 +1167,7 @@ class DisclosureRequestTest {
         void refusesAbandonmentConcludedBeforeTheCorrectionPeriodEnded() {
             fixture.given(received(), correctionRequested(), withdrawn())
                     .when(new CorrectOutcome(ID, Outcome.OTHER_CORRECTION_NOT_SUPPLIED, List.of(), REASON, NOW))
-                    .expectException(unprocessable("DATE_OUT_OF_ORDER"));
+                    .expectException(unprocessableUntil("CORRECTION_PERIOD_RUNNING", day(3, 19)));
         }
 
         @Test
@@ -1234,7 +1282,7 @@ class DisclosureRequestTest {
         void refusesMovingAnAbandonmentIntoTheCorrectionPeriod() {
             fixture.given(received(), correctionRequested(), new ClosedForMissingCorrection(ID, day(3, 19), NOW))
                     .when(new CorrectConclusionDate(ID, day(3, 18), REASON, NOW))
-                    .expectException(unprocessable("DATE_OUT_OF_ORDER"));
+                    .expectException(unprocessableUntil("CORRECTION_PERIOD_RUNNING", day(3, 19)));
         }
 
         @Test
@@ -1252,6 +1300,22 @@ class DisclosureRequestTest {
             fixture.given(received())
                     .when(new RecordDueDateRecomputation(ID, "2024-v2", day(3, 29), day(4, 1), NOW))
                     .expectEvents(new DueDateRecomputed(ID, "2024-v2", day(3, 29), day(4, 1), NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        /** Two replicas (or a repeated run) recomputing the same calendar change record it once. */
+        @Test
+        void refusesRecordingTheSameChangeTwice() {
+            fixture.given(received(), new DueDateRecomputed(ID, "2024-v2", day(3, 29), day(4, 1), NOW))
+                    .when(new RecordDueDateRecomputation(ID, "2024-v2", day(3, 29), day(4, 1), NOW))
+                    .expectException(conflict(RecordDueDateRecomputation.ALREADY_RECORDED));
+        }
+
+        @Test
+        void recordsTheNextCalendarsChange() {
+            fixture.given(received(), new DueDateRecomputed(ID, "2024-v2", day(3, 29), day(4, 1), NOW))
+                    .when(new RecordDueDateRecomputation(ID, "2024-v3", day(4, 1), day(4, 2), NOW))
+                    .expectEvents(new DueDateRecomputed(ID, "2024-v3", day(4, 1), day(4, 2), NOW))
                     .expectSuccessfulHandlerExecution();
         }
 

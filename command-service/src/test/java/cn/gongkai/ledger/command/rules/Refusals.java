@@ -29,6 +29,28 @@ public final class Refusals {
         return violation(Kind.UNPROCESSABLE, code);
     }
 
+    /** A 422-type refusal with {@code code} whose Chinese and English messages both name {@code legalFrom}. */
+    public static Matcher<RuleViolation> unprocessableUntil(String code, LocalDate legalFrom) {
+        Matcher<RuleViolation> refusal = unprocessable(code);
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation violation) {
+                return refusal.matches(violation) && violation.messageZh().contains("自" + legalFrom + "起")
+                        && violation.messageEn().contains("from " + legalFrom);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("RuleViolation UNPROCESSABLE " + code + " legal from " + legalFrom);
+            }
+
+            @Override
+            protected void describeMismatchSafely(RuleViolation violation, Description description) {
+                description.appendText("was " + violation.kind() + " " + violation.getMessage());
+            }
+        };
+    }
+
     private static Matcher<RuleViolation> violation(Kind kind, String code) {
         return new TypeSafeMatcher<>() {
             @Override

@@ -164,6 +164,24 @@ class CommandErrorsTest extends CommandServiceTestBase {
         assertThat(events("err:never")).isEmpty();
     }
 
+    /** The case of issue 8: a closing for an unpaid fee the day after the notice was accepted and counted as 三.六.2. */
+    @Test
+    void anUnpaidFeeClosingWhileThePaymentPeriodRunsIs422NamingTheFirstLegalDay() {
+        assertThat(http.command("/api/requests", RECEIVE.formatted("2024-fee")).status()).isEqualTo(201);
+        var notified = http.command("/api/requests/err:2024-fee/fees",
+                "{\"notifiedOn\":\"2024-03-06\",\"scale\":\"PER_VOLUME\",\"amountYuan\":400}");
+        assertThat(notified.status()).as(notified.body()).isEqualTo(200);
+
+        var early = http.command("/api/requests/err:2024-fee/closure/unpaid-fee", "{\"closedOn\":\"2024-03-07\"}");
+
+        assertProblem(early, 422, "FEE_PERIOD_RUNNING");
+        assertThat(early.json().get("messageZh").asText()).contains("2024-04-03").contains("自2024-04-07起方可");
+        assertThat(early.json().get("messageEn").asText()).contains("possible from 2024-04-07");
+        assertThat(events("err:2024-fee")).hasSize(2);
+        var due = http.command("/api/requests/err:2024-fee/closure/unpaid-fee", "{\"closedOn\":\"2024-04-07\"}");
+        assertThat(due.status()).as(due.body()).isEqualTo(200);
+    }
+
     private static void assertProblem(Http.Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

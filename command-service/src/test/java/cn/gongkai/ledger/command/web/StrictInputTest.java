@@ -144,6 +144,8 @@ class StrictInputTest extends CommandServiceTestBase {
                 .replace("{\"agencyId\"", "{\"channel\":\"MAIL\",\"agencyId\"")), 400, "DUPLICATE_FIELD");
         assertProblem(http.command("/api/requests", RECEIVE.formatted("dup-1", "2024-03-01", "x")
                 .replace("INTERNET", "internet")), 400, "INVALID_FIELD");
+        assertProblem(http.command("/api/requests", RECEIVE.formatted("dup-1", "2024-03-01", "x")
+                .replace("INTERNET", " INTERNET")), 400, "INVALID_FIELD");
         assertProblem(http.command("/api/requests", RECEIVE.formatted("dup-1", "2024-03-01", "x") + "{}"),
                 400, "MALFORMED_JSON");
         assertThat(events(AGENCY + ":dup-1")).isEmpty();

@@ -441,7 +441,7 @@ final class AgencyYears {
                 }
             }
             Instance instance = effective;
-            add(c, effectiveOn, 0, on -> new JudgmentTookEffect(id, instance, on, result.outcome().orElseThrow(), recorded(on)));
+            add(c, effectiveOn, 0, on -> new JudgmentTookEffect(id, instance, on, recorded(on)));
             events.addAll(c.envelopes());
         }
 

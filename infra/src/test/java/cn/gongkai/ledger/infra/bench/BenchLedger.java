@@ -3,17 +3,15 @@ package cn.gongkai.ledger.infra.bench;
 import cn.gongkai.ledger.command.infrastructure.KafkaEventPublisher;
 import cn.gongkai.ledger.infra.LedgerStandalone;
 import cn.gongkai.ledger.infra.LedgerStandalone.EmbeddedInfrastructure;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -62,9 +60,13 @@ record BenchLedger(Path dataDir, EmbeddedInfrastructure infrastructure, Configur
         return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** The events in the event store ({@code domainevents}). */
+    /** The events in the event store. */
     long storedEvents() {
-        return mongo.getDatabase(DATABASE).getCollection("domainevents").countDocuments();
+        return eventStore().count();
+    }
+
+    private MongoEventStoreReader eventStore() {
+        return new MongoEventStoreReader(mongo.getDatabase(DATABASE));
     }
 
     /** Stops the report projector (its Kafka consumer), once it has stopped. */
@@ -104,16 +106,15 @@ record BenchLedger(Path dataDir, EmbeddedInfrastructure infrastructure, Configur
     }
 
     /**
-     * Nanoseconds of reading one aggregate's events from {@code domainevents} with the query Axon's MongoDB event
+     * Nanoseconds of reading one aggregate's events from the event store with the query Axon's MongoDB event
      * store issues to load an aggregate (aggregate id, sequence from 0, ordered by sequence).
      */
     long timedAggregateLoad(String aggregateId) {
-        MongoCollection<Document> events = mongo.getDatabase(DATABASE).getCollection("domainevents");
+        MongoEventStoreReader events = eventStore();
         long start = System.nanoTime();
-        ArrayList<Document> found = events.find(Filters.and(Filters.eq("aggregateIdentifier", aggregateId),
-                Filters.gte("sequenceNumber", 0L))).sort(Sorts.ascending("sequenceNumber")).into(new ArrayList<>());
+        int found = events.loadAsAxonDoes(aggregateId);
         long nanos = System.nanoTime() - start;
-        if (found.isEmpty()) {
+        if (found == 0) {
             throw new IllegalStateException("no events of " + aggregateId);
         }
         return nanos;

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The harness's flags, {@code --name=value}; the defaults keep a whole run under about three minutes on two cores.
  *
- * @param sections     which parts to run: any of {@code fold}, {@code http}, {@code scale}
+ * @param sections     which parts to run: any of {@code fold}, {@code http}, {@code scale}, {@code agency}
  * @param requests     fold benchmark: requests a year of the agency folded (about 4.5 events each)
  * @param foldWarmup   fold benchmark: untimed passes of every operation before the rounds
  * @param foldRounds   fold benchmark: timed rounds
@@ -32,12 +32,13 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
     static final String FOLD = "fold";
     static final String HTTP = "http";
     static final String SCALE = "scale";
+    static final String AGENCY = "agency";
 
     private static final Map<String, String> DEFAULTS = defaults();
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
-        defaults.put("sections", FOLD + "," + HTTP + "," + SCALE);
+        defaults.put("sections", FOLD + "," + HTTP + "," + SCALE + "," + AGENCY);
         defaults.put("requests", "10000");
         defaults.put("fold-warmup", "3");
         defaults.put("fold-rounds", "7");
@@ -66,8 +67,8 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
             values.put(name, arg.substring(equals + 1));
         }
         Set<String> sections = Set.copyOf(Arrays.asList(values.get("sections").split(",")));
-        if (sections.isEmpty() || !Set.of(FOLD, HTTP, SCALE).containsAll(sections)) {
-            throw new IllegalArgumentException("--sections takes any of fold,http,scale\n" + usage());
+        if (sections.isEmpty() || !Set.of(FOLD, HTTP, SCALE, AGENCY).containsAll(sections)) {
+            throw new IllegalArgumentException("--sections takes any of fold,http,scale,agency\n" + usage());
         }
         return new BenchOptions(sections, positive(values, "requests"), positive(values, "fold-warmup"),
                 positive(values, "fold-rounds"), positive(values, "warmup"), positive(values, "rounds"),

@@ -58,7 +58,7 @@ final class CommandPathBench {
     private static final String LAG = "report counts a ReceiveRequest, after its 201";
     private static final String QUOTE_ALONE = "GET /api/fees/quote";
     private static final String INSERT = "part: insert one event-sized document (driver → embedded server)";
-    private static final String LOAD = "part: Axon's query loading one aggregate from domainevents";
+    private static final String LOAD = "part: Axon's query loading one aggregate from the event store";
     /** Rows kept only to compare levels. */
     private static final List<String> HIDDEN = List.of(QUOTE_ALONE, BOTH_PAUSED);
 

@@ -52,6 +52,10 @@ public final class LedgerBench {
         if (options.sections().contains(BenchOptions.HTTP)) {
             sections.addAll(CommandPathBench.run(options, progress));
         }
+        if (options.sections().contains(BenchOptions.AGENCY)) {
+            sections.add(new Section(String.format("Agency command against the Article-20 register (%,d vs %,d documents)",
+                    AgencyRegisterBench.LARGE, AgencyRegisterBench.SMALL), AgencyRegisterBench.run(options, progress)));
+        }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         out.printf(Locale.ROOT, "Run %s: %d cores, Java %s, %s %s; load average %.2f before, %.2f after; %.0f s%n",

@@ -1,9 +1,9 @@
 package cn.gongkai.ledger.query.cases;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary;
-import cn.gongkai.ledger.report.projection.casefile.CaseType;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary;
+import cn.gongkai.ledger.readmodel.casefile.CaseType;
+import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.security.AgencyGuard;
 import cn.gongkai.ledger.security.Officer;
 import cn.gongkai.ledger.security.PersonalData;
@@ -34,8 +34,8 @@ public class CasePrivacy {
         return asked == null ? Officer.current().agencyId() : guard.requireOwn(asked).agencyId();
     }
 
-    CaseSummaryRepository.Page masked(CaseSummaryRepository.Page page) {
-        return new CaseSummaryRepository.Page(page.items().stream().map(CasePrivacy::mask).toList(), page.page(),
+    CaseSummaries.Page masked(CaseSummaries.Page page) {
+        return new CaseSummaries.Page(page.items().stream().map(CasePrivacy::mask).toList(), page.page(),
                 page.size(), page.total());
     }
 

@@ -1,11 +1,12 @@
 package cn.gongkai.ledger.query.cases;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.report.projection.casefile.CaseStatus;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary;
-import cn.gongkai.ledger.report.projection.casefile.CaseType;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.api.common.LedgerYears;
+import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary;
+import cn.gongkai.ledger.readmodel.casefile.CaseType;
+import cn.gongkai.ledger.readmodel.query.CaseSummaries;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,16 +26,16 @@ public class CaseQueryController {
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_PAGE = 100_000;
 
-    private final CaseSummaryRepository cases;
+    private final CaseSummaries cases;
     private final CasePrivacy privacy;
 
-    public CaseQueryController(CaseSummaryRepository cases, CasePrivacy privacy) {
+    public CaseQueryController(CaseSummaries cases, CasePrivacy privacy) {
         this.cases = cases;
         this.privacy = privacy;
     }
 
     @GetMapping("/api/requests")
-    public CaseSummaryRepository.Page requests(CaseQuery query) {
+    public CaseSummaries.Page requests(CaseQuery query) {
         return list(CaseType.REQUEST, query);
     }
 
@@ -44,7 +45,7 @@ public class CaseQueryController {
     }
 
     @GetMapping("/api/reconsiderations")
-    public CaseSummaryRepository.Page reconsiderations(CaseQuery query) {
+    public CaseSummaries.Page reconsiderations(CaseQuery query) {
         return list(CaseType.RECONSIDERATION, query);
     }
 
@@ -54,7 +55,7 @@ public class CaseQueryController {
     }
 
     @GetMapping("/api/lawsuits")
-    public CaseSummaryRepository.Page lawsuits(CaseQuery query) {
+    public CaseSummaries.Page lawsuits(CaseQuery query) {
         return list(CaseType.LAWSUIT, query);
     }
 
@@ -70,7 +71,7 @@ public class CaseQueryController {
     public record CaseQuery(String agencyId, String status, Integer year, Integer page, Integer size) {
     }
 
-    private CaseSummaryRepository.Page list(CaseType type, CaseQuery query) {
+    private CaseSummaries.Page list(CaseType type, CaseQuery query) {
         int page = query.page() == null ? 0 : query.page();
         int size = query.size() == null ? DEFAULT_PAGE_SIZE : query.size();
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
@@ -79,12 +80,14 @@ public class CaseQueryController {
                     "page must be 0 to " + MAX_PAGE + " and size 1 to " + MAX_PAGE_SIZE);
         }
         Integer year = query.year();
-        if (year != null && (year < 1900 || year > 9999)) {
-            throw LedgerProblemException.badRequest("INVALID_YEAR", "年份无效：" + year, "Invalid year: " + year);
+        if (year != null && !LedgerYears.contains(year)) {
+            throw LedgerProblemException.badRequest("INVALID_YEAR", "年份无效：" + year + "（须在 " + LedgerYears.FIRST
+                    + " 至 " + LedgerYears.LAST + " 之间）", "Invalid year: " + year + " (" + LedgerYears.FIRST + " to "
+                    + LedgerYears.LAST + ")");
         }
         AgencyId asked = blank(query.agencyId()) ? null : new AgencyId(query.agencyId());
         String agencyId = privacy.listableAgency(asked).value();
-        return privacy.masked(cases.find(new CaseSummaryRepository.Criteria(type, agencyId,
+        return privacy.masked(cases.find(new CaseSummaries.Criteria(type, agencyId,
                 status(type, query.status()), year), page, size));
     }
 

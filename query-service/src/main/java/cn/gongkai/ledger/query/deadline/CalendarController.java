@@ -2,7 +2,7 @@ package cn.gongkai.ledger.query.deadline;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

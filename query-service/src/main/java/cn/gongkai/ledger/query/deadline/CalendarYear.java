@@ -4,7 +4,7 @@ import cn.gongkai.ledger.api.request.Channel;
 import cn.gongkai.ledger.clock.calendar.CalendarDay;
 import cn.gongkai.ledger.clock.calendar.HolidayYear;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary.Label;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Label;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Arrays;

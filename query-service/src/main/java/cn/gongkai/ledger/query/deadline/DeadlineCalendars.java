@@ -6,7 +6,7 @@ import cn.gongkai.ledger.clock.calendar.CalendarRegistry;
 import cn.gongkai.ledger.clock.calendar.CalendarSource;
 import cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException;
 import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;

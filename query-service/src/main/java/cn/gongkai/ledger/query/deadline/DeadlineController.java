@@ -10,7 +10,9 @@ import cn.gongkai.ledger.clock.deadline.HistoryAsOf;
 import cn.gongkai.ledger.clock.deadline.Regulation;
 import cn.gongkai.ledger.clock.deadline.RequestClock;
 import cn.gongkai.ledger.clock.worklist.AgencyWorklist;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
+import cn.gongkai.ledger.query.web.KnownAgencies;
+import cn.gongkai.ledger.readmodel.query.RequestHistories;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,12 +35,14 @@ public class DeadlineController {
     static final int MAX_DUE_SOON_DAYS = Regulation.longestLimitDays();
 
     private final RequestHistories histories;
+    private final KnownAgencies knownAgencies;
     private final DeadlineCalendars calendars;
     private final Clock today;
 
-    public DeadlineController(RequestHistories histories, DeadlineCalendars calendars,
+    public DeadlineController(RequestHistories histories, KnownAgencies knownAgencies, DeadlineCalendars calendars,
                               @Qualifier(DeadlineConfiguration.TODAY_CLOCK) Clock today) {
         this.histories = histories;
+        this.knownAgencies = knownAgencies;
         this.calendars = calendars;
         this.today = today;
     }
@@ -82,12 +86,20 @@ public class DeadlineController {
                     "dueSoonDays 须在 0 至 " + MAX_DUE_SOON_DAYS + " 个工作日之间：" + dueSoonDays,
                     "dueSoonDays must be 0 to " + MAX_DUE_SOON_DAYS + " working days: " + dueSoonDays);
         }
-        histories.requireKnown(agency);
+        knownAgencies.require(agency);
         LocalDate day = asOf == null ? LocalDate.now(today) : asOf;
         WorkingDayCalendar calendar = calendars.calendarFor(agency);
         DeadlineCalendars.requireCovered(calendar, day);
         String onlyOfficer = officer == null || officer.isBlank() ? null : officer.strip();
         return WorklistView.of(agency.value(), onlyOfficer, calendar.version(),
-                AgencyWorklist.asOf(day, calendar, histories.openOn(agency, onlyOfficer, day), dueSoonDays));
+                AgencyWorklist.asOf(day, calendar, histories.openOn(agency, handler(onlyOfficer), day), dueSoonDays));
+    }
+
+    private static RequestHistories.Handler handler(String officer) {
+        if (officer == null) {
+            return RequestHistories.Handler.ANYONE;
+        }
+        return AgencyWorklist.NO_OFFICER.equals(officer) ? RequestHistories.Handler.NOBODY
+                : new RequestHistories.Handler.Officer(officer);
     }
 }

@@ -2,7 +2,9 @@ package cn.gongkai.ledger.query.deadline;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.request.FeeScale;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
+import cn.gongkai.ledger.query.web.KnownAgencies;
+import cn.gongkai.ledger.readmodel.query.RequestHistories;
 import java.time.Clock;
 import java.time.YearMonth;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,10 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FeeController {
     private final RequestHistories histories;
+    private final KnownAgencies knownAgencies;
     private final Clock today;
 
-    public FeeController(RequestHistories histories, @Qualifier(DeadlineConfiguration.TODAY_CLOCK) Clock today) {
+    public FeeController(RequestHistories histories, KnownAgencies knownAgencies,
+                         @Qualifier(DeadlineConfiguration.TODAY_CLOCK) Clock today) {
         this.histories = histories;
+        this.knownAgencies = knownAgencies;
         this.today = today;
     }
 
@@ -26,7 +31,7 @@ public class FeeController {
     @GetMapping("/api/agencies/{agencyId}/applicant-counts")
     public ApplicantCounts applicantCounts(@PathVariable String agencyId, @RequestParam(required = false) YearMonth month) {
         AgencyId agency = new AgencyId(agencyId);
-        histories.requireKnown(agency);
+        knownAgencies.require(agency);
         YearMonth counted = month == null ? YearMonth.now(today) : month;
         return ApplicantCounts.of(agency.value(), counted, histories.receivedIn(agency, counted));
     }

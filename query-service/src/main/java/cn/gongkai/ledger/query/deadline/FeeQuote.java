@@ -2,7 +2,7 @@ package cn.gongkai.ledger.query.deadline;
 
 import cn.gongkai.ledger.api.request.FeeScale;
 import cn.gongkai.ledger.clock.fee.FeeSchedule;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary.Label;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Label;
 import java.math.BigDecimal;
 
 /**

@@ -9,7 +9,7 @@ import cn.gongkai.ledger.clock.deadline.FeeWindow;
 import cn.gongkai.ledger.clock.deadline.Proposal;
 import cn.gongkai.ledger.clock.deadline.RequestStatus;
 import cn.gongkai.ledger.clock.deadline.Standing;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary.Label;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Label;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import cn.gongkai.ledger.clock.deadline.Standing;
 import cn.gongkai.ledger.clock.worklist.NotComputable;
 import cn.gongkai.ledger.clock.worklist.Worklist;
 import cn.gongkai.ledger.query.deadline.RequestDeadline.ProposalView;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary.Label;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Label;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,25 +1,22 @@
 package cn.gongkai.ledger.query.report;
 
 import cn.gongkai.ledger.report.fold.ReportRequest;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/reports/{agencyId}/{year}?format=2021|2019&appealPolicy=OPEN_IN_YEAR|FILED_IN_YEAR}: the
  * canonical report JSON as the read model stands (format by default the one in force for the year: 2019 for
- * 2019–2020, 2021 after). Once published ({@code POST …/publication}), the report links to its publication
- * ({@code GET …/publication}), which holds the immutable snapshot, the current report and, when corrections
- * changed it, the cell-by-cell revision. While some of the agency's cases are held back by a gap in their
+ * 2019–2020, 2021 after). Once published (a command: {@code POST …/publication} on the command service, projected
+ * from its {@code AnnualReportPublished} event), the report links to its publication ({@code GET …/publication}):
+ * the latest revision as published, the current report and, when corrections changed it since, the cell-by-cell
+ * differences. While some of the agency's cases are held back by a gap in their
  * events (not counted), the header {@value #HELD_BACK_HEADER} lists them.
  */
 @RestController
@@ -32,15 +29,13 @@ public class ReportQueryController {
         this.reports = reports;
     }
 
-    /** Who publishes, and optionally another format or policy than the defaults. */
-    public record PublicationRequest(String publishedBy, String format, String appealPolicy) {
-    }
-
     @GetMapping(value = "/api/reports/{agencyId}/{year}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> report(@PathVariable String agencyId, @PathVariable int year,
                                          @RequestParam(required = false) String format,
-                                         @RequestParam(required = false) String appealPolicy) {
-        String json = reports.current(reports.request(agencyId, year, format, appealPolicy));
+                                         @RequestParam(required = false) String appealPolicy,
+                                         @RequestParam(required = false) String after) {
+        ReportRequest request = reports.request(agencyId, year, format, appealPolicy);
+        String json = after == null || after.isBlank() ? reports.current(request) : reports.folded(request);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         List<String> heldBack = reports.heldBack(agencyId);
         if (!heldBack.isEmpty()) {
@@ -50,18 +45,6 @@ public class ReportQueryController {
             response.header(HttpHeaders.LINK, "<" + publicationPath(agencyId, year) + ">; rel=\"publication\"");
         }
         return response.body(json);
-    }
-
-    @PostMapping("/api/reports/{agencyId}/{year}/publication")
-    public ResponseEntity<ReportQueryService.Publication> publish(@PathVariable String agencyId, @PathVariable int year,
-                                                                  @RequestBody PublicationRequest body) {
-        if (body.publishedBy() == null || body.publishedBy().isBlank()) {
-            throw LedgerProblemException.badRequest("MISSING_FIELD", "publishedBy（发布人）为必填项",
-                    "publishedBy is required");
-        }
-        ReportRequest request = reports.request(agencyId, year, body.format(), body.appealPolicy());
-        return ResponseEntity.created(URI.create(publicationPath(agencyId, year)))
-                .body(reports.publish(request, body.publishedBy().strip()));
     }
 
     @GetMapping("/api/reports/{agencyId}/{year}/publication")

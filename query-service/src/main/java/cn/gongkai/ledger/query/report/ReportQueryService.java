@@ -8,14 +8,13 @@ import cn.gongkai.ledger.report.fold.AppealPolicy;
 import cn.gongkai.ledger.report.fold.ReportFormat;
 import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.json.ReportJson;
-import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
-import cn.gongkai.ledger.report.projection.store.MaterializedReport;
-import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
-import cn.gongkai.ledger.report.projection.store.ReadModelJson;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.report.fold.ReportFold;
+import cn.gongkai.ledger.problem.LedgerProblemException;
+import cn.gongkai.ledger.query.web.KnownAgencies;
+import cn.gongkai.ledger.readmodel.query.CountedEvents;
+import cn.gongkai.ledger.readmodel.query.PublishedReport;
+import cn.gongkai.ledger.readmodel.query.ReportQueries;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -28,28 +27,27 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ReportQueryService {
-    private final ReportMaterializer materializer;
-    private final MaterializedReportRepository materialized;
-    private final PublishedReportRepository published;
-    private final SequenceGapRepository gaps;
-    private final Clock clock = Clock.systemUTC();
+    private final CountedEvents counted;
+    private final ReportQueries reports;
+    private final KnownAgencies knownAgencies;
 
-    public ReportQueryService(ReportMaterializer materializer, MaterializedReportRepository materialized,
-                              PublishedReportRepository published, SequenceGapRepository gaps) {
-        this.materializer = materializer;
-        this.materialized = materialized;
-        this.published = published;
-        this.gaps = gaps;
+    public ReportQueryService(CountedEvents counted, ReportQueries reports, KnownAgencies knownAgencies) {
+        this.counted = counted;
+        this.reports = reports;
+        this.knownAgencies = knownAgencies;
     }
 
     /**
-     * A published snapshot and how the current report differs from it, cell by cell ({@code before} is the
+     * The latest publication and how the current report differs from it, cell by cell ({@code before} is the
      * published value, {@code after} the current one).
      *
-     * @param revised whether corrections changed any cell since publication
+     * @param revision  1 for the first publication, then one more for each revision published
+     * @param watermark the recording time of the latest event the published tables were folded from
+     * @param revised   whether corrections changed any cell since this publication (a revision is then due)
      */
-    public record Publication(String agencyId, int year, String format, String appealPolicy, Instant publishedAt,
-                              String publishedBy, boolean revised, List<CellChange> differences,
+    public record Publication(String agencyId, int year, int revision, String format, String appealPolicy,
+                              Instant publishedAt, String publishedBy, Instant watermark, int eventCount,
+                              String tablesSha256, boolean revised, List<CellChange> differences,
                               JsonNode published, JsonNode current) {
     }
 
@@ -61,51 +59,42 @@ public class ReportQueryService {
 
     /** The current report's canonical JSON. */
     public String current(ReportRequest request) {
-        requireKnown(request.agencyId());
+        knownAgencies.require(request.agencyId());
         ReportRequest materializedShape = ReportRequest.of(request.agencyId(), request.year());
-        Optional<MaterializedReport> stored = request.equals(materializedShape)
-                ? materialized.find(request.agencyId().value(), request.year()) : Optional.empty();
-        return stored.map(MaterializedReport::json).orElseGet(() -> ReportJson.write(materializer.compute(request)));
+        Optional<String> stored = request.equals(materializedShape)
+                ? reports.materializedJson(request.agencyId().value(), request.year()) : Optional.empty();
+        return stored.orElseGet(() -> ReportJson.write(ReportFold.fold(counted.ofAgency(request.agencyId()), request)));
     }
 
-    public Publication publish(ReportRequest request, String publishedBy) {
-        String json = current(request);
-        PublishedReport snapshot = new PublishedReport(request.agencyId().value(), request.year(),
-                request.format().code(), request.appealPolicy().name(), clock.instant(), publishedBy, json);
-        if (!published.insert(snapshot)) {
-            throw LedgerProblemException.conflict("REPORT_ALREADY_PUBLISHED",
-                    request.agencyId() + " 的 " + request.year() + " 年度报告已发布，已发布的报告不可更改",
-                    "The " + request.year() + " report of " + request.agencyId() + " is already published and cannot change");
-        }
-        return publication(request.agencyId().value(), request.year());
+    /**
+     * The report folded now from the counted events, never the materialised copy: what a read with
+     * {@code ?after=} answers, since the copy is rematerialised just after the events are counted.
+     */
+    public String folded(ReportRequest request) {
+        knownAgencies.require(request.agencyId());
+        return ReportJson.write(ReportFold.fold(counted.ofAgency(request.agencyId()), request));
     }
 
     public Publication publication(String agencyId, int year) {
-        PublishedReport snapshot = published.find(new AgencyId(agencyId).value(), year).orElseThrow(() ->
+        PublishedReport snapshot = reports.published(new AgencyId(agencyId).value(), year).orElseThrow(() ->
                 LedgerProblemException.notFound("REPORT_NOT_PUBLISHED", agencyId + " 的 " + year + " 年度报告尚未发布",
                         "The " + year + " report of " + agencyId + " has not been published"));
         AnnualReport then = ReportJson.read(snapshot.json());
         String currentJson = current(request(agencyId, year, snapshot.format(), snapshot.appealPolicy()));
         List<CellChange> differences = ReportDiff.diff(then, ReportJson.read(currentJson));
-        return new Publication(agencyId, year, snapshot.format(), snapshot.appealPolicy(), snapshot.publishedAt(),
-                snapshot.publishedBy(), !differences.isEmpty(), differences, ReadModelJson.readTree(snapshot.json()),
-                ReadModelJson.readTree(currentJson));
+        return new Publication(agencyId, year, snapshot.revision(), snapshot.format(), snapshot.appealPolicy(),
+                snapshot.publishedAt(), snapshot.publishedBy(), snapshot.watermark(), snapshot.eventCount(),
+                snapshot.tablesSha256(), !differences.isEmpty(), differences, ReportJson.readTree(snapshot.json()),
+                ReportJson.readTree(currentJson));
     }
 
     /** The agency's cases held back by a sequence gap: not counted in its reports until the gap is filled. */
     public List<String> heldBack(String agencyId) {
-        return gaps.heldBackOfAgency(agencyId);
+        return reports.heldBack(agencyId);
     }
 
     public boolean isPublished(String agencyId, int year) {
-        return published.find(agencyId, year).isPresent();
-    }
-
-    private void requireKnown(AgencyId agencyId) {
-        if (!materializer.knows(agencyId)) {
-            throw LedgerProblemException.notFound("AGENCY_NOT_FOUND", "未找到行政机关 " + agencyId + " 的任何记录",
-                    "No records of agency " + agencyId);
-        }
+        return reports.published(agencyId, year).isPresent();
     }
 
     private static AppealPolicy policy(String name) {

@@ -1,7 +1,7 @@
 package cn.gongkai.ledger.query.web;
 
 import cn.gongkai.ledger.query.QueryServiceApplication;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemAdvice;
+import cn.gongkai.ledger.problem.LedgerProblemAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.RestControllerAdvice;

@@ -10,7 +10,7 @@ import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.report.narrative.Narrative;
 import cn.gongkai.ledger.report.narrative.NarrativeChecker;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import cn.gongkai.ledger.report.trend.Trend;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package cn.gongkai.ledger.query.yearend;
 
 import cn.gongkai.ledger.report.fold.ReportPeriod;
-import cn.gongkai.ledger.report.projection.web.LedgerProblemException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import java.time.LocalDate;
 
 /** The query parameters of the year-end reads, each refused with a problem detail before anything is folded. */

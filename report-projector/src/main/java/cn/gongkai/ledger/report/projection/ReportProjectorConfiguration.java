@@ -1,19 +1,22 @@
 package cn.gongkai.ledger.report.projection;
 
+import cn.gongkai.ledger.readmodel.ReadModelWriteConfiguration;
+import cn.gongkai.ledger.readmodel.query.CountedEvents;
 import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
-import cn.gongkai.ledger.report.projection.eventstore.EventStoreReader;
-import cn.gongkai.ledger.report.projection.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.readmodel.eventstore.EventStoreReader;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
 import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
 import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
-import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
-import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
-import cn.gongkai.ledger.report.projection.store.ReadModelDatabase;
-import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
+import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
+import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
+import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
+import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,23 +28,30 @@ import org.springframework.context.annotation.Import;
 /**
  * The projector: the Kafka consumer (env {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_TOPIC}; off when
  * {@code PROJECTOR_KAFKA_ENABLED=false}), the event projector, the event-store reader (collection
- * {@code EVENT_STORE_COLLECTION}, default {@code domainevents}, in the same database) and the reconciliation.
+ * {@code EVENT_STORE_COLLECTION}, by default Axon's, in the same database) and the reconciliation.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ProjectionReadModelConfiguration.class)
+@Import(ReadModelWriteConfiguration.class)
 public class ReportProjectorConfiguration {
 
     @Bean
     public EventStoreReader projectionEventStoreReader(ReadModelDatabase database,
-                                                       @Value("${EVENT_STORE_COLLECTION:" + MongoEventStoreReader.DEFAULT_COLLECTION + "}") String collection) {
+                                                       @Value("${EVENT_STORE_COLLECTION:}") String collection) {
         return new MongoEventStoreReader(database.database(), collection);
+    }
+
+    @Bean
+    public ReportMaterializer projectionReportMaterializer(CountedEvents counted, SequenceGapRepository gaps,
+                                                           MaterializedReportRepository reports) {
+        return new ReportMaterializer(counted, gaps, reports);
     }
 
     @Bean
     public EventProjector projectionEventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
                                                    SequenceGapRepository gaps, CaseSummaryRepository cases,
+                                                   PublishedReportRepository publications,
                                                    ReportMaterializer reports, EventStoreReader eventStore) {
-        return new EventProjector(events, progress, gaps, cases, reports, eventStore, Clock.systemUTC());
+        return new EventProjector(events, progress, gaps, cases, publications, reports, eventStore, Clock.systemUTC());
     }
 
     @Bean

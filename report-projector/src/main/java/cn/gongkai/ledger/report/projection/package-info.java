@@ -3,7 +3,7 @@
  * know it).
  *
  * <p><b>Read models</b> (database {@code MONGODB_DATABASE}, default {@code gongkai-ledger}; names in
- * {@link cn.gongkai.ledger.report.projection.store.ReadModelDatabase}):
+ * {@link cn.gongkai.ledger.readmodel.store.ReadModelDatabase}):
  * <ul>
  *   <li>{@code projection_events}: a deduplicated copy of every event, unique on {@code (aggregateId, sequence)};</li>
  *   <li>{@code projection_progress}: per aggregate, its agency and last contiguous sequence (what is counted);</li>

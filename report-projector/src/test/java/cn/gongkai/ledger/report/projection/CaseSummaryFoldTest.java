@@ -1,6 +1,5 @@
 package cn.gongkai.ledger.report.projection;
 
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
@@ -8,9 +7,9 @@ import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.FeeScale;
 import cn.gongkai.ledger.api.request.Outcome;
-import cn.gongkai.ledger.report.projection.casefile.CaseStatus;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummary;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummaryFold;
+import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummaryFold;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The case-summary fold: statuses through a case's life, corrections, and what is not a case. */
 class CaseSummaryFoldTest {
+
+    /**
+     * Issue 8: after ConsultationStarted → FeeNotified → FeePaid the summary said OPEN while the clock said
+     * CONSULTING, so {@code GET /api/requests?status=IN_CONSULTATION} missed the request. Both now read the one
+     * lifecycle.
+     */
+    @Test
+    void aConsultationStillOpenAfterTheFeeIsPaidIsInConsultation() {
+        List<EventEnvelope> events = List.of(
+                TestEvents.received(A, cn.gongkai.ledger.api.common.ApplicantType.NATURAL_PERSON, "2024-03-01"),
+                EventEnvelope.of(1, new DisclosureRequestEvent.ConsultationStarted(A, "第三方", LocalDate.parse("2024-03-04"),
+                        on("2024-03-04"))),
+                EventEnvelope.of(2, new DisclosureRequestEvent.FeeNotified(A, LocalDate.parse("2024-03-05"),
+                        FeeScale.PER_VOLUME, new BigDecimal("10"), on("2024-03-05"))),
+                EventEnvelope.of(3, new DisclosureRequestEvent.FeePaid(A, LocalDate.parse("2024-03-08"), on("2024-03-08"))));
+
+        assertThat(fold(events).status()).isEqualTo(CaseStatus.IN_CONSULTATION);
+    }
 
     @Test
     void aRequestWaitsForAFeeThenIsConcludedAndItsOutcomeCorrected() {
@@ -62,7 +79,7 @@ class CaseSummaryFoldTest {
         assertThat(fold(events).decision().label()).isEqualTo("驳回诉讼请求");
 
         events.add(EventEnvelope.of(3, new LawsuitEvent.JudgmentTookEffect(LS, Instance.SECOND,
-                LocalDate.parse("2025-01-20"), AppealOutcome.UPHELD, on("2025-01-20"))));
+                LocalDate.parse("2025-01-20"), on("2025-01-20"))));
         CaseSummary concluded = fold(events);
         assertThat(concluded.status()).isEqualTo(CaseStatus.CONCLUDED);
         assertThat(concluded.outcome().label()).isEqualTo("结果维持");

@@ -3,7 +3,7 @@ package cn.gongkai.ledger.report.projection;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
-import cn.gongkai.ledger.report.projection.store.SequenceGap;
+import cn.gongkai.ledger.readmodel.store.SequenceGap;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -196,7 +196,7 @@ class KafkaProjectionTest {
         final AtomicInteger failedBatchSize = new AtomicInteger();
 
         FailingProjector(TestProjection p) {
-            super(p.events, p.progress, p.gaps, p.cases, p.materializer, p.eventStore, Clock.systemUTC());
+            super(p.events, p.progress, p.gaps, p.cases, p.publications, p.materializer, p.eventStore, Clock.systemUTC());
         }
 
         @Override

@@ -2,12 +2,11 @@ package cn.gongkai.ledger.report.projection;
 
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.json.EventJson;
-import cn.gongkai.ledger.report.projection.casefile.CaseStatus;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummaryFold;
-import cn.gongkai.ledger.report.projection.casefile.CaseType;
-import cn.gongkai.ledger.report.projection.eventstore.MongoEventStoreReader;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
-import cn.gongkai.ledger.report.projection.store.MaterializedReport;
+import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummaryFold;
+import cn.gongkai.ledger.readmodel.casefile.CaseType;
+import cn.gongkai.ledger.readmodel.query.CaseSummaries;
+import cn.gongkai.ledger.readmodel.store.MaterializedReport;
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import org.bson.Document;
@@ -87,16 +86,16 @@ abstract class ReadModelRepositoryContract {
         TestEvents.history().stream().collect(java.util.stream.Collectors.groupingBy(EventEnvelope::aggregateId))
                 .values().forEach(events -> CaseSummaryFold.fold(events).ifPresent(projection.cases::save));
 
-        CaseSummaryRepository.Page all = projection.cases.find(
-                new CaseSummaryRepository.Criteria(CaseType.REQUEST, AGENCY.value(), null, null), 0, 2);
+        CaseSummaries.Page all = projection.caseQueries.find(
+                new CaseSummaries.Criteria(CaseType.REQUEST, AGENCY.value(), null, null), 0, 2);
         assertThat(all.total()).isEqualTo(3);
         assertThat(all.items()).extracting(s -> s.id()).containsExactly(TestEvents.B.value(), A.value());
         assertThat(all.items()).allSatisfy(s -> assertThat(s.timeline()).isNull());
-        assertThat(projection.cases.find(new CaseSummaryRepository.Criteria(CaseType.REQUEST, AGENCY.value(), null, null), 1, 2)
+        assertThat(projection.caseQueries.find(new CaseSummaries.Criteria(CaseType.REQUEST, AGENCY.value(), null, null), 1, 2)
                 .items()).extracting(s -> s.id()).containsExactly(TestEvents.C.value());
-        assertThat(projection.cases.find(new CaseSummaryRepository.Criteria(CaseType.REQUEST, null, CaseStatus.CONCLUDED, 2023), 0, 10)
+        assertThat(projection.caseQueries.find(new CaseSummaries.Criteria(CaseType.REQUEST, null, CaseStatus.CONCLUDED, 2023), 0, 10)
                 .items()).extracting(s -> s.id()).containsExactly(TestEvents.C.value());
-        assertThat(projection.cases.find(new CaseSummaryRepository.Criteria(CaseType.LAWSUIT, "nobody", null, null), 0, 10).total())
+        assertThat(projection.caseQueries.find(new CaseSummaries.Criteria(CaseType.LAWSUIT, "nobody", null, null), 0, 10).total())
                 .isZero();
         assertThat(projection.cases.find(CaseType.REQUEST, A.value()).orElseThrow().timeline()).hasSize(3);
     }
@@ -106,7 +105,7 @@ abstract class ReadModelRepositoryContract {
         List<EventEnvelope> history = TestEvents.history();
         projection.appendToEventStore(history);
         EventEnvelope embedded = TestEvents.officerAssigned(TestEvents.B, 2, "钱科员", "2025-01-11");
-        projection.database.getCollection(MongoEventStoreReader.DEFAULT_COLLECTION).insertOne(new Document()
+        projection.database.getCollection(TestProjection.AXON_EVENTS).insertOne(new Document()
                 .append("aggregateIdentifier", embedded.aggregateId()).append("type", "DisclosureRequest")
                 .append("sequenceNumber", 2L)
                 .append("serializedPayload", Document.parse(EventJson.toJson(embedded).get("payload").toString()))

@@ -2,14 +2,16 @@ package cn.gongkai.ledger.report.projection;
 
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.request.RequestId;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import com.mongodb.client.MongoClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import cn.gongkai.ledger.security.testing.TestOfficerFilter;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = ReportProjectorApplication.class)
 @AutoConfigureMockMvc
+@Import(TestOfficerFilter.class)
 class ReportProjectorApplicationTest {
     private static final String DATABASE = TestMongo.freshName();
     private static TestKafka kafka;

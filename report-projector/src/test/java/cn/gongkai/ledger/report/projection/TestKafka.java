@@ -2,7 +2,7 @@ package cn.gongkai.ledger.report.projection;
 
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.json.EventJson;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;

@@ -5,19 +5,22 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.json.ReportJson;
-import cn.gongkai.ledger.report.projection.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.readmodel.query.CaseSummaries;
+import cn.gongkai.ledger.readmodel.query.CountedEvents;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
 import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
 import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
-import cn.gongkai.ledger.report.projection.store.MaterializedReport;
-import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
-import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
-import cn.gongkai.ledger.report.projection.store.ReadModelDatabase;
-import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
+import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.MaterializedReport;
+import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
+import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
+import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
+import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The projector's object graph on one MongoDB database, wired by hand, and an Axon-shaped event store beside it. */
 public final class TestProjection {
+    /** The collection the command service's Axon Mongo storage engine appends to (this fixture stands in for it). */
+    public static final String AXON_EVENTS = "domainevents";
+
     public final MongoDatabase database;
     public final ReadModelDatabase readModel;
     public final ProjectedEventRepository events;
@@ -37,8 +43,11 @@ public final class TestProjection {
     public final SequenceGapRepository gaps;
     public final CaseSummaryRepository cases;
     public final MaterializedReportRepository reports;
+    public final PublishedReportRepository publications;
     public final KafkaOffsetRepository offsets;
     public final RejectedRecordRepository rejects;
+    public final CaseSummaries caseQueries;
+    public final CountedEvents counted;
     public final ReportMaterializer materializer;
     public final MongoEventStoreReader eventStore;
     public final EventProjector projector;
@@ -52,11 +61,14 @@ public final class TestProjection {
         gaps = new SequenceGapRepository(readModel);
         cases = new CaseSummaryRepository(readModel);
         reports = new MaterializedReportRepository(readModel);
+        publications = new PublishedReportRepository(readModel);
         offsets = new KafkaOffsetRepository(readModel);
         rejects = new RejectedRecordRepository(readModel);
-        materializer = new ReportMaterializer(events, progress, gaps, reports);
-        eventStore = new MongoEventStoreReader(database, MongoEventStoreReader.DEFAULT_COLLECTION);
-        projector = new EventProjector(events, progress, gaps, cases, materializer, eventStore,
+        caseQueries = new CaseSummaries(readModel);
+        counted = new CountedEvents(events, progress);
+        materializer = new ReportMaterializer(counted, gaps, reports);
+        eventStore = new MongoEventStoreReader(database);
+        projector = new EventProjector(events, progress, gaps, cases, publications, materializer, eventStore,
                 Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC));
         reconciliation = new Reconciliation(eventStore, materializer, reports);
     }
@@ -67,7 +79,7 @@ public final class TestProjection {
      */
     public void appendToEventStore(Collection<EventEnvelope> envelopes) {
         for (EventEnvelope e : envelopes) {
-            database.getCollection(MongoEventStoreReader.DEFAULT_COLLECTION).insertOne(new Document()
+            database.getCollection(AXON_EVENTS).insertOne(new Document()
                     .append("aggregateIdentifier", e.aggregateId())
                     .append("type", e.aggregateType())
                     .append("sequenceNumber", e.sequence())

@@ -2,27 +2,22 @@ package cn.gongkai.ledger.clock.deadline;
 
 import cn.gongkai.ledger.api.request.Channel;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ConclusionDateCorrected;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ConsultationAnswered;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ConsultationExpired;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ConsultationStarted;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.CorrectionRequested;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.CorrectionSupplied;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ExtensionApproved;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.FeeNotified;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.FeePaid;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.OfficerAssigned;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ReceiptDateCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReceived;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReplied;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestWithdrawn;
 import cn.gongkai.ledger.api.request.RequestId;
+import cn.gongkai.ledger.api.request.RequestLifecycle;
+import cn.gongkai.ledger.api.request.RequestLifecycle.Concluded;
+import cn.gongkai.ledger.api.request.RequestLifecycle.Open;
+import cn.gongkai.ledger.api.request.RequestLifecycle.RequestFile;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** The facts of one request's history that the clock needs: a pure fold, corrections applied. */
+/** The facts of one request's history that the clock needs, read from the one {@link RequestLifecycle}. */
 final class RequestFacts {
     RequestId requestId;
     Channel channel;
@@ -63,61 +58,50 @@ final class RequestFacts {
         }
     }
 
+    /** The lifecycle's state the facts were read from. */
+    RequestLifecycle.State state;
+
     private RequestFacts() {
     }
 
+    /** The facts of {@code history} as {@link RequestLifecycle} replays it; the clock keeps no replay of its own. */
     static RequestFacts fold(List<? extends DisclosureRequestEvent> history) {
         if (history.isEmpty() || !(history.get(0) instanceof RequestReceived received)) {
             throw new IllegalArgumentException("a request history starts with RequestReceived");
         }
-        RequestFacts facts = new RequestFacts();
-        facts.requestId = received.requestId();
-        facts.channel = received.channel();
-        facts.receivedOn = received.receivedOn();
-        facts.officer = received.handlingOfficer();
-        for (DisclosureRequestEvent event : history.subList(1, history.size())) {
-            if (!event.requestId().equals(facts.requestId)) {
-                throw new IllegalArgumentException("event of " + event.requestId() + " in the history of " + facts.requestId);
+        for (DisclosureRequestEvent event : history) {
+            if (!event.requestId().equals(received.requestId())) {
+                throw new IllegalArgumentException("event of " + event.requestId() + " in the history of "
+                        + received.requestId());
             }
-            facts.apply(event);
+        }
+        RequestFacts facts = new RequestFacts();
+        facts.state = RequestLifecycle.replay(history);
+        RequestFile file = facts.state.file().orElseThrow();
+        facts.requestId = file.requestId();
+        facts.channel = file.channel();
+        facts.receivedOn = file.receivedOn();
+        facts.officer = file.officer();
+        facts.correctionRequests.addAll(file.correctionRequests());
+        facts.supplies.addAll(file.supplies());
+        facts.awaitingCorrection = file.awaitingCorrection();
+        for (RequestLifecycle.Consultation c : file.consultations()) {
+            Consultation consultation = new Consultation(c.started());
+            consultation.answeredOn = c.answeredOn();
+            consultation.expiredOn = c.expiredOn();
+            facts.consultations.add(consultation);
+        }
+        for (RequestLifecycle.Fee f : file.fees()) {
+            Fee fee = new Fee(f.notified());
+            fee.paidOn = f.paidOn();
+            facts.fees.add(fee);
+        }
+        facts.extensions.addAll(file.extensions());
+        if (facts.state instanceof Concluded concluded) {
+            facts.conclusion = concluded.ending();
+            facts.concludedOn = concluded.concludedOn();
         }
         return facts;
-    }
-
-    private void apply(DisclosureRequestEvent event) {
-        if (event instanceof OfficerAssigned e) {
-            officer = e.officer();
-        } else if (event instanceof ReceiptDateCorrected e) {
-            receivedOn = e.correctedDate();
-        } else if (event instanceof CorrectionRequested e) {
-            correctionRequests.add(e);
-            awaitingCorrection = true;
-        } else if (event instanceof CorrectionSupplied e) {
-            supplies.add(e);
-            awaitingCorrection = false;
-        } else if (event instanceof ConsultationStarted e) {
-            consultations.add(new Consultation(e));
-        } else if (event instanceof ConsultationAnswered e) {
-            firstOpenConsultation().ifPresent(c -> c.answeredOn = e.answeredOn());
-        } else if (event instanceof ConsultationExpired e) {
-            firstOpenConsultation().ifPresent(c -> c.expiredOn = e.expiredOn());
-        } else if (event instanceof FeeNotified e) {
-            fees.add(new Fee(e));
-        } else if (event instanceof FeePaid e) {
-            fees.stream().filter(f -> f.paidOn == null).findFirst().ifPresent(f -> f.paidOn = e.paidOn());
-        } else if (event instanceof ExtensionApproved e) {
-            extensions.add(e);
-        } else if (event instanceof DisclosureRequestEvent.Conclusion e) {
-            conclusion = e;
-            concludedOn = e.concludedOn();
-        } else if (event instanceof ConclusionDateCorrected e) {
-            concludedOn = e.correctedDate();
-        }
-        // RequestReceived again, ApplicantTypeCorrected, OutcomeCorrected, DueDateRecomputed: no bearing on the clock.
-    }
-
-    private Optional<Consultation> firstOpenConsultation() {
-        return consultations.stream().filter(Consultation::open).findFirst();
     }
 
     /** The period the applicant was given for the awaited correction, or {@code null} if none is awaited or none was set. */
@@ -130,24 +114,7 @@ final class RequestFacts {
     }
 
     RequestStatus status() {
-        if (conclusion instanceof RequestWithdrawn) {
-            return RequestStatus.WITHDRAWN;
-        }
-        if (conclusion instanceof RequestReplied) {
-            return RequestStatus.REPLIED;
-        }
-        if (conclusion != null) {
-            return RequestStatus.CLOSED;
-        }
-        if (awaitingCorrection) {
-            return RequestStatus.AWAITING_CORRECTION;
-        }
-        if (fees.stream().anyMatch(f -> f.paidOn == null)) {
-            return RequestStatus.AWAITING_FEE;
-        }
-        if (consultations.stream().anyMatch(Consultation::open)) {
-            return RequestStatus.CONSULTING;
-        }
-        return extensions.isEmpty() ? RequestStatus.REGISTERED : RequestStatus.EXTENDED;
+        RequestLifecycle.Status status = state instanceof Concluded c ? c.status() : ((Open) state).status();
+        return RequestStatus.valueOf(status.name());
     }
 }

@@ -2,14 +2,16 @@ package cn.gongkai.ledger.report.projection.projector;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
-import cn.gongkai.ledger.report.projection.casefile.CaseSummaryFold;
-import cn.gongkai.ledger.report.projection.eventstore.EventStoreReader;
-import cn.gongkai.ledger.report.projection.store.AggregateProgress;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
-import cn.gongkai.ledger.report.projection.store.CaseSummaryRepository;
-import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
-import cn.gongkai.ledger.report.projection.store.SequenceGap;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import cn.gongkai.ledger.readmodel.casefile.CaseSummaryFold;
+import cn.gongkai.ledger.readmodel.eventstore.EventStoreReader;
+import cn.gongkai.ledger.readmodel.store.AggregateProgress;
+import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
+import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
+import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
+import cn.gongkai.ledger.readmodel.publication.PublicationFold;
+import cn.gongkai.ledger.readmodel.store.SequenceGap;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +19,9 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *       repaired from the event store, and if the store cannot fill it the events above it are held back and
  *       the gap is recorded in {@code projection_gaps} and logged, never counted;</li>
  *   <li>the case summary of each touched aggregate and the reports of each affected agency are recomputed
- *       from the counted events and written whole under their natural ids.</li>
+ *       from the counted events (an agency's other cases as replayed before, {@link ReportMaterializer}) and
+ *       written whole under their natural ids.</li>
  * </ol>
  * Every step derives its writes from what is stored, not from what changed, so repeating a batch (after a
  * crash before its offsets were written) rewrites the same documents.
@@ -42,17 +46,20 @@ public class EventProjector {
     private final AggregateProgressRepository progress;
     private final SequenceGapRepository gaps;
     private final CaseSummaryRepository cases;
+    private final PublishedReportRepository publications;
     private final ReportMaterializer reports;
     private final EventStoreReader eventStore;
     private final Clock clock;
 
     public EventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
-                          SequenceGapRepository gaps, CaseSummaryRepository cases, ReportMaterializer reports,
+                          SequenceGapRepository gaps, CaseSummaryRepository cases,
+                          PublishedReportRepository publications, ReportMaterializer reports,
                           EventStoreReader eventStore, Clock clock) {
         this.events = events;
         this.progress = progress;
         this.gaps = gaps;
         this.cases = cases;
+        this.publications = publications;
         this.reports = reports;
         this.eventStore = eventStore;
         this.clock = clock;
@@ -75,15 +82,20 @@ public class EventProjector {
     }
 
     private void catchUp(Collection<String> aggregateIds) {
-        Set<String> agencies = new TreeSet<>();
+        Map<String, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>();
         for (String aggregateId : aggregateIds) {
-            count(aggregateId).ifPresent(agencies::add);
+            count(aggregateId).ifPresent(c -> changedByAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>())
+                    .add(c.history()));
         }
-        agencies.forEach(agency -> reports.rematerialize(new AgencyId(agency)));
+        changedByAgency.forEach((agency, changed) -> reports.rematerialize(new AgencyId(agency), changed));
     }
 
-    /** Counts the aggregate up to its last contiguous event, repairing a gap if it can; returns its agency. */
-    private Optional<String> count(String aggregateId) {
+    /** An aggregate's agency and its counted history (its contiguous events from sequence 0). */
+    private record Counted(String agencyId, List<EventEnvelope> history) {
+    }
+
+    /** Counts the aggregate up to its last contiguous event, repairing a gap if it can; returns what it counts. */
+    private Optional<Counted> count(String aggregateId) {
         List<EventEnvelope> stored = events.ofAggregate(aggregateId);
         int contiguous = contiguousLength(stored);
         if (contiguous < stored.size()) {
@@ -103,7 +115,8 @@ public class EventProjector {
             gaps.remove(aggregateId);
         }
         CaseSummaryFold.fold(counted).ifPresent(cases::save);
-        return Optional.ofNullable(agencyId);
+        PublicationFold.latest(counted).ifPresent(publications::save);
+        return agencyId == null ? Optional.empty() : Optional.of(new Counted(agencyId, List.copyOf(counted)));
     }
 
     /** Reads the aggregate from the event store from its first missing sequence; returns the new contiguous length. */

@@ -2,60 +2,51 @@ package cn.gongkai.ledger.report.projection.projector;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
-import cn.gongkai.ledger.api.common.LedgerEvent;
-import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.report.fold.AgencyCases;
 import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.json.ReportJson;
-import cn.gongkai.ledger.report.projection.store.AggregateProgress;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
-import cn.gongkai.ledger.report.projection.store.MaterializedReport;
-import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
-import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
-import java.lang.reflect.RecordComponent;
-import java.time.LocalDate;
+import cn.gongkai.ledger.readmodel.query.CountedEvents;
+import cn.gongkai.ledger.readmodel.store.MaterializedReport;
+import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Computes an agency's reports with {@link ReportFold} from the events the read model counts: for each of the
  * agency's aggregates, its events {@code 0 … lastContiguous} (a case held back by a gap contributes nothing).
  * Materialises every year the agency's history touches, since a change in one year carries over to the next.
+ * After a batch it re-replays only the cases the batch changed ({@link AgencyCases}, the incremental fold).
  */
 public final class ReportMaterializer {
-    /** The first year of a report under the 条例 (the 2008 regulations); earlier dates are not reported on. */
-    static final int FIRST_REPORT_YEAR = 2008;
+    static final int CACHED_AGENCIES = 1000;
 
-    private final ProjectedEventRepository events;
-    private final AggregateProgressRepository progress;
+    private final CountedEvents counted;
     private final SequenceGapRepository gaps;
     private final MaterializedReportRepository reports;
+    /** The agencies' replayed cases, kept between batches; the projector applies batches one at a time. */
+    private final Map<AgencyId, AgencyCases> cache = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<AgencyId, AgencyCases> eldest) {
+                    return size() > CACHED_AGENCIES;
+                }
+            });
 
-    public ReportMaterializer(ProjectedEventRepository events, AggregateProgressRepository progress,
-                              SequenceGapRepository gaps, MaterializedReportRepository reports) {
-        this.events = events;
-        this.progress = progress;
+    public ReportMaterializer(CountedEvents counted, SequenceGapRepository gaps, MaterializedReportRepository reports) {
+        this.counted = counted;
         this.gaps = gaps;
         this.reports = reports;
     }
 
     /** The agency's counted events: every aggregate's contiguous prefix. */
     public List<EventEnvelope> countedEvents(AgencyId agencyId) {
-        Map<String, Long> lastCounted = progress.ofAgency(agencyId.value()).stream()
-                .collect(Collectors.toMap(AggregateProgress::aggregateId, AggregateProgress::lastContiguous));
-        return events.ofAgency(agencyId, lastCounted.keySet()).stream()
-                .filter(e -> lastCounted.containsKey(e.aggregateId()) && e.sequence() <= lastCounted.get(e.aggregateId()))
-                .toList();
-    }
-
-    /** Whether the read model has counted any event of the agency. */
-    public boolean knows(AgencyId agencyId) {
-        return progress.ofAgency(agencyId.value()).stream().anyMatch(p -> p.lastContiguous() >= 0);
+        return counted.ofAgency(agencyId);
     }
 
     /** The report as the read model stands, for any format and policy. */
@@ -63,51 +54,47 @@ public final class ReportMaterializer {
         return ReportFold.fold(countedEvents(request.agencyId()), request);
     }
 
-    /** Recomputes and stores the agency's report for every year its counted history touches; drops the others. */
+    /**
+     * Recomputes and stores the agency's report for every year its counted history touches, from all its counted
+     * events (and keeps its replayed cases for {@link #rematerialize(AgencyId, Collection)}); drops the other years.
+     */
     public void rematerialize(AgencyId agencyId) {
-        List<EventEnvelope> counted = countedEvents(agencyId);
-        List<Integer> years = years(counted);
-        List<String> heldBack = gaps.heldBackOfAgency(agencyId.value());
-        for (int year : years) {
-            AnnualReport report = ReportFold.fold(counted, ReportRequest.of(agencyId, year));
-            reports.save(new MaterializedReport(agencyId.value(), year, report.format().code(),
-                    report.appealPolicy().name(), report.asOf() == null ? null : report.asOf().toString(),
-                    ReportJson.write(report), heldBack, counted.size()));
-        }
-        reports.retainOnly(agencyId.value(), years);
+        AgencyCases replayed = AgencyCases.of(agencyId, countedEvents(agencyId));
+        cache.put(agencyId, replayed);
+        write(agencyId, replayed);
     }
 
     /**
-     * The years from the earliest year of any business date in the events' payloads to the latest year of any
-     * recording time (Asia/Shanghai), from {@value #FIRST_REPORT_YEAR} on: every year in which a case may be
-     * received, open, carried over or concluded. (A business date never lies after its recording date, except a
-     * deadline, which decides no report.)
+     * The same after a batch that changed only the given aggregates of the agency, each given as its whole counted
+     * history: only those are re-replayed ({@link AgencyCases#replace}), the agency's other cases are kept from
+     * before, so the work does not grow with the agency's history. The reports equal those of
+     * {@link #rematerialize(AgencyId)} (the incremental fold equals the pure fold). An agency not replayed yet in
+     * this process (or no longer: the cache keeps the {@value #CACHED_AGENCIES} agencies used last) is read whole.
      */
-    static List<Integer> years(List<EventEnvelope> events) {
-        TreeSet<Integer> businessYears = new TreeSet<>();
-        TreeSet<Integer> recordingYears = new TreeSet<>();
-        for (EventEnvelope event : events) {
-            LedgerEvent payload = event.payload();
-            recordingYears.add(payload.recorded().at().atZone(Recorded.ZONE).getYear());
-            for (RecordComponent component : payload.getClass().getRecordComponents()) {
-                if (component.getType() == LocalDate.class && read(component, payload) instanceof LocalDate date) {
-                    businessYears.add(date.getYear());
-                }
+    public void rematerialize(AgencyId agencyId, Collection<List<EventEnvelope>> changed) {
+        AgencyCases replayed = cache.get(agencyId);
+        if (replayed == null) {
+            rematerialize(agencyId);
+            return;
+        }
+        for (List<EventEnvelope> history : changed) {
+            if (!history.isEmpty()) {
+                replayed.replace(history);
             }
         }
-        if (recordingYears.isEmpty()) {
-            return List.of();
-        }
-        businessYears.addAll(recordingYears);
-        int first = Math.max(FIRST_REPORT_YEAR, businessYears.first());
-        return IntStream.rangeClosed(first, recordingYears.last()).boxed().toList();
+        write(agencyId, replayed);
     }
 
-    private static Object read(RecordComponent component, Object record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+    private void write(AgencyId agencyId, AgencyCases replayed) {
+        List<Integer> years = replayed.years();
+        List<String> heldBack = gaps.heldBackOfAgency(agencyId.value());
+        int events = replayed.events();
+        for (int year : years) {
+            AnnualReport report = replayed.report(ReportRequest.of(agencyId, year));
+            reports.save(new MaterializedReport(agencyId.value(), year, report.format().code(),
+                    report.appealPolicy().name(), report.asOf() == null ? null : report.asOf().toString(),
+                    ReportJson.write(report), heldBack, events));
         }
+        reports.retainOnly(agencyId.value(), years);
     }
 }

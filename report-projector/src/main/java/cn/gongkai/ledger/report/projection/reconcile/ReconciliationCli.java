@@ -1,14 +1,15 @@
 package cn.gongkai.ledger.report.projection.reconcile;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.report.projection.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
-import cn.gongkai.ledger.report.projection.store.AggregateProgressRepository;
-import cn.gongkai.ledger.report.projection.store.MaterializedReportRepository;
-import cn.gongkai.ledger.report.projection.store.ProjectedEventRepository;
-import cn.gongkai.ledger.report.projection.store.ReadModelDatabase;
-import cn.gongkai.ledger.report.projection.store.ReadModelJson;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import cn.gongkai.ledger.readmodel.query.CountedEvents;
+import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
+import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
+import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
+import cn.gongkai.ledger.readmodel.store.ReadModelJson;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -50,7 +51,7 @@ public final class ReconciliationCli {
         try (MongoClient client = MongoClients.create(env.getOrDefault("MONGODB_URI", "mongodb://localhost:27017"))) {
             MongoDatabase database = client.getDatabase(env.getOrDefault("MONGODB_DATABASE", "gongkai-ledger"));
             ReconciliationResult result = reconciliation(database,
-                    env.getOrDefault("EVENT_STORE_COLLECTION", MongoEventStoreReader.DEFAULT_COLLECTION))
+                    env.get("EVENT_STORE_COLLECTION"))
                     .reconcile(agencyId, year);
             out.println(ReadModelJson.write(result));
             return result.consistent() ? CONSISTENT : DIFFERENT;
@@ -60,8 +61,8 @@ public final class ReconciliationCli {
     private static Reconciliation reconciliation(MongoDatabase database, String eventStoreCollection) {
         ReadModelDatabase readModel = new ReadModelDatabase(database);
         MaterializedReportRepository reports = new MaterializedReportRepository(readModel);
-        ReportMaterializer materializer = new ReportMaterializer(new ProjectedEventRepository(readModel),
-                new AggregateProgressRepository(readModel), new SequenceGapRepository(readModel), reports);
+        ReportMaterializer materializer = new ReportMaterializer(new CountedEvents(new ProjectedEventRepository(readModel),
+                new AggregateProgressRepository(readModel)), new SequenceGapRepository(readModel), reports);
         return new Reconciliation(new MongoEventStoreReader(database, eventStoreCollection), materializer, reports);
     }
 }

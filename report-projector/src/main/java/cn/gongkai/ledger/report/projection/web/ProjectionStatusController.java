@@ -1,11 +1,11 @@
 package cn.gongkai.ledger.report.projection.web;
 
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository;
-import cn.gongkai.ledger.report.projection.store.KafkaOffsetRepository.PartitionOffset;
-import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository;
-import cn.gongkai.ledger.report.projection.store.RejectedRecordRepository.RejectedRecord;
-import cn.gongkai.ledger.report.projection.store.SequenceGap;
-import cn.gongkai.ledger.report.projection.store.SequenceGapRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository.PartitionOffset;
+import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
+import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository.RejectedRecord;
+import cn.gongkai.ledger.readmodel.store.SequenceGap;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

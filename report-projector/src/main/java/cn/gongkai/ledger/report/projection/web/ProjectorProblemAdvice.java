@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.report.projection.web;
 
+import cn.gongkai.ledger.problem.LedgerProblemAdvice;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.RestControllerAdvice;

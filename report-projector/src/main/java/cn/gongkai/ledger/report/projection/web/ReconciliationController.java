@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.report.projection.web;
 
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
 import cn.gongkai.ledger.report.projection.reconcile.ReconciliationResult;

@@ -1,0 +1,395 @@
+package cn.gongkai.ledger.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.security.Role;
+import cn.gongkai.ledger.security.UserStore;
+import java.util.EnumSet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The workbench in a real browser (Debian's chromium through Debian's chromedriver, both installed by .ci/run)
+ * against the whole embedded ledger: an officer registers a request with the keyboard only, asks for a
+ * correction, records it, extends, replies (a refusal first, shown next to the form, nothing typed lost); legal
+ * staff file a reconsideration and a lawsuit; the report page's cells agree with the API, a cell drills down to
+ * its case and event, and the DOCX, XLSX and PDF downloads hold the tables. Screenshots of every page go to
+ * {@code infra/target/screenshots/}.
+ */
+class WorkbenchBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String AGENCY = "demo-bureau";
+    static final String REQUEST = AGENCY + ":2025-001";
+    static final String USER = "li.clerk";
+    static final String PASSWORD = "li-clerk-passw0rd";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path data;
+    @TempDir
+    static Path profile;
+    static RunningLedger ledger;
+    static WebDriver browser;
+    static String base;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+        ledger = RunningLedger.start(data);
+        base = "http://localhost:" + ledger.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port");
+        // One officer with every role of the agency (the first administrator would create them on its page).
+        ledger.bean(UserStore.class).create(USER, PASSWORD.toCharArray(), new AgencyId(AGENCY), EnumSet.allOf(Role.class),
+                "browser-test");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath(), "--lang=zh-CN", "--window-size=1280,800");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (ledger != null) {
+            ledger.close();
+        }
+    }
+
+    @Test
+    void aYearsWorkInTheBrowser() throws Exception {
+        try {
+            yearsWork();
+        } catch (Exception | AssertionError e) {
+            shot("failure");
+            throw e;
+        }
+    }
+
+    private void yearsWork() throws Exception {
+        // Sign in: any page sends an anonymous visitor to the log-in page, and back after it.
+        browser.get(base + "/agencies.html");
+        wait.until(ExpectedConditions.urlContains("/login.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("l-user")));
+        shot("00-login");
+        keys(USER, Keys.TAB, PASSWORD, Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/agencies.html"));
+        wait.until(d -> USER.equals(d.findElement(By.id("ctx-officer")).getDomProperty("value")));
+        // The agency, registered on its page.
+        browser.findElement(By.id("a-id")).sendKeys(AGENCY);
+        browser.findElement(By.id("a-name")).sendKeys("示范局", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list"), "示范局"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tallies")));
+        shot("01-agencies");
+        open("/?agency=" + AGENCY + "&asOf=2025-03-03");
+        wait.until(d -> "2025-001".equals(d.findElement(By.id("r-tracking")).getDomProperty("value")));
+        shot("02-workbench-empty");
+
+        // Keyboard only: the tracking number is suggested and focused; Tab through, type, Ctrl+Enter.
+        long started = System.nanoTime();
+        keys(Keys.TAB);                                  // 收到方式: 当面
+        keys(Keys.DOWN);                                 // 挂号/快递
+        keys(Keys.TAB);
+        tabUntil("applicant.type");                      // through the receipt date (its day, month and year parts)
+        keys(Keys.TAB, "王某", Keys.TAB, "110101199001011234", Keys.TAB, "13800000000", Keys.TAB,
+                "2024年本局部门预算及“三公”经费决算");
+        keys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#register-result .ok a")));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("keyboard-only registration: %.1f s (typed by the test driver)%n", seconds);
+        Files.writeString(SCREENSHOTS.resolve("registration-seconds.txt"), String.format("%.1f%n", seconds));
+        assertThat(seconds).isLessThan(60);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#worklist-table tr[data-id='" + REQUEST + "']")));
+        wait.until(d -> "2025-002".equals(d.findElement(By.id("r-tracking")).getDomProperty("value")));
+        shot("02-workbench-registered");
+
+        // The request page: 补正, its supply, 延期, then a refused reply and a good one.
+        step("2025-03-04", "correction", form -> {
+            form.findElement(By.name("supplyBy")).sendKeys("03182025");
+            form.findElement(By.name("missing")).sendKeys("请明确所需预算的具体科目");
+        }, "待补正");
+        shot("03-request-awaiting-correction");
+        step("2025-03-06", "supply", form -> { }, "办理中");
+        step("2025-03-28", "extend", form -> {
+            form.findElement(By.name("approver")).sendKeys("张主任");
+            form.findElement(By.name("reason")).sendKeys("需调取多个科室档案");
+        }, "办理中");
+        open("/request.html?id=" + REQUEST + "&asOf=2025-04-10");
+        click(By.id("step-reply"));
+        WebElement reply = browser.findElement(By.id("form-reply"));
+        new Select(reply.findElement(By.name("primaryOutcome"))).selectByValue("PARTIALLY_DISCLOSED");
+        new Select(reply.findElement(By.name("secondaryReasons"))).selectByValue("WITHHELD_THIRD_PARTY_RIGHTS");
+        reply.findElement(By.name("replyDocumentNumber")).sendKeys("示政公开〔2025〕1号");
+        setDate(reply.findElement(By.name("repliedOn")), "2025-03-01");   // before the receipt: refused
+        reply.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-reply [role=alert]")));
+        String refusal = browser.findElement(By.cssSelector("#form-reply [role=alert]")).getText();
+        assertThat(refusal).containsPattern("[\\u4e00-\\u9fff]");
+        assertThat(browser.findElement(By.name("replyDocumentNumber")).getDomProperty("value")).isEqualTo("示政公开〔2025〕1号");
+        shot("04-request-reply-refused");
+        setDate(browser.findElement(By.cssSelector("#form-reply [name=repliedOn]")), "2025-04-10");
+        browser.findElement(By.cssSelector("#form-reply button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), "已办结"));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("告知补正", "申请人补正", "延期答复", "作出答复");
+        shot("05-request-replied");
+
+        // The letters of each step, generated from the case, every placeholder filled.
+        List<WebElement> letters = browser.findElements(By.cssSelector("#letters a"));
+        assertThat(letters).hasSize(8);   // 登记回执, 补正告知书, 延期答复告知书, 答复书: Word and PDF each
+        for (WebElement link : letters) {
+            byte[] file = fetch(link.getDomAttribute("href"));
+            String text;
+            if (link.getDomAttribute("href").endsWith(".docx")) {
+                try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file));
+                     XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+                    text = extractor.getText();
+                }
+            } else {
+                try (PDDocument doc = Loader.loadPDF(file)) {
+                    text = new PDFTextStripper().getText(doc);
+                }
+            }
+            assertThat(text).as(link.getDomAttribute("href")).doesNotContain("{{", "}}", "（未登记）").contains("示范局", "王某");
+            if (link.getDomAttribute("href").contains("/reply.")) {
+                assertThat(text.replaceAll("\\s", "")).contains("政府信息公开申请答复书", "第三十七条", "第十五条",
+                        "申请行政复议", "提起行政诉讼", "60日", "6个月");
+            }
+            if (link.getDomAttribute("href").contains("/correction.")) {
+                assertThat(text.replaceAll("\\s", "")).contains("补正告知书", "请明确所需预算的具体科目");
+            }
+            Path saved = SCREENSHOTS.resolve("letter-" + link.getDomAttribute("href").replaceAll(".*/letters/", ""));
+            Files.write(saved, file);
+        }
+
+        // Legal staff: a reconsideration (accepted, upheld) and a direct lawsuit, both linked to the request.
+        click(By.id("step-reconsideration"));
+        WebElement rc = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-reconsideration")));
+        rc.findElement(By.name("reviewBody")).sendKeys("示范市人民政府");
+        rc.findElement(By.name("caseNumber")).sendKeys("示复〔2025〕7号");
+        rc.findElement(By.name("applicantName")).sendKeys("王某");
+        setDate(rc.findElement(By.name("filedOn")), "2025-04-20");
+        rc.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("step-accept")));
+        click(By.id("step-accept"));
+        setDate(browser.findElement(By.cssSelector("#form-accept [name=acceptedOn]")), "2025-04-25");
+        browser.findElement(By.cssSelector("#form-accept button[type=submit]")).click();
+        click(By.id("step-decide"));
+        WebElement decide = browser.findElement(By.id("form-decide"));
+        new Select(decide.findElement(By.name("result"))).selectByValue("UPHELD");
+        setDate(decide.findElement(By.name("decidedOn")), "2025-06-20");
+        decide.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-title"), "已办结"));
+        click(By.id("file-lawsuit"));
+        WebElement ls = browser.findElement(By.id("form-lawsuit"));
+        ls.findElement(By.name("court")).sendKeys("示范市中级人民法院");
+        ls.findElement(By.name("caseNumber")).sendKeys("（2025）示01行初12号");
+        ls.findElement(By.name("plaintiffName")).sendKeys("王某");
+        setDate(ls.findElement(By.name("filedOn")), "2025-07-01");
+        new Select(ls.findElement(By.name("route"))).selectByValue("DIRECT");
+        ls.findElement(By.name("linkedRequestId")).clear();
+        ls.findElement(By.name("linkedRequestId")).sendKeys(REQUEST);
+        ls.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending"), "（2025）示01行初12号"));
+        shot("06-legal");
+
+        // The report: every cell of 三 and 四 as the API has it; a cell drills down to its case.
+        open("/report.html?agency=" + AGENCY + "&year=2025");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table3")));
+        JsonNode report = JSON.readTree(get("/api/reports/" + AGENCY + "/2025").body());
+        List<WebElement> cells = browser.findElements(By.cssSelector("table.official td.v"));
+        assertThat(cells).hasSize(10 + 25 * 7 + 15);   // 2021 format: 表二 10, 表三 25 rows × 7, 表四 15
+        for (WebElement cell : cells) {
+            String[] address = cell.getDomAttribute("data-cell").split("/", 3);
+            JsonNode expected = address[0].equals("table4") ? report.path("table4").path(address[1])
+                    : report.path(address[0]).path(address[1]).path(address[2]);
+            assertThat(cell.getText()).as(cell.getDomAttribute("data-cell")).isEqualTo(expected.asText());
+        }
+        assertThat(report.path("table3").path("三.二").path("总计").asInt()).isEqualTo(1);
+        assertThat(report.path("table4").path("复议.维持").asInt()).isEqualTo(1);
+        assertThat(report.path("table4").path("直诉.未审结").asInt()).isEqualTo(1);
+        assertThat(browser.findElement(By.id("report")).getText()).contains("本列数据的勾稽关系为");
+        shot("07-report");
+        click(By.cssSelector("td[data-cell='table3/三.二/总计'] a"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cell-cases")));
+        assertThat(browser.findElement(By.id("cell-value")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("cell-cases")).getText()).contains("2025-001", "作出答复");
+        shot("08-report-cell");
+
+        // The downloads, read back with POI and PDFBox.
+        byte[] docx = download("dl-docx");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(doc.getTables()).hasSize(3);
+            assertThat(text.getText()).contains("示范局2025年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+                    "本列数据的勾稽关系为", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "未经复议直接起诉");
+        }
+        byte[] xlsx = download("dl-xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+            var sheet = book.getSheetAt(1);
+            boolean found = false;
+            for (var row : sheet) {
+                if (row.getCell(0) != null && row.getCell(0).getCellType() == CellType.STRING
+                        && row.getCell(0).getStringCellValue().startsWith("一、本年新收")) {
+                    assertThat(row.getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(1.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        byte[] pdf = download("dl-pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("政府信息公开工作年度报告", "部分公开", "行政复议");
+        }
+        // The office laptop: 1366×768.
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        open("/?agency=" + AGENCY + "&asOf=2025-12-31");
+        for (String[] r : new String[][] {{"2025-002", "2025-11-03", "赵某"}, {"2025-003", "2025-12-03", "钱某"}}) {
+            ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "Ledger.api('POST', '/api/requests', {agencyId: '" + AGENCY + "', trackingNumber: '" + r[0]
+                    + "', channel: 'INTERNET', receivedOn: '" + r[1] + "', applicant: {type: 'COMMERCIAL_ENTERPRISE', name: '"
+                    + r[2] + "'}, subject: '2025年招商引资协议', handlingOfficer: '周承办'}).then(x => done(x.status));");
+        }
+        open("/?agency=" + AGENCY + "&asOf=2025-12-31");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#worklist-table tr.overdue")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#worklist-table tr.due-soon")));
+        shot("09-workbench-1366x768");
+        open("/report.html?agency=" + AGENCY + "&year=2025");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("table3")));
+        shot("10-report-1366x768");
+        Files.write(SCREENSHOTS.resolve("report.docx"), docx);
+        Files.write(SCREENSHOTS.resolve("report.xlsx"), xlsx);
+        Files.write(SCREENSHOTS.resolve("report.pdf"), pdf);
+    }
+
+    interface FormFill {
+        void fill(WebElement form) throws Exception;
+    }
+
+    /** Opens the request on a business date, runs one step through its form, waits for the status. */
+    private static void step(String asOf, String id, FormFill fill, String status) throws Exception {
+        open("/request.html?id=" + REQUEST + "&asOf=" + asOf);
+        click(By.id("step-" + id));
+        WebElement form = browser.findElement(By.id("form-" + id));
+        fill.fill(form);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#notice .ok")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("title"), status));
+    }
+
+    private static void open(String path) {
+        browser.get(base + path);
+        wait.until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header.top")));
+    }
+
+    private static void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private static void keys(CharSequence... keys) {
+        browser.switchTo().activeElement().sendKeys(keys);
+    }
+
+    private static void tabUntil(String name) {
+        for (int i = 0; i < 6 && !name.equals(browser.switchTo().activeElement().getDomAttribute("name")); i++) {
+            keys(Keys.TAB);
+        }
+        assertThat(browser.switchTo().activeElement().getDomAttribute("name")).isEqualTo(name);
+    }
+
+    /** Sets a date input as a date picker would (its typed format depends on the browser's locale). */
+    private static void setDate(WebElement input, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                input, isoDate);
+    }
+
+    private static String token;
+
+    /** A bearer token of the test's officer, for reading the API beside the browser. */
+    private static String bearer() throws Exception {
+        if (token == null) {
+            HttpResponse<String> issued = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/auth/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+            token = JSON.readTree(issued.body()).path("token").asText();
+        }
+        return "Bearer " + token;
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] download(String linkId) throws Exception {
+        return fetch(browser.findElement(By.id(linkId)).getDomAttribute("href"));
+    }
+
+    private static byte[] fetch(String href) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base).resolve(href)).header("Authorization", bearer()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(href).isEqualTo(200);
+        return response.body();
+    }
+
+    private static void shot(String name) throws IOException {
+        File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.gongkai.ledger.readmodel.store;
+
+import cn.gongkai.ledger.readmodel.casefile.CaseSummary;
+import cn.gongkai.ledger.readmodel.casefile.CaseType;
+import java.util.Optional;
+
+/**
+ * {@code case_summaries}, the projector's side: one {@link CaseSummary} per request, reconsideration or lawsuit,
+ * keyed by the case id, with {@code caseType}, {@code agencyId}, {@code status} and {@code year} at the top level
+ * for filtering. The query side reads it through {@link cn.gongkai.ledger.readmodel.query.CaseSummaries}.
+ */
+public final class CaseSummaryRepository {
+    private final RecordCollection<CaseSummary> cases;
+
+    public CaseSummaryRepository(ReadModelDatabase database) {
+        this.cases = new RecordCollection<>(database, ReadModelDatabase.CASES, CaseSummary.class);
+    }
+
+    public void save(CaseSummary summary) {
+        cases.save(summary.id(), summary);
+    }
+
+    public Optional<CaseSummary> find(CaseType caseType, String id) {
+        return cases.find(id).filter(c -> c.caseType() == caseType);
+    }
+}

@@ -1,0 +1,32 @@
+package cn.gongkai.ledger.readmodel.store;
+
+import com.mongodb.client.model.Filters;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code annual_reports}: one {@link MaterializedReport} per agency-year, keyed {@code agencyId|year}. */
+public final class MaterializedReportRepository {
+    private final RecordCollection<MaterializedReport> reports;
+
+    public MaterializedReportRepository(ReadModelDatabase database) {
+        this.reports = new RecordCollection<>(database, ReadModelDatabase.REPORTS, MaterializedReport.class);
+    }
+
+    public Optional<MaterializedReport> find(String agencyId, int year) {
+        return reports.find(MaterializedReport.id(agencyId, year));
+    }
+
+    public void save(MaterializedReport report) {
+        reports.save(MaterializedReport.id(report.agencyId(), report.year()), report);
+    }
+
+    public List<MaterializedReport> ofAgency(String agencyId) {
+        return reports.list(Filters.eq("agencyId", agencyId));
+    }
+
+    /** Removes the agency's reports on years no longer in {@code years} (after a correction moved every date out). */
+    public void retainOnly(String agencyId, Collection<Integer> years) {
+        reports.removeAll(Filters.and(Filters.eq("agencyId", agencyId), Filters.nin("year", years)));
+    }
+}

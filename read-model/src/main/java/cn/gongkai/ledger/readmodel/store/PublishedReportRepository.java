@@ -1,0 +1,35 @@
+package cn.gongkai.ledger.readmodel.store;
+
+import cn.gongkai.ledger.readmodel.query.PublishedReport;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * {@code published_reports}: the latest revision of each agency-year's publication, keyed {@code agencyId|year},
+ * projected from {@code AnnualReportPublished} events (so a rebuild of the read model restores it).
+ */
+public final class PublishedReportRepository {
+    private final MongoCollection<Document> published;
+
+    public PublishedReportRepository(ReadModelDatabase database) {
+        this.published = database.collection(ReadModelDatabase.PUBLISHED);
+    }
+
+    /** Stores the latest revision of the agency-year's publication (replacing the one before). */
+    public void save(PublishedReport report) {
+        published.replaceOne(Filters.eq("_id", id(report.agencyId(), report.year())),
+                ReadModelJson.toDocument(id(report.agencyId(), report.year()), report), new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<PublishedReport> find(String agencyId, int year) {
+        return Optional.ofNullable(published.find(Filters.eq("_id", id(agencyId, year))).first())
+                .map(d -> ReadModelJson.fromDocument(d, PublishedReport.class));
+    }
+
+    private static String id(String agencyId, int year) {
+        return agencyId + "|" + year;
+    }
+}

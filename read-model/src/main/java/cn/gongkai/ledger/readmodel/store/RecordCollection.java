@@ -1,0 +1,53 @@
+package cn.gongkai.ledger.readmodel.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * A collection of read-model records of one type, each stored whole under its natural id ({@code _id}), so that
+ * every write is an idempotent upsert: writing the same record twice leaves one document.
+ */
+final class RecordCollection<T> {
+    private final MongoCollection<Document> collection;
+    private final Class<T> type;
+
+    RecordCollection(ReadModelDatabase database, String name, Class<T> type) {
+        this.collection = database.collection(name);
+        this.type = type;
+    }
+
+    Optional<T> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first())
+                .map(d -> ReadModelJson.fromDocument(d, type));
+    }
+
+    void save(String id, T value) {
+        collection.replaceOne(Filters.eq("_id", id), ReadModelJson.toDocument(id, value), new ReplaceOptions().upsert(true));
+    }
+
+    void remove(String id) {
+        collection.deleteOne(Filters.eq("_id", id));
+    }
+
+    void removeAll(Bson filter) {
+        collection.deleteMany(filter);
+    }
+
+    /** The records matching {@code filter} in {@code _id} order. */
+    List<T> list(Bson filter) {
+        List<T> result = new ArrayList<>();
+        collection.find(filter).sort(Sorts.ascending("_id")).forEach(d -> result.add(ReadModelJson.fromDocument(d, type)));
+        return result;
+    }
+
+    MongoCollection<Document> raw() {
+        return collection;
+    }
+}

@@ -1,0 +1,35 @@
+package cn.gongkai.ledger.readmodel.store;
+
+import com.mongodb.client.model.Filters;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code projection_gaps}: the cases held back, one {@link SequenceGap} per aggregate, keyed by its id. */
+public final class SequenceGapRepository {
+    private final RecordCollection<SequenceGap> gaps;
+
+    public SequenceGapRepository(ReadModelDatabase database) {
+        this.gaps = new RecordCollection<>(database, ReadModelDatabase.GAPS, SequenceGap.class);
+    }
+
+    public Optional<SequenceGap> find(String aggregateId) {
+        return gaps.find(aggregateId);
+    }
+
+    public void save(SequenceGap gap) {
+        gaps.save(gap.aggregateId(), gap);
+    }
+
+    public void remove(String aggregateId) {
+        gaps.remove(aggregateId);
+    }
+
+    public List<SequenceGap> all() {
+        return gaps.list(Filters.empty());
+    }
+
+    /** The ids of the agency's cases held back (those whose agency is known). */
+    public List<String> heldBackOfAgency(String agencyId) {
+        return gaps.list(Filters.eq("agencyId", agencyId)).stream().map(SequenceGap::aggregateId).toList();
+    }
+}

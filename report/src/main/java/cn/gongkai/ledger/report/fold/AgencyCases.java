@@ -1,0 +1,270 @@
+package cn.gongkai.ledger.report.fold;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.common.EventTypes;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
+import cn.gongkai.ledger.api.common.Recorded;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * One agency's cases as the fold sees them — each aggregate's history replayed into its request, reconsideration
+ * or lawsuit case, or the agency's register — from which {@link ReportFold} counts the tables. It is also the
+ * fold made incremental: {@link #replace} replays one aggregate's (grown or corrected) history in place of what it
+ * had, so that a projector re-reads and re-replays only the cases a batch touched. The report is computed from the
+ * replayed cases by the same code as the pure fold's, so after any sequence of replacements it equals
+ * {@code ReportFold.fold} of the aggregates' latest histories (tested on random histories).
+ */
+public final class AgencyCases {
+    private static final String AGENCY = "Agency";
+    private static final String REQUEST = "DisclosureRequest";
+    /** A publication of the report records the tables; it is not counted in them, nor moves their as-of time. */
+    private static final String PUBLICATION = EventTypes.aggregateTypeOf(PublicationEvent.class);
+
+    private final AgencyId agencyId;
+    private final Map<String, Replayed> byAggregate = new HashMap<>();
+
+    /**
+     * One aggregate replayed: its case (at most one of the three), the recording time of its last event, its event
+     * count, and the span of years its events' dates touch (first business date's year, last recording's year).
+     */
+    private record Replayed(AgencyRegister register, RequestCase request, AppealCase appeal, Instant last, int events,
+                            int firstYear, int lastYear) {
+    }
+
+    AgencyCases(AgencyId agencyId) {
+        this.agencyId = agencyId;
+    }
+
+    /**
+     * The agency's cases from its events (any order, duplicates allowed, other agencies' events skipped).
+     *
+     * @throws IncompleteHistoryException when the history of an aggregate that may be the agency's has a gap or
+     *                                    conflicting duplicates
+     */
+    public static AgencyCases of(AgencyId agencyId, Collection<EventEnvelope> events) {
+        EventHistory history = EventHistory.of(events);
+        List<AggregateProblem> problems = ReportFold.problems(history, agencyId);
+        if (!problems.isEmpty()) {
+            throw new IncompleteHistoryException(problems);
+        }
+        AgencyCases cases = new AgencyCases(agencyId);
+        for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
+            cases.put(aggregate, null, true);
+        }
+        return cases;
+    }
+
+    /**
+     * Replays one aggregate's whole history — its events from sequence 0 on, each once, in sequence order — in
+     * place of what this aggregate had; an aggregate that turns out not to be the agency's is dropped.
+     */
+    public void replace(List<EventEnvelope> history) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("an aggregate's history has at least one event");
+        }
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).sequence() != i || !history.get(i).aggregateId().equals(history.get(0).aggregateId())) {
+                throw new IllegalArgumentException("not one aggregate's whole history in sequence order: "
+                        + history.get(i).aggregateId() + "#" + history.get(i).sequence() + " at " + i);
+            }
+        }
+        put(history, null, true);
+    }
+
+    /**
+     * Replays the aggregate's events recorded up to {@code cutoff} (null: all), which are one aggregate's, in
+     * sequence order, one per sequence; with {@code years}, also the span of years they touch.
+     */
+    void put(List<EventEnvelope> aggregate, Instant cutoff, boolean years) {
+        String aggregateId = aggregate.get(0).aggregateId();
+        if (PUBLICATION.equals(aggregate.get(0).aggregateType()) || !belongsTo(aggregate, agencyId)) {
+            byAggregate.remove(aggregateId);
+            return;
+        }
+        List<LedgerEvent> payloads = new ArrayList<>(aggregate.size());
+        for (EventEnvelope event : aggregate) {
+            LedgerEvent payload = event.payload();
+            if (cutoff != null && payload.recorded().at().isAfter(cutoff)) {
+                break;
+            }
+            payloads.add(payload);
+        }
+        if (payloads.isEmpty()) {
+            byAggregate.remove(aggregateId);
+            return;
+        }
+        Instant last = payloads.get(payloads.size() - 1).recorded().at();
+        int firstYear = years ? firstYear(payloads) : 0;
+        int lastYear = years ? lastYear(payloads) : 0;
+        String type = aggregate.get(0).aggregateType();
+        Replayed replayed;
+        if (AGENCY.equals(type)) {
+            replayed = new Replayed(AgencyRegister.replay(payloads), null, null, last, payloads.size(), firstYear, lastYear);
+        } else if (REQUEST.equals(type)) {
+            replayed = new Replayed(null, RequestCase.replay(aggregateId, payloads).orElse(null), null, last, payloads.size(),
+                    firstYear, lastYear);
+        } else {
+            replayed = new Replayed(null, null, AppealCase.replay(aggregateId, payloads).orElse(null), last, payloads.size(),
+                    firstYear, lastYear);
+        }
+        byAggregate.put(aggregateId, replayed);
+    }
+
+    /** The report of one year, as of the latest event counted (the request's {@code asOf} must be null). */
+    public AnnualReport report(ReportRequest request) {
+        if (request.asOf() != null) {
+            throw new IllegalArgumentException("a report as of a past time is folded from the events (ReportFold.fold)");
+        }
+        return report(request, null);
+    }
+
+    /** The report of one year, stated as of {@code asOf} (null: the recording time of the latest event counted). */
+    AnnualReport report(ReportRequest request, OffsetDateTime asOf) {
+        return report(request, asOf, null);
+    }
+
+    /** The same, recording into {@code sources} (when not null) the cases each cell of 三 and 四 counts. */
+    AnnualReport report(ReportRequest request, OffsetDateTime asOf, Map<String, List<CellSource>> sources) {
+        Collected cases = collect(request.agencyId(), asOf);
+        Integer firstYear = cases.register().firstYear();
+        AnnualReport.Agency agency = new AnnualReport.Agency(agencyId.value(), cases.register().name());
+        if (firstYear != null && request.year() < firstYear) {
+            return new AnnualReport(agency, request.year(), request.format(), cases.stated(), request.appealPolicy(),
+                    Map.of(), Map.of(), Map.of(), List.of(ReportFold.notCovered(firstYear)));
+        }
+        ReportPeriod period = ReportPeriod.year(request.year());
+        return new AnnualReport(agency, request.year(), request.format(), cases.stated(), request.appealPolicy(),
+                cases.register().table2(period, request.format()),
+                ReportFold.table3(cases.requests(), period, request.format(), sources),
+                ReportFold.table4(cases.appeals(), period, request.appealPolicy(), sources), List.of());
+    }
+
+    /**
+     * The figures of a period, stated as of {@code asOf}; a period that begins before the ledger opened is not
+     * covered (every cell blank).
+     */
+    PeriodReport report(PeriodRequest request, OffsetDateTime asOf) {
+        Collected cases = collect(request.agencyId(), asOf);
+        Integer firstYear = cases.register().firstYear();
+        ReportPeriod period = request.period();
+        boolean covered = firstYear == null || !period.from().isBefore(LocalDate.of(firstYear, 1, 1));
+        AnnualReport tables = new AnnualReport(null, period.to().getYear(), request.format(), null, null,
+                covered ? cases.register().table2(period, request.format()) : Map.of(),
+                covered ? ReportFold.table3(cases.requests(), period, request.format(), null) : Map.of(),
+                covered ? ReportFold.table4(cases.appeals(), period, request.appealPolicy(), null) : Map.of(),
+                List.of());
+        return new PeriodReport(new AnnualReport.Agency(agencyId.value(), cases.register().name()), period,
+                request.format(), cases.stated(), request.appealPolicy(), covered, tables.table2(), tables.table3(),
+                tables.table4());
+    }
+
+    /** The replayed cases sorted by kind, and the time the report is stated as of. */
+    private record Collected(AgencyRegister register, List<RequestCase> requests, List<AppealCase> appeals,
+                             OffsetDateTime stated) {
+    }
+
+    private Collected collect(AgencyId requested, OffsetDateTime asOf) {
+        if (!requested.equals(agencyId)) {
+            throw new IllegalArgumentException("these are the cases of " + agencyId.value() + ", not of "
+                    + requested.value());
+        }
+        AgencyRegister register = AgencyRegister.replay(List.of());
+        List<RequestCase> requests = new ArrayList<>(byAggregate.size());
+        List<AppealCase> appeals = new ArrayList<>();
+        Instant latest = null;
+        for (Replayed replayed : byAggregate.values()) {
+            latest = latest == null || replayed.last().isAfter(latest) ? replayed.last() : latest;
+            if (replayed.register() != null) {
+                register = replayed.register();
+            } else if (replayed.request() != null) {
+                requests.add(replayed.request());
+            } else if (replayed.appeal() != null) {
+                appeals.add(replayed.appeal());
+            }
+        }
+        OffsetDateTime stated = asOf != null ? asOf
+                : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
+        return new Collected(register, requests, appeals, stated);
+    }
+
+    /**
+     * The years from the earliest year of any business date in the events' payloads to the latest year of any
+     * recording time (Asia/Shanghai), from {@value ReportFold#FIRST_REPORT_YEAR} on: every year in which a case may
+     * be received, open, carried over or concluded. (A business date never lies after its recording date, except a
+     * deadline, which decides no report.) Empty without events.
+     */
+    public List<Integer> years() {
+        if (byAggregate.isEmpty()) {
+            return List.of();
+        }
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (Replayed replayed : byAggregate.values()) {
+            first = Math.min(first, replayed.firstYear());
+            last = Math.max(last, replayed.lastYear());
+        }
+        return IntStream.rangeClosed(Math.max(ReportFold.FIRST_REPORT_YEAR, first), last).boxed().toList();
+    }
+
+    /** How many of the agency's events the cases were replayed from. */
+    public int events() {
+        return byAggregate.values().stream().mapToInt(Replayed::events).sum();
+    }
+
+    /** Whether any event of the agency has been replayed. */
+    public boolean isEmpty() {
+        return byAggregate.isEmpty();
+    }
+
+    /** Whether an aggregate is, or may be, the agency's; a case without its filing event may be. */
+    static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId) {
+        for (EventEnvelope event : events) {
+            Optional<AgencyId> named = event.payload().namedAgency();
+            if (named.isPresent()) {
+                return named.get().equals(agencyId);
+            }
+        }
+        return true;
+    }
+
+    private static int lastYear(List<LedgerEvent> payloads) {
+        int last = Integer.MIN_VALUE;
+        for (LedgerEvent payload : payloads) {
+            last = Math.max(last, payload.recorded().at().atZone(Recorded.ZONE).getYear());
+        }
+        return last;
+    }
+
+    private static int firstYear(List<LedgerEvent> payloads) {
+        int first = Integer.MAX_VALUE;
+        for (LedgerEvent payload : payloads) {
+            first = Math.min(first, payload.recorded().at().atZone(Recorded.ZONE).getYear());
+            for (RecordComponent component : payload.getClass().getRecordComponents()) {
+                if (component.getType() == LocalDate.class && read(component, payload) instanceof LocalDate date) {
+                    first = Math.min(first, date.getYear());
+                }
+            }
+        }
+        return first;
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package cn.gongkai.ledger.report.fold;
+
+import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One reconsideration or lawsuit as table 四 sees it: its group, its filing date, and its dated transitions in
+ * sequence order (a conclusion with its outcome; for a lawsuit also the reopening by a retrial). Which agency
+ * it belongs to is decided by its filing event.
+ *
+ * @param group the table-四 group key: {@code 复议}, {@code 直诉} or {@code 复议后诉}
+ */
+record AppealCase(String group, LocalDate filedOn, List<Transition> transitions, CellSource filing) {
+
+    /**
+     * A conclusion ({@code outcome} set) or a reopening ({@code outcome} null) on {@code on}, by the event
+     * {@code source}.
+     */
+    record Transition(LocalDate on, AppealOutcome outcome, CellSource source) {
+    }
+
+    /**
+     * Replays a case's events; empty when its filing is not among them. A reconsideration concludes once; a
+     * lawsuit follows the one {@link LawsuitLifecycle}: it concludes when a judgment or ruling takes effect (an
+     * appeal keeps it open), on the result that judgment resolves to, counted under
+     * {@link CountingRules#appealOutcome}; it is pending again from a retrial.
+     */
+    static Optional<AppealCase> replay(String id, List<LedgerEvent> events) {
+        String group = null;
+        LocalDate filedOn = null;
+        CellSource filing = null;
+        List<Transition> transitions = new ArrayList<>();
+        LawsuitLifecycle.State lawsuit = LawsuitLifecycle.initial();
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            LedgerEvent event = events.get(sequence);
+            CellSource source = new CellSource(id, sequence, event.getClass().getSimpleName());
+            if (event instanceof ReconsiderationFiled f) {
+                group = ReportFormat.RECONSIDERATION_GROUP;
+                filedOn = f.filedOn();
+                filing = source;
+            } else if (event instanceof ReconsiderationEvent.Conclusion c && transitions.isEmpty()) {
+                transitions.add(new Transition(c.concludedOn(), c.outcome(), source));
+            } else if (event instanceof LawsuitEvent e) {
+                LawsuitLifecycle.State before = lawsuit;
+                lawsuit = LawsuitLifecycle.evolve(lawsuit, e);
+                if (before.file().isEmpty() && lawsuit.file().isPresent()) {
+                    group = lawsuit.file().get().filing().route().key();
+                    filedOn = lawsuit.file().get().filing().filedOn();
+                    filing = source;
+                }
+                List<LawsuitLifecycle.Transition> moved = lawsuit.file().map(LawsuitLifecycle.LawsuitFile::transitions)
+                        .orElse(List.of());
+                if (moved.size() > before.file().map(f -> f.transitions().size()).orElse(0)) {
+                    LawsuitLifecycle.Transition t = moved.get(moved.size() - 1);
+                    transitions.add(new Transition(t.on(),
+                            t.result() == null ? null : CountingRules.appealOutcome(t.result()), source));
+                }
+            }
+        }
+        return group == null ? Optional.empty()
+                : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions), filing));
+    }
+
+    /** The event that decided where the case stands at the end of {@code day}: the last transition by then, or the filing. */
+    CellSource sourceAt(LocalDate day) {
+        CellSource source = filing;
+        for (Transition t : transitions) {
+            if (!t.on().isAfter(day)) {
+                source = t.source();
+            }
+        }
+        return source;
+    }
+
+    /** The outcome the case stands at at the end of {@code day}; empty while it is pending. */
+    Optional<AppealOutcome> standingAt(LocalDate day) {
+        AppealOutcome standing = null;
+        for (Transition t : transitions) {
+            if (!t.on().isAfter(day)) {
+                standing = t.outcome();
+            }
+        }
+        return Optional.ofNullable(standing);
+    }
+
+    /**
+     * Whether the case was open at some time during the period (the year): filed in it, pending on its first day,
+     * or moved in it.
+     */
+    boolean openDuring(ReportPeriod period) {
+        if (filedOn.isAfter(period.to())) {
+            return false;
+        }
+        return period.contains(filedOn) || standingAt(period.from().minusDays(1)).isEmpty()
+                || transitions.stream().anyMatch(t -> period.contains(t.on()));
+    }
+}

@@ -1,0 +1,222 @@
+package cn.gongkai.ledger.report.fold;
+
+import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.common.LedgerYears;
+import cn.gongkai.ledger.api.request.Outcome;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The annual-report fold: pure, deterministic and idempotent. It reads only business dates from the events'
+ * payloads (never the clock), deduplicates by {@code (aggregateId, sequence)}, orders each case by sequence and
+ * ignores the order across cases, and applies every correction event to the case's history before counting.
+ * The counting rules are those of annual-report.md; the choices it leaves open are in {@link CountingRules}.
+ */
+public final class ReportFold {
+    /** The first year of a report under the 条例 (the 2008 regulations); earlier dates are not reported on. */
+    public static final int FIRST_REPORT_YEAR = LedgerYears.FIRST;
+
+    private ReportFold() {
+    }
+
+    /**
+     * Folds the events (any order, duplicates allowed) into the report of one agency and year.
+     *
+     * @throws IncompleteHistoryException when the history of an aggregate that may belong to the agency has a
+     *                                    gap or conflicting duplicates (see {@link #problems})
+     */
+    public static AnnualReport fold(Collection<EventEnvelope> events, ReportRequest request) {
+        return fold(events, request, null);
+    }
+
+    /**
+     * The same fold, recording for every cell of tables 三 and 四 the cases it counts and the event that put each
+     * there (the drill-down of a cell): one counting logic, so each cell's value is the number of its sources.
+     *
+     * @throws IncompleteHistoryException as {@link #fold(Collection, ReportRequest)}
+     */
+    public static TracedReport trace(Collection<EventEnvelope> events, ReportRequest request) {
+        Map<String, List<CellSource>> sources = new LinkedHashMap<>();
+        AnnualReport report = fold(events, request, sources);
+        sources.replaceAll((cell, list) -> List.copyOf(list));
+        return new TracedReport(report, Collections.unmodifiableMap(sources));
+    }
+
+    /** Folds; when {@code sources} is not null, also records who is counted in each cell. */
+    private static AnnualReport fold(Collection<EventEnvelope> events, ReportRequest request,
+                                     Map<String, List<CellSource>> sources) {
+        EventHistory history = EventHistory.of(events);
+        List<AggregateProblem> problems = problems(history, request.agencyId());
+        if (!problems.isEmpty()) {
+            throw new IncompleteHistoryException(problems);
+        }
+        AgencyCases cases = new AgencyCases(request.agencyId());
+        Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
+        for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
+            cases.put(aggregate, cutoff, false);
+        }
+        return cases.report(request, request.asOf(), sources);
+    }
+
+    /**
+     * Folds the events into the figures of any period (a quarter, a month, any range of days): the same fold as
+     * the annual report's, with the period in place of the calendar year. The figures of a calendar year equal
+     * that year's report.
+     *
+     * @throws IncompleteHistoryException as {@link #fold(Collection, ReportRequest)}
+     */
+    public static PeriodReport fold(Collection<EventEnvelope> events, PeriodRequest request) {
+        EventHistory history = EventHistory.of(events);
+        List<AggregateProblem> problems = problems(history, request.agencyId());
+        if (!problems.isEmpty()) {
+            throw new IncompleteHistoryException(problems);
+        }
+        AgencyCases cases = new AgencyCases(request.agencyId());
+        Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
+        for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
+            cases.put(aggregate, cutoff, false);
+        }
+        return cases.report(request, request.asOf());
+    }
+
+    /** The rule id of a report on a year before the agency's ledger was opened: every cell blank. */
+    public static final String NOT_COVERED = "not-covered";
+
+    /** The check a report on a year (or a period beginning) before the ledger opened carries. */
+    static AnnualReport.Check notCovered(int firstYear) {
+        return new AnnualReport.Check(NOT_COVERED, "*", "本机关台账自 " + firstYear + " 年起开账，此前年度不在台账范围内，"
+                + "不予统计 / the ledger opened at " + firstYear + "; earlier years are not covered and not counted");
+    }
+
+    /**
+     * The aggregates among {@code events} whose history cannot be folded for {@code agencyId}: a gap in the
+     * sequence numbers or two different events under one sequence number. An aggregate of another agency is
+     * not listed; a reconsideration or lawsuit whose filing event is missing is listed, since it may be this
+     * agency's. (A history cut off after its last event is not detectable here: pass the whole history.)
+     */
+    public static List<AggregateProblem> problems(Collection<EventEnvelope> events, AgencyId agencyId) {
+        return problems(EventHistory.of(events), agencyId);
+    }
+
+    static List<AggregateProblem> problems(EventHistory history, AgencyId agencyId) {
+        List<AggregateProblem> problems = new ArrayList<>();
+        for (AggregateProblem problem : history.problems()) {
+            if (AgencyCases.belongsTo(history.byAggregate().get(problem.aggregateId()), agencyId)) {
+                problems.add(problem);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Table 三 of a period (for the annual report, the year Y): 一 = received in it; 二 = received before its first
+     * day and not concluded before it; 三.* = concluded in it under the counted outcome; 四 = received by its last
+     * day and not concluded by then; 三.七 and 总计 are sums.
+     */
+    static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportPeriod period, ReportFormat format,
+                                                    Map<String, List<CellSource>> sources) {
+        LocalDate firstDay = period.from();
+        LocalDate lastDay = period.to();
+        List<String> rows = format.table3Rows();
+        List<String> columns = ReportFormat.table3Columns();
+        int receivedRow = rows.indexOf(ReportFormat.RECEIVED);
+        int carriedOverRow = rows.indexOf(ReportFormat.CARRIED_OVER);
+        int concludedRow = rows.indexOf(ReportFormat.CONCLUDED_TOTAL);
+        int carriedForwardRow = rows.indexOf(ReportFormat.CARRIED_FORWARD);
+        int[] outcomeRow = new int[Outcome.values().length];
+        for (Outcome outcome : Outcome.values()) {
+            outcomeRow[outcome.ordinal()] = rows.indexOf(format.rowOf(outcome));
+        }
+        int[] column = new int[ApplicantType.values().length];
+        for (ApplicantType type : ApplicantType.values()) {
+            column[type.ordinal()] = columns.indexOf(type.key());
+        }
+        int total = columns.indexOf(ApplicantType.TOTAL);
+        int[][] counts = new int[rows.size()][columns.size()];
+        for (RequestCase r : requests) {
+            int c = column[r.column().ordinal()];
+            LocalDate received = r.receivedOn();
+            LocalDate concluded = r.concludedOn();
+            if (period.contains(received)) {
+                add(counts[receivedRow], c, total);
+                record(sources, rows.get(receivedRow), columns.get(c), r.intake());
+            }
+            if (received.isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
+                add(counts[carriedOverRow], c, total);
+                record(sources, rows.get(carriedOverRow), columns.get(c), r.intake());
+            }
+            if (concluded != null && period.contains(concluded)) {
+                add(counts[outcomeRow[r.outcome().ordinal()]], c, total);
+                add(counts[concludedRow], c, total);
+                record(sources, rows.get(outcomeRow[r.outcome().ordinal()]), columns.get(c), r.conclusion());
+                record(sources, rows.get(concludedRow), columns.get(c), r.conclusion());
+            }
+            if (!received.isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
+                add(counts[carriedForwardRow], c, total);
+                record(sources, rows.get(carriedForwardRow), columns.get(c), r.intake());
+            }
+        }
+        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
+        for (int row = 0; row < rows.size(); row++) {
+            Map<String, Integer> cells = new LinkedHashMap<>();
+            for (int col = 0; col < columns.size(); col++) {
+                cells.put(columns.get(col), counts[row][col]);
+            }
+            table.put(rows.get(row), cells);
+        }
+        return table;
+    }
+
+    private static void add(int[] cells, int column, int total) {
+        cells[column] += CountingRules.UNITS_PER_REQUEST;
+        cells[total] += CountingRules.UNITS_PER_REQUEST;
+    }
+
+    /** With {@code sources}: the case counted in a cell of table 三 and in its row's 总计. */
+    private static void record(Map<String, List<CellSource>> sources, String row, String column, CellSource source) {
+        if (sources != null) {
+            record(sources, AnnualReport.cell("table3", row, column), source);
+            record(sources, AnnualReport.cell("table3", row, ApplicantType.TOTAL), source);
+        }
+    }
+
+    private static void record(Map<String, List<CellSource>> sources, String cell, CellSource source) {
+        if (sources != null) {
+            sources.computeIfAbsent(cell, c -> new ArrayList<>()).add(source);
+        }
+    }
+
+    /**
+     * Table 四: the agency's cases that belong to the period (the year Y) under the policy, each in its group
+     * under the outcome it stands at at the end of its last day (尚未审结 while pending); 总计 per group is the sum.
+     */
+    static Map<String, Integer> table4(List<AppealCase> appeals, ReportPeriod period, AppealPolicy policy,
+                                       Map<String, List<CellSource>> sources) {
+        LocalDate lastDay = period.to();
+        Map<String, Integer> table = new LinkedHashMap<>();
+        ReportFormat.table4Keys().forEach(k -> table.put(k, 0));
+        for (AppealCase c : appeals) {
+            boolean counted = policy == AppealPolicy.FILED_IN_YEAR
+                    ? period.contains(c.filedOn()) : c.openDuring(period);
+            if (counted) {
+                String column = c.standingAt(lastDay).map(AppealOutcome::key).orElse(AppealOutcome.PENDING_KEY);
+                String cell = ReportFormat.table4Key(c.group(), column);
+                String total = ReportFormat.table4Key(c.group(), AppealOutcome.TOTAL_KEY);
+                table.merge(cell, 1, Integer::sum);
+                table.merge(total, 1, Integer::sum);
+                record(sources, AnnualReport.cell("table4", cell), c.sourceAt(lastDay));
+                record(sources, AnnualReport.cell("table4", total), c.sourceAt(lastDay));
+            }
+        }
+        return table;
+    }
+}
