@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *   <li><b>Lists</b>: at most {@value #LIST_MAX_SIZE} items.</li>
  *   <li><b>Sizes</b>: a REST body at most {@value #BODY_MAX_BYTES} bytes, an import body at most
  *       {@value #IMPORT_MAX_BYTES} bytes and {@value #IMPORT_MAX_LINES} lines, each line at most
- *       {@value #BODY_MAX_BYTES} bytes; one event's JSON at most {@value #EVENT_MAX_BYTES} bytes, well below the
+ *       {@value #BODY_MAX_BYTES} bytes (a 台账 file, XLSX or CSV, at most {@value #IMPORT_MAX_BYTES} bytes too; an
+ *       agency's event export at most {@value #TRANSFER_MAX_BYTES} bytes); one event's JSON at most {@value #EVENT_MAX_BYTES} bytes, well below the
  *       Kafka message limit {@value #KAFKA_MAX_MESSAGE_BYTES} (producer, broker and consumer use that figure);
  *       the request headers at most {@value #HEADERS_MAX_BYTES} bytes.</li>
  * </ul>
@@ -51,6 +52,8 @@ public final class InputLimits {
     public static final int BODY_MAX_BYTES = 64 * 1024;
     public static final int IMPORT_MAX_BYTES = 10 * 1024 * 1024;
     public static final int IMPORT_MAX_LINES = 10_000;
+    /** An agency's event export brought into another installation ({@code POST /api/agencies/{id}/events}). */
+    public static final int TRANSFER_MAX_BYTES = 256 * 1024 * 1024;
     public static final int EVENT_MAX_BYTES = 256 * 1024;
     public static final int KAFKA_MAX_MESSAGE_BYTES = 1024 * 1024;
     public static final int HEADERS_MAX_BYTES = 16 * 1024;

@@ -48,6 +48,27 @@ public class RequestHistoryReader {
         this.eventStore = eventStore;
     }
 
+    /** How many ids one query of {@link #recorded} names. */
+    static final int IDS_PER_QUERY = 500;
+
+    /**
+     * Which of the aggregates have any event recorded: a few queries on the event store's aggregate index (each
+     * naming up to {@value #IDS_PER_QUERY} ids), not one per aggregate. What an import checks before it creates
+     * a case.
+     */
+    public java.util.Set<String> recorded(Collection<String> aggregateIds) {
+        java.util.Set<String> recorded = new java.util.HashSet<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(aggregateIds));
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            for (Document event : domainEvents.find(Filters.in("aggregateIdentifier", chunk))
+                    .projection(new Document("aggregateIdentifier", 1).append("_id", 0))) {
+                recorded.add(event.getString("aggregateIdentifier"));
+            }
+        }
+        return recorded;
+    }
+
     /** Every request's id, by agency (agencies and requests in id order). */
     public Map<AgencyId, List<RequestId>> requestsByAgency() {
         Map<AgencyId, List<RequestId>> byAgency = new TreeMap<>(Comparator.comparing(AgencyId::value));

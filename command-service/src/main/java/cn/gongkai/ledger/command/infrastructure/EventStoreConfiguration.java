@@ -52,13 +52,12 @@ public class EventStoreConfiguration {
                 .payloadProperty(PAYLOAD_FIELD)
                 .metaDataProperty(META_DATA_FIELD)
                 .build();
-        return MongoEventStorageEngine.builder()
+        return new AgencySnapshotsOnlyStorageEngine(MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .storageStrategy(new DocumentPerEventStorageStrategy(fields, lookBack))
                 .eventSerializer(SERIALIZER)
                 .snapshotSerializer(SERIALIZER)
-                .transactionManager(NoTransactionManager.instance())
-                .build();
+                .transactionManager(NoTransactionManager.instance()));
     }
 
     @Bean

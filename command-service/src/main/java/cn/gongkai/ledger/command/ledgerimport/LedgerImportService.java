@@ -3,6 +3,7 @@ package cn.gongkai.ledger.command.ledgerimport;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.command.calendar.RequestHistoryReader;
 import cn.gongkai.ledger.command.web.CommandCatalog;
 import cn.gongkai.ledger.command.web.CommandEndpoint;
 import cn.gongkai.ledger.command.web.Problem;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
@@ -30,14 +30,15 @@ import org.springframework.stereotype.Service;
 /**
  * The Excel 台账 import: a file read into rows ({@link SheetReader}), each row read into the commands of one
  * disclosure request ({@link RowInterpreter}) or into the problem that stops it, then — after a dry run that shows
- * both — the commands run one by one through the same endpoint and aggregates as every other command. A row whose
+ * both — each row's commands run through the same endpoint and aggregates as every other command, as one unit (the
+ * row's case is imported whole or not at all, its events appended together), a few cases at once. A row whose
  * case is already in the ledger is skipped (re-importing changes nothing). Long files run as a job whose progress
  * can be read while it runs.
  */
 @Service
 public class LedgerImportService implements DisposableBean {
     private final CommandEndpoint endpoint;
-    private final EventStore eventStore;
+    private final RequestHistoryReader eventStoreIndex;
     private final ColumnMappingStore mappings;
     private final Clock clock;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -45,11 +46,26 @@ public class LedgerImportService implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+        Thread thread = new Thread(r, "ledger-import-case");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    public LedgerImportService(CommandEndpoint endpoint, EventStore eventStore, ColumnMappingStore mappings) {
+    /** How many groups of cases an import runs at once (each waits mostly on the event store). */
+    static final int WORKERS = 8;
+    /**
+     * How many cases a worker takes at a time; they are sent several to a unit, each unit at most
+     * {@link #MAX_UNIT_SPAN} long (well within the event store's 5 s look-back).
+     */
+    static final int CASES_PER_UNIT = 50;
+    static final Duration MAX_UNIT_SPAN = Duration.ofSeconds(1);
+
+    public LedgerImportService(CommandEndpoint endpoint, RequestHistoryReader eventStoreIndex,
+                               ColumnMappingStore mappings) {
         this.endpoint = endpoint;
-        this.eventStore = eventStore;
+        this.eventStoreIndex = eventStoreIndex;
         this.mappings = mappings;
         this.clock = Clock.system(Recorded.ZONE);
     }
@@ -72,8 +88,7 @@ public class LedgerImportService implements DisposableBean {
         ColumnMapping mapping = mappings.find(agency).orElse(new ColumnMapping(Map.of())).orSuggested(sheet.headers());
         mapping.requireFits(sheet.headers());
         RowInterpreter interpreter = new RowInterpreter(agency, mapping, LocalDate.now(clock));
-        List<PlannedCase> cases = new ArrayList<>();
-        List<Integer> already = new ArrayList<>();
+        List<PlannedCase> planned = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
         Map<String, Integer> firstRowOf = new HashMap<>();
         for (Sheet.Row row : sheet.rows()) {
@@ -82,19 +97,29 @@ public class LedgerImportService implements DisposableBean {
                 problems.add(refused.problem());
                 continue;
             }
-            PlannedCase planned = ((RowInterpreter.Planned) reading).plannedCase();
-            Integer first = firstRowOf.putIfAbsent(planned.requestId(), row.number());
+            PlannedCase one = ((RowInterpreter.Planned) reading).plannedCase();
+            Integer first = firstRowOf.putIfAbsent(one.requestId(), row.number());
             if (first != null) {
                 String header = mapping.header(LedgerField.TRACKING_NUMBER);
                 problems.add(new RowProblem(row.number(), header == null ? LedgerField.TRACKING_NUMBER.label() : header,
-                        row.cell(header), "与第 " + first + " 行是同一件申请（" + planned.requestId() + "）",
-                        "the same request as row " + first + " (" + planned.requestId() + ")"));
-            } else if (eventStore.lastSequenceNumberFor(planned.requestId()).isPresent()) {
-                already.add(row.number());
+                        row.cell(header), "与第 " + first + " 行是同一件申请（" + one.requestId() + "）",
+                        "the same request as row " + first + " (" + one.requestId() + ")"));
             } else {
-                cases.add(planned);
+                planned.add(one);
             }
         }
+        // Whether each case is already in the ledger: asked for all of them at once, not row by row.
+        java.util.Set<String> recorded = eventStoreIndex.recorded(planned.stream().map(PlannedCase::requestId).toList());
+        List<PlannedCase> cases = new ArrayList<>();
+        List<Integer> already = new ArrayList<>();
+        for (PlannedCase one : planned) {
+            if (recorded.contains(one.requestId())) {
+                already.add(one.row());
+            } else {
+                cases.add(one);
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
         Map<String, String> used = new LinkedHashMap<>();
         mapping.columns().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> used.put(e.getKey().name(), e.getValue()));
@@ -160,39 +185,90 @@ public class LedgerImportService implements DisposableBean {
     }
 
     private void run(Job job) {
+        // The cases are independent aggregates: a few workers run them at once, a group of cases at a time, each
+        // group as one unit (its events appended together).
+        List<PlannedCase> cases = job.plan.cases();
+        AtomicInteger next = new AtomicInteger();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
         try {
-            for (PlannedCase planned : job.plan.cases()) {
-                runCase(job, planned);
-                job.processed.incrementAndGet();
+            int groups = (cases.size() + CASES_PER_UNIT - 1) / CASES_PER_UNIT;
+            for (int w = 0; w < Math.min(WORKERS, Math.max(1, groups)); w++) {
+                running.add(workers.submit(new DelegatingSecurityContextRunnable(() -> {
+                    for (int from = next.getAndAdd(CASES_PER_UNIT); from < cases.size();
+                         from = next.getAndAdd(CASES_PER_UNIT)) {
+                        runGroup(job, cases.subList(from, Math.min(cases.size(), from + CASES_PER_UNIT)));
+                    }
+                })));
+            }
+            for (java.util.concurrent.Future<?> worker : running) {
+                worker.get();
             }
             job.state = "DONE";
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.state = "FAILED";
+        } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
             job.state = "FAILED";
         } finally {
             job.finishedAt = clock.instant();
         }
     }
 
-    private void runCase(Job job, PlannedCase planned) {
-        for (ObjectNode command : planned.commands()) {
-            String name = command.get("command").asText();
-            Class<? extends LedgerCommand> type = CommandCatalog.byName(name).orElseThrow();
-            ObjectNode fields = command.deepCopy();
-            fields.remove("command");
-            try {
-                endpoint.execute(type, fields);
-            } catch (RuntimeException refusedCommand) {
-                Problem problem = Problem.of(refusedCommand);
-                job.refused.add(new Refusal(planned.row(), planned.requestId(), name, problem.code(), problem.messageZh(),
-                        problem.messageEn()));
-                return;
+    /**
+     * A group of rows: every command of every case checked and bound (the officer's roles and agency, every
+     * limit; a case that fails here is refused alone), then the cases sent several to a unit
+     * ({@link CommandEndpoint#sendInUnits}): each row is imported whole or not at all, and a refusal names its
+     * row, its command and the problem.
+     */
+    private void runGroup(Job job, List<PlannedCase> group) {
+        List<PlannedCase> sent = new ArrayList<>();
+        List<List<LedgerCommand>> commands = new ArrayList<>();
+        for (PlannedCase planned : group) {
+            bind(job, planned).ifPresent(bound -> {
+                sent.add(planned);
+                commands.add(bound);
+            });
+        }
+        List<CommandEndpoint.UnitRefused> outcomes = endpoint.sendInUnits(commands, MAX_UNIT_SPAN);
+        for (int i = 0; i < sent.size(); i++) {
+            CommandEndpoint.UnitRefused refused = outcomes.get(i);
+            if (refused == null) {
+                job.created.incrementAndGet();
+            } else {
+                PlannedCase planned = sent.get(i);
+                String command = refused.command() == null ? planned.commands().get(0).get("command").asText()
+                        : refused.command().getClass().getSimpleName();
+                refuse(job, planned, command, Problem.of(refused.reason()));
             }
         }
-        job.created.incrementAndGet();
+        job.processed.addAndGet(group.size());
+    }
+
+    private Optional<List<LedgerCommand>> bind(Job job, PlannedCase planned) {
+        List<LedgerCommand> bound = new ArrayList<>(planned.commands().size());
+        for (ObjectNode command : planned.commands()) {
+            String name = command.get("command").asText();
+            try {
+                Class<? extends LedgerCommand> type = CommandCatalog.byName(name).orElseThrow();
+                ObjectNode fields = command.deepCopy();
+                fields.remove("command");
+                bound.add(endpoint.bind(type, fields));
+            } catch (RuntimeException refusedBinding) {
+                refuse(job, planned, name, Problem.of(refusedBinding));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(bound);
+    }
+
+    private static void refuse(Job job, PlannedCase planned, String command, Problem problem) {
+        job.refused.add(new Refusal(planned.row(), planned.requestId(), command, problem.code(), problem.messageZh(),
+                problem.messageEn()));
     }
 
     @Override
     public void destroy() {
         runner.shutdownNow();
+        workers.shutdownNow();
     }
 }

@@ -27,7 +27,12 @@ public final class References {
     public static final String LINKED_RECONSIDERATION_NOT_FOUND = "LINKED_RECONSIDERATION_NOT_FOUND";
     public static final String LINKED_RECONSIDERATION_OF_OTHER_AGENCY = "LINKED_RECONSIDERATION_OF_OTHER_AGENCY";
 
+    /** How many ids found recorded are remembered (an import names its agency for every case). */
+    static final int MAX_KNOWN = 100_000;
+
     private final EventStore events;
+    /** Ids found recorded: agencies and cases are never removed, so each is looked up once. */
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public References(EventStore events) {
         this.events = events;
@@ -86,7 +91,14 @@ public final class References {
     }
 
     private boolean exists(String aggregateId) {
-        return events.lastSequenceNumberFor(aggregateId).isPresent();
+        if (known.contains(aggregateId)) {
+            return true;
+        }
+        boolean exists = events.lastSequenceNumberFor(aggregateId).isPresent();
+        if (exists && known.size() < MAX_KNOWN) {
+            known.add(aggregateId);
+        }
+        return exists;
     }
 
     private Optional<Object> firstEvent(String aggregateId) {

@@ -21,13 +21,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The size limits of {@link InputLimits} on every request, before anything reads it: headers at most
  * {@value InputLimits#HEADERS_MAX_BYTES} bytes (431), a body at most {@value InputLimits#BODY_MAX_BYTES} bytes or,
- * for the import, {@value InputLimits#IMPORT_MAX_BYTES} bytes (413). A declared {@code Content-Length} over the
+ * for the import and a 台账 file, {@value InputLimits#IMPORT_MAX_BYTES} bytes, for an agency's event export
+ * {@value InputLimits#TRANSFER_MAX_BYTES} bytes (413). A declared {@code Content-Length} over the
  * limit is answered at once; a chunked body is counted as it is read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class BodyLimit extends OncePerRequestFilter {
     static final String IMPORT_PATH = "/api/import";
+    /** The 台账 file of an agency: its dry run and its import. */
+    private static final java.util.regex.Pattern LEDGER_IMPORT_PATH =
+            java.util.regex.Pattern.compile("/api/agencies/[^/]+/ledger-import(/dry-run)?");
+    /** An agency's event export, imported into this installation. */
+    private static final java.util.regex.Pattern TRANSFER_PATH = java.util.regex.Pattern.compile("/api/agencies/[^/]+/events");
 
     /** Thrown by a capped body when it grows past its limit. */
     static final class BodyTooLarge extends IOException {
@@ -37,7 +43,11 @@ public class BodyLimit extends OncePerRequestFilter {
     }
 
     static long limitOf(HttpServletRequest request) {
-        return IMPORT_PATH.equals(request.getRequestURI()) ? InputLimits.IMPORT_MAX_BYTES : InputLimits.BODY_MAX_BYTES;
+        String path = request.getRequestURI();
+        if (IMPORT_PATH.equals(path) || LEDGER_IMPORT_PATH.matcher(path).matches()) {
+            return InputLimits.IMPORT_MAX_BYTES;
+        }
+        return TRANSFER_PATH.matcher(path).matches() ? InputLimits.TRANSFER_MAX_BYTES : InputLimits.BODY_MAX_BYTES;
     }
 
     static boolean tooLarge(Throwable e) {

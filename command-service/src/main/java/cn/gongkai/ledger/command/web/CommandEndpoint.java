@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
@@ -77,6 +79,96 @@ public class CommandEndpoint {
         CommandAccepted accepted = new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(),
                 command.recorded().by(), command.recorded().at());
         return withPosition(accepted);
+    }
+
+    /** A command of a unit its aggregate refused (the cause), or the unit's append that failed (command null). */
+    public static final class UnitRefused extends RuntimeException {
+        private final transient LedgerCommand command;
+
+        UnitRefused(LedgerCommand command, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.command = command;
+        }
+
+        /** The refused command; null when the append of the whole unit failed. */
+        public LedgerCommand command() {
+            return command;
+        }
+
+        public RuntimeException reason() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    /**
+     * Sends the bound commands of one case as one unit: each is handled by its aggregate in turn (a later one sees
+     * what the earlier ones applied, the aggregate loaded once), and their events are appended together when the
+     * last has been accepted — all of them or, if any command is refused or the append fails, none.
+     *
+     * @throws UnitRefused with the first refusal (nothing of the unit is stored)
+     */
+    public void sendAsOneUnit(List<LedgerCommand> unit) {
+        UnitOfWork<?> together = DefaultUnitOfWork.startAndGet(null);
+        for (LedgerCommand command : unit) {
+            try {
+                commands.sendAndWait(command);
+            } catch (RuntimeException refused) {
+                together.rollback(refused);
+                throw new UnitRefused(command, refused);
+            }
+        }
+        try {
+            together.commit();
+        } catch (RuntimeException appendFailed) {
+            throw new UnitRefused(null, appendFailed);
+        }
+    }
+
+    /**
+     * Sends many cases (each the bound commands of one case), several cases to a unit: a unit takes cases until
+     * {@code maxSpan} has passed since it began, then its events are appended together — one round trip to the
+     * event store for the unit instead of one per case. The span is bounded because each event is stamped when
+     * it is applied and the store's tracking readers look back only {@code ledger.event-store.look-back} (5 s)
+     * for events appended late. If anything in a unit is refused, nothing of it is stored and each of its cases is
+     * sent again as a unit of its own, so each case is stored whole or not at all, whatever the others do.
+     *
+     * @return for each case, in order: null when it was stored, otherwise why it was refused
+     */
+    public List<UnitRefused> sendInUnits(List<List<LedgerCommand>> cases, java.time.Duration maxSpan) {
+        UnitRefused[] outcomes = new UnitRefused[cases.size()];
+        int next = 0;
+        while (next < cases.size()) {
+            long began = System.nanoTime();
+            int first = next;
+            int sending = -1;
+            UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+            try {
+                do {
+                    sending = next;
+                    for (LedgerCommand command : cases.get(next)) {
+                        commands.sendAndWait(command);
+                    }
+                    next++;
+                } while (next < cases.size() && System.nanoTime() - began < maxSpan.toNanos());
+                sending = -1;
+                unit.commit();
+            } catch (RuntimeException refused) {
+                if (unit.isActive()) {
+                    unit.rollback(refused);
+                }
+                // The case being sent when it was refused belongs to this unit too.
+                int last = sending >= 0 ? sending : next - 1;
+                for (int i = first; i <= last; i++) {
+                    try {
+                        sendAsOneUnit(cases.get(i));
+                    } catch (UnitRefused alone) {
+                        outcomes[i] = alone;
+                    }
+                }
+                next = last + 1;
+            }
+        }
+        return java.util.Arrays.asList(outcomes);
     }
 
     /**

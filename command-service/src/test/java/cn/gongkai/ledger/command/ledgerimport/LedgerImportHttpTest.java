@@ -73,4 +73,34 @@ class LedgerImportHttpTest extends CommandServiceTestBase {
                 "text/csv", csv, Map.of());
         assertThat(otherAgency.status()).isEqualTo(403);
     }
+
+    /**
+     * A row its aggregate refuses (an extension of 20 working days for a request received under the 2008
+     * ordinance, which allowed 15: the row itself reads well) is reported with its command and stores nothing,
+     * while the rows sent in the same unit with it are imported whole.
+     */
+    @Test
+    void aRowTheAggregateRefusesStoresNothingAndTheOthersOfItsUnitAreImported() throws Exception {
+        Http http = new Http(port, DATABASE);
+        assertThat(http.command("/api/agencies", "{\"agencyId\":\"tz-unit\",\"name\":\"单元局\"}").status()).isEqualTo(201);
+        String csv = "编号,收文日期,申请人,申请人类型,申请方式,申请内容,办理结果,答复日期,延期,延期日期\n"
+                + "u-1,2024-05-06,李某,自然人,当面,甲,予以公开,2024-05-20,,\n"
+                + "u-2,2019-03-04,王某,自然人,当面,乙,予以公开,2019-04-10,20,2019-03-20\n"
+                + "u-3,2024-05-07,赵某,自然人,当面,丙,,,15,2024-05-30\n";
+        String base = "/api/agencies/tz-unit/ledger-import";
+        var started = http.post(base, "text/csv", csv, Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode done = awaitDone(http, base + "/" + started.json().get("jobId").asText());
+        assertThat(done.get("state").asText()).isEqualTo("DONE");
+        assertThat(done.get("created").asInt()).isEqualTo(2);
+        assertThat(done.get("refused")).hasSize(1);
+        JsonNode refused = done.get("refused").get(0);
+        assertThat(refused.get("row").asInt()).isEqualTo(3);
+        assertThat(refused.get("requestId").asText()).isEqualTo("tz-unit:u-2");
+        assertThat(refused.get("command").asText()).isEqualTo("ApproveExtension");
+        assertThat(refused.get("code").asText()).isEqualTo("EXTENSION_DAYS_OUT_OF_RANGE");
+        assertThat(eventStore.lastSequenceNumberFor("tz-unit:u-2")).as("nothing of the refused row").isEmpty();
+        assertThat(eventStore.lastSequenceNumberFor("tz-unit:u-1")).contains(1L);
+        assertThat(eventStore.lastSequenceNumberFor("tz-unit:u-3")).contains(1L);
+    }
 }

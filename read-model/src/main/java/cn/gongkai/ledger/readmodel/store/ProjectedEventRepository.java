@@ -33,14 +33,31 @@ public final class ProjectedEventRepository {
 
     /** Stores the event unless an event with its {@code (aggregateId, sequence)} is there; true when it was new. */
     public boolean insertIfAbsent(EventEnvelope event, String source) {
-        Document fields = new Document("aggregateType", event.aggregateType())
+        return events.updateOne(key(event.aggregateId(), event.sequence()), Updates.setOnInsert(fields(event, source)),
+                new UpdateOptions().upsert(true)).getUpsertedId() != null;
+    }
+
+    /** Stores each event as {@link #insertIfAbsent} does (a copy already there is left), in one round trip. */
+    public void insertAllIfAbsent(Collection<EventEnvelope> batch, String source) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(batch.size());
+        for (EventEnvelope event : batch) {
+            writes.add(new com.mongodb.client.model.UpdateOneModel<>(key(event.aggregateId(), event.sequence()),
+                    Updates.setOnInsert(fields(event, source)), new UpdateOptions().upsert(true)));
+        }
+        // In order: a batch may carry the same event twice (Kafka redelivers); the first copy is kept.
+        events.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(true));
+    }
+
+    private static Document fields(EventEnvelope event, String source) {
+        return new Document("aggregateType", event.aggregateType())
                 .append("type", event.type())
                 .append("eventId", event.eventId())
                 .append("timestamp", event.timestamp() == null ? null : event.timestamp().toString())
                 .append("source", source)
                 .append("envelope", EventJson.write(event));
-        return events.updateOne(key(event.aggregateId(), event.sequence()), Updates.setOnInsert(fields),
-                new UpdateOptions().upsert(true)).getUpsertedId() != null;
     }
 
     /** The stored events of one aggregate, by sequence. */

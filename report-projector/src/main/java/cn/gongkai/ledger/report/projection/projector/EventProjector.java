@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,9 +70,9 @@ public class EventProjector {
     public void project(Collection<EventEnvelope> batch) {
         Set<String> touched = new LinkedHashSet<>();
         for (EventEnvelope event : batch) {
-            events.insertIfAbsent(event, ProjectedEventRepository.FROM_KAFKA);
             touched.add(event.aggregateId());
         }
+        events.insertAllIfAbsent(batch, ProjectedEventRepository.FROM_KAFKA);
         catchUp(touched);
     }
 
@@ -81,22 +82,51 @@ public class EventProjector {
         return gaps.all().size();
     }
 
+    /**
+     * Counts the aggregates and writes what follows from them: their stored events read at once, their progress,
+     * summaries and cleared gaps written at once (a round trip each for the batch, not each per aggregate), then
+     * each affected agency's reports.
+     */
     private void catchUp(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return;
+        }
+        Map<String, List<EventEnvelope>> storedById = new LinkedHashMap<>();
+        for (EventEnvelope event : events.ofAggregates(aggregateIds)) {
+            storedById.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
+        }
+        Writes writes = new Writes();
         Map<String, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>();
         for (String aggregateId : aggregateIds) {
-            count(aggregateId).ifPresent(c -> changedByAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>())
-                    .add(c.history()));
+            List<EventEnvelope> stored = storedById.get(aggregateId);
+            if (stored == null || stored.isEmpty()) {
+                continue;
+            }
+            count(aggregateId, stored, writes).ifPresent(c -> changedByAgency
+                    .computeIfAbsent(c.agencyId(), a -> new ArrayList<>()).add(c.history()));
         }
+        progress.saveAll(writes.progress);
+        gaps.removeAll(writes.complete);
+        cases.saveAll(writes.summaries);
         changedByAgency.forEach((agency, changed) -> reports.rematerialize(new AgencyId(agency), changed));
+    }
+
+    /** What counting a batch's aggregates writes, written together at the end of the batch. */
+    private static final class Writes {
+        final List<AggregateProgress> progress = new ArrayList<>();
+        final List<String> complete = new ArrayList<>();
+        final List<cn.gongkai.ledger.readmodel.casefile.CaseSummary> summaries = new ArrayList<>();
     }
 
     /** An aggregate's agency and its counted history (its contiguous events from sequence 0). */
     private record Counted(String agencyId, List<EventEnvelope> history) {
     }
 
-    /** Counts the aggregate up to its last contiguous event, repairing a gap if it can; returns what it counts. */
-    private Optional<Counted> count(String aggregateId) {
-        List<EventEnvelope> stored = events.ofAggregate(aggregateId);
+    /**
+     * Counts the aggregate up to its last contiguous event ({@code stored}: its stored events, by sequence),
+     * repairing a gap if it can; returns what it counts.
+     */
+    private Optional<Counted> count(String aggregateId, List<EventEnvelope> stored, Writes writes) {
         int contiguous = contiguousLength(stored);
         if (contiguous < stored.size()) {
             contiguous = repair(aggregateId, contiguous);
@@ -108,13 +138,13 @@ public class EventProjector {
                 .map(AgencyId::value).orElse(null);
         long last = contiguous - 1L;
         long highest = stored.get(stored.size() - 1).sequence();
-        progress.save(new AggregateProgress(aggregateId, stored.get(0).aggregateType(), agencyId, last, highest));
+        writes.progress.add(new AggregateProgress(aggregateId, stored.get(0).aggregateType(), agencyId, last, highest));
         if (highest > last) {
             holdBack(aggregateId, stored, contiguous, agencyId);
         } else {
-            gaps.remove(aggregateId);
+            writes.complete.add(aggregateId);
         }
-        CaseSummaryFold.fold(counted).ifPresent(cases::save);
+        CaseSummaryFold.fold(counted).ifPresent(writes.summaries::add);
         PublicationFold.latest(counted).ifPresent(publications::save);
         return agencyId == null ? Optional.empty() : Optional.of(new Counted(agencyId, List.copyOf(counted)));
     }
