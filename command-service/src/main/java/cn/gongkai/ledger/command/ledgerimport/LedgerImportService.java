@@ -56,11 +56,9 @@ public class LedgerImportService implements DisposableBean {
     /** How many groups of cases an import runs at once (each waits mostly on the event store). */
     static final int WORKERS = 8;
     /**
-     * How many cases a worker takes at a time; they are sent several to a unit, each unit at most
-     * {@link #MAX_UNIT_SPAN} long (well within the event store's 5 s look-back).
+     * How many cases a worker takes at a time (each of them one unit).
      */
-    static final int CASES_PER_UNIT = 50;
-    static final Duration MAX_UNIT_SPAN = Duration.ofSeconds(1);
+    static final int CASES_PER_UNIT = 20;
 
     public LedgerImportService(CommandEndpoint endpoint, RequestHistoryReader eventStoreIndex,
                                ColumnMappingStore mappings) {
@@ -186,7 +184,7 @@ public class LedgerImportService implements DisposableBean {
 
     private void run(Job job) {
         // The cases are independent aggregates: a few workers run them at once, a group of cases at a time, each
-        // group as one unit (its events appended together).
+        // case as one unit (its events appended together).
         List<PlannedCase> cases = job.plan.cases();
         AtomicInteger next = new AtomicInteger();
         List<java.util.concurrent.Future<?>> running = new ArrayList<>();
@@ -215,33 +213,26 @@ public class LedgerImportService implements DisposableBean {
     }
 
     /**
-     * A group of rows: every command of every case checked and bound (the officer's roles and agency, every
-     * limit; a case that fails here is refused alone), then the cases sent several to a unit
-     * ({@link CommandEndpoint#sendInUnits}): each row is imported whole or not at all, and a refusal names its
-     * row, its command and the problem.
+     * A group of rows, one case at a time: every command of the case checked and bound (the officer's roles and
+     * agency, every limit), then sent as one unit ({@link CommandEndpoint#sendAsOneUnit}): each row is imported
+     * whole or not at all, and a refusal names its row, its command and the problem. (One case to a unit, not
+     * several: each event is stamped when it is applied, and the event store's tracking readers look back only
+     * {@code ledger.event-store.look-back} for events appended late, so a unit must stay short.)
      */
     private void runGroup(Job job, List<PlannedCase> group) {
-        List<PlannedCase> sent = new ArrayList<>();
-        List<List<LedgerCommand>> commands = new ArrayList<>();
         for (PlannedCase planned : group) {
-            bind(job, planned).ifPresent(bound -> {
-                sent.add(planned);
-                commands.add(bound);
+            bind(job, planned).ifPresent(commands -> {
+                try {
+                    endpoint.sendAsOneUnit(commands);
+                    job.created.incrementAndGet();
+                } catch (CommandEndpoint.UnitRefused refused) {
+                    String command = refused.command() == null ? planned.commands().get(0).get("command").asText()
+                            : refused.command().getClass().getSimpleName();
+                    refuse(job, planned, command, Problem.of(refused.reason()));
+                }
             });
+            job.processed.incrementAndGet();
         }
-        List<CommandEndpoint.UnitRefused> outcomes = endpoint.sendInUnits(commands, MAX_UNIT_SPAN);
-        for (int i = 0; i < sent.size(); i++) {
-            CommandEndpoint.UnitRefused refused = outcomes.get(i);
-            if (refused == null) {
-                job.created.incrementAndGet();
-            } else {
-                PlannedCase planned = sent.get(i);
-                String command = refused.command() == null ? planned.commands().get(0).get("command").asText()
-                        : refused.command().getClass().getSimpleName();
-                refuse(job, planned, command, Problem.of(refused.reason()));
-            }
-        }
-        job.processed.addAndGet(group.size());
     }
 
     private Optional<List<LedgerCommand>> bind(Job job, PlannedCase planned) {

@@ -5,7 +5,10 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.RuleViolation;
+import cn.gongkai.ledger.command.infrastructure.KafkaEventPublisher;
 import cn.gongkai.ledger.report.json.LedgerJson;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import cn.gongkai.ledger.command.web.CommandRejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,10 +43,19 @@ public class EventImporter {
 
     private static final ObjectMapper JSON = LedgerJson.newMapper();
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventImporter.class);
+
     private final EventStore eventStore;
+    private EventProcessingConfiguration processing;
 
     public EventImporter(EventStore eventStore) {
         this.eventStore = eventStore;
+    }
+
+    /** The event processors (absent where nothing publishes, as in some tests). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void publishWith(EventProcessingConfiguration processing) {
+        this.processing = processing;
     }
 
     /** What was imported. */
@@ -69,7 +81,32 @@ public class EventImporter {
             throw RuleViolation.unprocessable("EXPORT_EMPTY", "导入文件中没有事件", "The export holds no event");
         }
         eventStore.publish(messages);
+        republishFrom(messages.stream().map(DomainEventMessage::getTimestamp).min(Instant::compareTo).orElseThrow());
         return new Imported(agency.value(), byAggregate.size(), messages.size());
+    }
+
+    /**
+     * The imported events keep the times they were recorded at, which lie before events this ledger already
+     * sent to Kafka, and the publisher follows the store by time (looking back only a few seconds): so it is
+     * moved back to the earliest imported event, and sends on from there. The events it sends again are the
+     * same events; the projector keeps one copy of each. This runs after the append, so it must not fail the
+     * import: if the publisher cannot be moved, that is logged, and a reconciliation brings the read side up.
+     */
+    private void republishFrom(Instant earliest) {
+        if (processing == null) {
+            return;
+        }
+        try {
+            processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
+                    .ifPresent(publisher -> {
+                        publisher.shutDown();
+                        publisher.resetTokens(source -> source.createTokenAt(earliest));
+                        publisher.start();
+                    });
+        } catch (RuntimeException e) {
+            LOG.error("The imported events are stored but the Kafka publisher could not be moved back to {}; run a"
+                    + " reconciliation to bring the read side up to them", earliest, e);
+        }
     }
 
     private record Line(int number, EventEnvelope event) {

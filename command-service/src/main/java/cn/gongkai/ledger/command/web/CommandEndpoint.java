@@ -125,53 +125,6 @@ public class CommandEndpoint {
     }
 
     /**
-     * Sends many cases (each the bound commands of one case), several cases to a unit: a unit takes cases until
-     * {@code maxSpan} has passed since it began, then its events are appended together — one round trip to the
-     * event store for the unit instead of one per case. The span is bounded because each event is stamped when
-     * it is applied and the store's tracking readers look back only {@code ledger.event-store.look-back} (5 s)
-     * for events appended late. If anything in a unit is refused, nothing of it is stored and each of its cases is
-     * sent again as a unit of its own, so each case is stored whole or not at all, whatever the others do.
-     *
-     * @return for each case, in order: null when it was stored, otherwise why it was refused
-     */
-    public List<UnitRefused> sendInUnits(List<List<LedgerCommand>> cases, java.time.Duration maxSpan) {
-        UnitRefused[] outcomes = new UnitRefused[cases.size()];
-        int next = 0;
-        while (next < cases.size()) {
-            long began = System.nanoTime();
-            int first = next;
-            int sending = -1;
-            UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
-            try {
-                do {
-                    sending = next;
-                    for (LedgerCommand command : cases.get(next)) {
-                        commands.sendAndWait(command);
-                    }
-                    next++;
-                } while (next < cases.size() && System.nanoTime() - began < maxSpan.toNanos());
-                sending = -1;
-                unit.commit();
-            } catch (RuntimeException refused) {
-                if (unit.isActive()) {
-                    unit.rollback(refused);
-                }
-                // The case being sent when it was refused belongs to this unit too.
-                int last = sending >= 0 ? sending : next - 1;
-                for (int i = first; i <= last; i++) {
-                    try {
-                        sendAsOneUnit(cases.get(i));
-                    } catch (UnitRefused alone) {
-                        outcomes[i] = alone;
-                    }
-                }
-                next = last + 1;
-            }
-        }
-        return java.util.Arrays.asList(outcomes);
-    }
-
-    /**
      * The answer with its stream position. This runs after the append, so it must not fail the command: if the
      * position cannot be read, the answer goes without it (the client then reads without waiting).
      */

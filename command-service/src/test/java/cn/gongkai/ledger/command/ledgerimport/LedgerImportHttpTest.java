@@ -76,11 +76,11 @@ class LedgerImportHttpTest extends CommandServiceTestBase {
 
     /**
      * A row its aggregate refuses (an extension of 20 working days for a request received under the 2008
-     * ordinance, which allowed 15: the row itself reads well) is reported with its command and stores nothing,
-     * while the rows sent in the same unit with it are imported whole.
+     * ordinance, which allowed 15: the row itself reads well) is reported with its command and stores nothing
+     * (not even the registration that came before the refused command), while the other rows are imported whole.
      */
     @Test
-    void aRowTheAggregateRefusesStoresNothingAndTheOthersOfItsUnitAreImported() throws Exception {
+    void aRowTheAggregateRefusesStoresNothingAndTheOtherRowsAreImported() throws Exception {
         Http http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"tz-unit\",\"name\":\"单元局\"}").status()).isEqualTo(201);
         String csv = "编号,收文日期,申请人,申请人类型,申请方式,申请内容,办理结果,答复日期,延期,延期日期\n"

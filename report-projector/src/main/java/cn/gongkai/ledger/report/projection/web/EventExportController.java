@@ -5,18 +5,18 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.problem.LedgerProblemException;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreReader;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * {@code GET /api/agencies/{agencyId}/events}: every event of the agency's cases, straight from the event store,
@@ -34,8 +34,12 @@ public class EventExportController {
         this.eventStore = eventStore;
     }
 
+    /**
+     * Written to the response as it is read, line by line, on the request's own thread (not as an asynchronous
+     * body, whose second dispatch the security filters would have to authorise again).
+     */
     @GetMapping("/api/agencies/{agencyId}/events")
-    public ResponseEntity<StreamingResponseBody> export(@PathVariable String agencyId) {
+    public void export(@PathVariable String agencyId, HttpServletResponse response) throws IOException {
         AgencyId agency;
         try {
             agency = new AgencyId(agencyId);
@@ -48,16 +52,15 @@ public class EventExportController {
             throw LedgerProblemException.notFound("AGENCY_NOT_FOUND", "事件库中没有行政机关 " + agencyId + " 的任何事件",
                     "The event store holds no event of agency " + agencyId);
         }
-        StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            for (EventEnvelope event : events) {
-                writer.write(EventJson.write(event));
-                writer.write('\n');
-            }
-            writer.flush();
-        };
-        return ResponseEntity.ok().contentType(JSON_LINES)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + agencyId + "-events.jsonl\"")
-                .body(body);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(JSON_LINES.toString());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + agencyId + "-events.jsonl\"");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        for (EventEnvelope event : events) {
+            writer.write(EventJson.write(event));
+            writer.write('\n');
+        }
+        writer.flush();
     }
 }
