@@ -87,6 +87,11 @@ public final class InProcessKafka implements AutoCloseable {
     }
 
     private static void format(Path logDir, KafkaConfig config) {
+        format(logDir, config, Uuid.randomUuid().toString());
+    }
+
+    /** Formats a node's log folder for the cluster {@code clusterId}, unless it is formatted already. */
+    static void format(Path logDir, KafkaConfig config, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -95,7 +100,7 @@ public final class InProcessKafka implements AutoCloseable {
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(clusterId)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .addDirectory(logDir.toAbsolutePath().toString())
