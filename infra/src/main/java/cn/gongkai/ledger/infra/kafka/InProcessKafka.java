@@ -64,7 +64,8 @@ public final class InProcessKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
+    /** A single node's configuration (broker and controller, node 1, replication 1). */
+    static Properties properties(Path logDir, int brokerPort, int controllerPort) {
         Properties p = new Properties();
         p.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),

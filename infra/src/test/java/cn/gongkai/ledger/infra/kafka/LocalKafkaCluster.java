@@ -1,6 +1,5 @@
 package cn.gongkai.ledger.infra.kafka;
 
-import cn.gongkai.ledger.api.common.InputLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -109,28 +108,20 @@ public final class LocalKafkaCluster implements AutoCloseable {
         }
     }
 
+    /** One node's configuration: the single node's, as one of {@code n} voters, with replication {@code n}. */
     private static Properties properties(int nodeId, int n, String voters, Path logDir, int brokerPort,
                                          int controllerPort) {
-        Properties p = new Properties();
-        p.putAll(Map.ofEntries(
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", String.valueOf(nodeId)),
-                Map.entry("controller.quorum.voters", voters),
-                Map.entry("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort),
-                Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-                Map.entry("log.dirs", logDir.toAbsolutePath().toString()),
-                Map.entry("num.partitions", "3"),
-                Map.entry("default.replication.factor", String.valueOf(n)),
-                Map.entry("min.insync.replicas", String.valueOf(Math.max(1, n - 1))),
-                Map.entry("offsets.topic.replication.factor", String.valueOf(n)),
-                Map.entry("transaction.state.log.replication.factor", String.valueOf(n)),
-                Map.entry("transaction.state.log.min.isr", String.valueOf(Math.max(1, n - 1))),
-                Map.entry("unclean.leader.election.enable", "false"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("message.max.bytes", String.valueOf(InputLimits.KAFKA_MAX_MESSAGE_BYTES))));
+        Properties p = InProcessKafka.properties(logDir, brokerPort, controllerPort);
+        p.putAll(Map.of(
+                "node.id", String.valueOf(nodeId),
+                "controller.quorum.voters", voters,
+                "num.partitions", "3",
+                "default.replication.factor", String.valueOf(n),
+                "min.insync.replicas", String.valueOf(Math.max(1, n - 1)),
+                "offsets.topic.replication.factor", String.valueOf(n),
+                "transaction.state.log.replication.factor", String.valueOf(n),
+                "transaction.state.log.min.isr", String.valueOf(Math.max(1, n - 1)),
+                "unclean.leader.election.enable", "false"));
         return p;
     }
 
