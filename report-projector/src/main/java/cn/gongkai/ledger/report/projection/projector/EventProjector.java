@@ -66,12 +66,12 @@ public class EventProjector {
         this.clock = clock;
     }
 
-    /** Applies a batch of events (any order, duplicates allowed). */
     /** Forgets the agencies' replayed cases: the next batch of each agency reads it whole (after a rebalance). */
     public void forgetReplayedCases() {
         reports.forgetReplayedCases();
     }
 
+    /** Applies a batch of events (any order, duplicates allowed). */
     public void project(Collection<EventEnvelope> batch) {
         Set<String> touched = new LinkedHashSet<>();
         for (EventEnvelope event : batch) {
