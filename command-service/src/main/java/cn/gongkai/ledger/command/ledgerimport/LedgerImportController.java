@@ -2,7 +2,7 @@ package cn.gongkai.ledger.command.ledgerimport;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.command.web.CommandRejected;
-import cn.gongkai.ledger.command.web.Problem;
+import cn.gongkai.ledger.problem.Problem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -6,7 +6,8 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.command.calendar.RequestHistoryReader;
 import cn.gongkai.ledger.command.web.CommandCatalog;
 import cn.gongkai.ledger.command.web.CommandEndpoint;
-import cn.gongkai.ledger.command.web.Problem;
+import cn.gongkai.ledger.command.web.CommandProblems;
+import cn.gongkai.ledger.problem.Problem;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -228,7 +229,7 @@ public class LedgerImportService implements DisposableBean {
                 } catch (CommandEndpoint.UnitRefused refused) {
                     String command = refused.command() == null ? planned.commands().get(0).get("command").asText()
                             : refused.command().getClass().getSimpleName();
-                    refuse(job, planned, command, Problem.of(refused.reason()));
+                    refuse(job, planned, command, CommandProblems.of(refused.reason()));
                 }
             });
             job.processed.incrementAndGet();
@@ -245,7 +246,7 @@ public class LedgerImportService implements DisposableBean {
                 fields.remove("command");
                 bound.add(endpoint.bind(type, fields));
             } catch (RuntimeException refusedBinding) {
-                refuse(job, planned, name, Problem.of(refusedBinding));
+                refuse(job, planned, name, CommandProblems.of(refusedBinding));
                 return Optional.empty();
             }
         }
