@@ -10,11 +10,13 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.AcceptReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.DecideReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.EraseReconsiderationApplicantData;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.FileReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.RejectReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.WithdrawReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.Conclusion;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationAccepted;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationApplicantDataErased;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationDecided;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationRejected;
@@ -54,6 +56,7 @@ class Reconsideration {
     private LocalDate acceptedOn;
     /** Null while open. */
     private LocalDate concludedOn;
+    private boolean applicantDataErased;
 
     Reconsideration() {
         // for Axon
@@ -119,6 +122,13 @@ class Reconsideration {
                 command.recorded()));
     }
 
+    @CommandHandler
+    void handle(EraseReconsiderationApplicantData command) {
+        Rules.erasable(applicantDataErased, command.ground(), reconsiderationId);
+        apply(new ReconsiderationApplicantDataErased(command.reconsiderationId(), command.ground(),
+                command.recorded()));
+    }
+
     private void requireOpen() {
         if (concludedOn != null) {
             throw RuleViolation.conflict("RECONSIDERATION_CONCLUDED",
@@ -156,5 +166,10 @@ class Reconsideration {
     @EventSourcingHandler
     void on(Conclusion event) {
         concludedOn = event.concludedOn();
+    }
+
+    @EventSourcingHandler
+    void on(ReconsiderationApplicantDataErased event) {
+        applicantDataErased = true;
     }
 }
