@@ -73,6 +73,11 @@ public final class PersonalDataCipher {
         }
     }
 
+    /** Looks up the keys of many cases at once, before opening their values one by one. */
+    public void prefetch(java.util.Collection<String> caseIds) {
+        keys.prefetch(caseIds);
+    }
+
     /** The event with its personal fields sealed under its aggregate's key. */
     public <E extends LedgerEvent> E seal(E event) {
         return mapEvent(event, (kind, value) -> seal(event.aggregateId(), value));

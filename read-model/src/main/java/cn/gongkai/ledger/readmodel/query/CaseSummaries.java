@@ -63,7 +63,9 @@ public final class CaseSummaries {
         cases.find(filter).projection(Projections.exclude("timeline"))
                 .sort(Sorts.orderBy(Sorts.descending("openedOn"), Sorts.ascending("_id")))
                 .skip(page * size).limit(size)
-                .forEach(d -> items.add(opened(ReadModelJson.fromDocument(d, CaseSummary.class))));
+                .forEach(d -> items.add(ReadModelJson.fromDocument(d, CaseSummary.class)));
+        cipher.prefetch(items.stream().map(CaseSummary::id).toList());
+        items.replaceAll(this::opened);
         return new Page(items, page, size, cases.countDocuments(filter));
     }
 
