@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.privacy;
 
 import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.report.json.LedgerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import javax.crypto.SecretKey;
  */
 public final class PersonalDataCipher {
     /** What an erased applicant's data reads as, everywhere. */
-    public static final String ERASED = "已删除";
+    public static final String ERASED = PersonalDataErased.ERASED;
     public static final String PREFIX = "pd1:";
     private static final ObjectMapper JSON = LedgerJson.newMapper();
 

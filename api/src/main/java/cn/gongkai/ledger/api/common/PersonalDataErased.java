@@ -9,6 +9,8 @@ package cn.gongkai.ledger.api.common;
 public interface PersonalDataErased extends LedgerEvent {
     /** The refusal code of an erasure of a case already erased. */
     String ALREADY_ERASED = "PERSONAL_DATA_ALREADY_ERASED";
+    /** What an erased applicant's name, ID number or contact reads as, everywhere. */
+    String ERASED = "已删除";
 
     ErasureGround ground();
 }

@@ -68,7 +68,7 @@ public final class TestProjection {
         offsets = new KafkaOffsetRepository(readModel);
         rejects = new RejectedRecordRepository(readModel);
         caseQueries = new CaseSummaries(readModel,
-                new PersonalDataCipher(new DataKeys(database, MasterKey.ofBase64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="))));
+                new PersonalDataCipher(new DataKeys(database, testMasterKey())));
         counted = new CountedEvents(events, progress);
         materializer = new ReportMaterializer(counted, gaps, reports);
         eventStore = new MongoEventStoreReader(database);
@@ -109,5 +109,12 @@ public final class TestProjection {
         report.cells().forEach((cell, value) -> assertThat(value)
                 .as(cell).isNotNull()
                 .isEqualByComparingTo(String.valueOf(nonZero.getOrDefault(cell, 0))));
+    }
+
+    /** The master key the services of the same test run use (the build's test key file), so both read one database. */
+    private static MasterKey testMasterKey() {
+        String file = System.getProperty("ledger.privacy.master-key-file");
+        return file == null ? MasterKey.ofBase64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                : MasterKey.fromFile(java.nio.file.Path.of(file));
     }
 }
