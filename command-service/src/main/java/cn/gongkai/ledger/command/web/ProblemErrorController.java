@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.web;
 
+import cn.gongkai.ledger.problem.Problem;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -29,7 +30,7 @@ public class ProblemErrorController implements ErrorController {
         };
         Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         Problem problem = thrown instanceof Throwable e && BodyLimit.tooLarge(e)
-                ? Problem.ofStatus(413, original) : Problem.ofStatus(status, original);
+                ? CommandProblems.ofStatus(413, original) : CommandProblems.ofStatus(status, original);
         response.reset();
         problem.write(request, response, original.getRequestURI());
     }
