@@ -85,6 +85,11 @@ public final class ReportMaterializer {
         write(agencyId, replayed);
     }
 
+    /** Drops every agency's replayed cases; each is read whole on its next batch. */
+    public void forgetReplayedCases() {
+        cache.clear();
+    }
+
     private void write(AgencyId agencyId, AgencyCases replayed) {
         List<Integer> years = replayed.years();
         List<String> heldBack = gaps.heldBackOfAgency(agencyId.value());
