@@ -2,12 +2,13 @@ package cn.gongkai.ledger.security;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import com.mongodb.client.MongoClient;
-import jakarta.servlet.DispatcherType;
 import com.mongodb.client.MongoDatabase;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,7 +28,6 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -75,9 +75,10 @@ public class LedgerSecurityConfiguration {
     }
 
     @Bean
-    public LoginThrottle ledgerLoginThrottle(@Value("${ledger.security.login.max-failures:5}") int maxFailures,
+    public LoginThrottle ledgerLoginThrottle(MongoDatabase ledgerSecurityDatabase,
+                                             @Value("${ledger.security.login.max-failures:5}") int maxFailures,
                                              @Value("${ledger.security.login.lockout:PT1M}") Duration lockout) {
-        return new LoginThrottle(maxFailures, lockout, Clock.systemUTC());
+        return new LoginThrottle(ledgerSecurityDatabase, maxFailures, lockout, Clock.systemUTC());
     }
 
     @Bean
@@ -85,15 +86,21 @@ public class LedgerSecurityConfiguration {
         return new PersonalDataAudit(ledgerSecurityDatabase, Clock.systemUTC());
     }
 
+    /** The commands' history comes from the service's event-store reader (the query side has it). */
     @Bean
-    public AuditTrail ledgerAuditTrail(MongoDatabase ledgerSecurityDatabase, AgencyDirectory ledgerAgencyDirectory,
+    public AuditTrail ledgerAuditTrail(ObjectProvider<CommandHistory> commandHistory,
                                        PersonalDataAudit ledgerPersonalDataAudit) {
-        return new AuditTrail(ledgerSecurityDatabase, ledgerAgencyDirectory, ledgerPersonalDataAudit);
+        return new AuditTrail(() -> commandHistory.orderedStream().findFirst(), ledgerPersonalDataAudit);
     }
 
+    /**
+     * The facts come from the service's event store: the command service's own, or the read model's one reader
+     * (in the one-process run both are there and agree; the first in order answers). A service with neither knows
+     * no reconsideration's or lawsuit's agency and no superior: it refuses what needs them (fails closed).
+     */
     @Bean
-    public AgencyDirectory ledgerAgencyDirectory(MongoDatabase ledgerSecurityDatabase) {
-        return new AgencyDirectory(ledgerSecurityDatabase);
+    public AgencyDirectory ledgerAgencyDirectory(ObjectProvider<AgencyFacts> agencyFacts) {
+        return new AgencyDirectory(() -> agencyFacts.orderedStream().findFirst().orElse(AgencyFacts.NONE));
     }
 
     @Bean
@@ -109,8 +116,8 @@ public class LedgerSecurityConfiguration {
     }
 
     @Bean
-    public SecurityContextRepository ledgerSecurityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
+    public SecurityContextRepository ledgerSecurityContextRepository(TokenStore ledgerTokenStore) {
+        return new SessionRepository(ledgerTokenStore);
     }
 
     /** Local mode: the bearer token is one of {@link TokenStore}'s. */
@@ -132,7 +139,7 @@ public class LedgerSecurityConfiguration {
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.POST, "/api/auth/tokens")))
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
