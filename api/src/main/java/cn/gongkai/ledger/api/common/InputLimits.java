@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
  *   <li><b>Names</b> (people, courts, offices, document numbers): one line, 1 to {@value #NAME_MAX_LENGTH}
  *       characters, printable.</li>
  *   <li><b>Texts</b> (subject, reason, summary, title, what is missing): 1 to {@value #TEXT_MAX_LENGTH}
- *       characters, printable, line breaks allowed.</li>
+ *       characters, printable, line breaks allowed. A publication's {@code tables}, which the ledger writes
+ *       itself, may be as long as one event ({@value #EVENT_MAX_BYTES}).</li>
  *   <li>Printable: no control characters (except a line feed in a text), no format characters (zero-width
  *       spaces, joiners, direction marks, byte-order marks), no unpaired surrogates, private-use or unassigned
  *       code points; not blank; in Unicode NFC (the service normalises what it receives).</li>
  *   <li><b>Amounts</b> in yuan: exact decimals from 0 up to {@link #YUAN_MAX}, never written with an
  *       exponent (the aggregates further require at most two decimals).</li>
- *   <li><b>Counts</b> (integers): JSON integers from 0 to {@value #COUNT_MAX}.</li>
+ *   <li><b>Counts</b> (integers): JSON integers from 0 to {@value #COUNT_MAX}; so is an event's sequence.</li>
  *   <li><b>Business dates</b>: ISO dates {@code YYYY-MM-DD} from {@link #DATE_MIN} to {@link #DATE_MAX}.</li>
  *   <li><b>Lists</b>: at most {@value #LIST_MAX_SIZE} items.</li>
  *   <li><b>Sizes</b>: a REST body at most {@value #BODY_MAX_BYTES} bytes, an import body at most
@@ -57,7 +58,9 @@ public final class InputLimits {
 
     /** How a string field is limited. */
     public enum TextKind {
-        ID(ID_MAX_LENGTH, "编号"), NAME(NAME_MAX_LENGTH, "名称"), TEXT(TEXT_MAX_LENGTH, "文字");
+        ID(ID_MAX_LENGTH, "编号"), NAME(NAME_MAX_LENGTH, "名称"), TEXT(TEXT_MAX_LENGTH, "文字"),
+        /** A document the ledger itself writes into an event (a publication's tables): up to one event's size. */
+        DOCUMENT(EVENT_MAX_BYTES, "文档");
 
         private final int maxLength;
         private final String labelZh;
@@ -85,7 +88,8 @@ public final class InputLimits {
             Map.entry("summary", TextKind.TEXT),
             Map.entry("missing", TextKind.TEXT),
             Map.entry("title", TextKind.TEXT),
-            Map.entry("receiptRule", TextKind.TEXT));
+            Map.entry("receiptRule", TextKind.TEXT),
+            Map.entry("tables", TextKind.DOCUMENT));
 
     private InputLimits() {
     }
@@ -225,7 +229,7 @@ public final class InputLimits {
 
     private static boolean printable(int c, TextKind kind) {
         if (c == '\n') {
-            return kind == TextKind.TEXT;
+            return kind == TextKind.TEXT || kind == TextKind.DOCUMENT;
         }
         return switch (Character.getType(c)) {
             case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,

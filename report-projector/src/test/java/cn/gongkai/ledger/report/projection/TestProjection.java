@@ -19,7 +19,7 @@ import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -45,7 +45,7 @@ public final class TestProjection {
     public final MaterializedReportRepository reports;
     public final PublishedReportRepository publications;
     public final KafkaOffsetRepository offsets;
-    public final RejectedRecordRepository rejects;
+    public final QuarantineRepository quarantine;
     public final CaseSummaries caseQueries;
     public final CountedEvents counted;
     public final ReportMaterializer materializer;
@@ -63,14 +63,14 @@ public final class TestProjection {
         reports = new MaterializedReportRepository(readModel);
         publications = new PublishedReportRepository(readModel);
         offsets = new KafkaOffsetRepository(readModel);
-        rejects = new RejectedRecordRepository(readModel);
+        quarantine = new QuarantineRepository(readModel);
         caseQueries = new CaseSummaries(readModel);
         counted = new CountedEvents(events, progress);
         materializer = new ReportMaterializer(counted, gaps, reports);
         eventStore = new MongoEventStoreReader(database);
-        projector = new EventProjector(events, progress, gaps, cases, publications, materializer, eventStore,
+        projector = new EventProjector(events, progress, gaps, cases, publications, materializer, eventStore, quarantine,
                 Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC));
-        reconciliation = new Reconciliation(eventStore, materializer, reports);
+        reconciliation = new Reconciliation(eventStore, materializer, reports, gaps, quarantine);
     }
 
     /**
