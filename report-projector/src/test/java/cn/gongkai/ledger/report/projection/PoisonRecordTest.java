@@ -113,6 +113,27 @@ class PoisonRecordTest {
     }
 
     @Test
+    void aLaterEventThatCannotBeProjectedHoldsBackItsCaseFromItOnAndTheEventsBeforeItStayCounted() {
+        RequestId replied = request(OTHER_AGENCY, "2024-555");
+        ObjectNode withoutRecorded = EventJson.toJson(replied(replied, 1, Outcome.DISCLOSED, "2024-04-10"));
+        ((ObjectNode) withoutRecorded.get("payload")).remove("recorded");
+        kafka.send(topic, List.of(received(replied, ApplicantType.NATURAL_PERSON, "2024-04-01")));
+        kafka.sendRaw(topic, replied.value(), withoutRecorded.toString());
+        kafka.send(topic, List.of(replied(replied, 1, Outcome.DISCLOSED, "2024-04-10")));
+        kafka.awaitProjected(topic, projection.offsets);
+
+        QuarantinedRecord entry = projection.quarantine.all().stream().filter(q -> q.stage() == Stage.PROJECT)
+                .findFirst().orElseThrow();
+        assertThat(entry.aggregateId()).isEqualTo(replied.value());
+        assertThat(entry.sequence()).isOne();
+        assertThat(projection.progress.find(replied.value()).orElseThrow().lastContiguous()).isZero();
+        assertThat(projection.report(OTHER_AGENCY, 2024).cells().get("table3/一/自然人")).isEqualByComparingTo("1");
+        assertThat(projection.report(OTHER_AGENCY, 2024).cells().get("table3/三.一/自然人")).isEqualByComparingTo("0");
+        assertThat(projection.reports.find(OTHER_AGENCY.value(), 2024).orElseThrow().heldBack())
+                .containsExactly(replied.value());
+    }
+
+    @Test
     void malformedRecordsAreQuarantinedWithTheirReasonAndReadPastNotRetried() {
         RequestId broken = request(OTHER_AGENCY, "2024-777");
         String valid = EventJson.write(received(broken, ApplicantType.NATURAL_PERSON, "2024-04-01"));

@@ -15,7 +15,6 @@ import cn.gongkai.ledger.readmodel.query.CountedEvents;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.problem.LedgerProblemException;
 import cn.gongkai.ledger.workbench.vocabulary.Vocabulary;
-import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -96,12 +95,8 @@ public class ReportWorkbenchController {
                 + "&cell=" + encode(cell));
     }
 
-    /**
-     * The cases counted in one cell, each with the event that put it there; the value as its exact decimal text
-     * ({@code "1234567890123.456799"}), since a browser reads every JSON number as a double.
-     */
-    public record CellCases(String cell, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
-                            List<CountedCase> cases) {
+    /** The cases counted in one cell, each with the event that put it there. */
+    public record CellCases(String cell, BigDecimal value, List<CountedCase> cases) {
     }
 
     public record CountedCase(String caseId, String caseType, String reference, String party, String subject,
