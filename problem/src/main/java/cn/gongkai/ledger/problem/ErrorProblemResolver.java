@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A service's own wording of an error the error page answers (e.g. the command service's body limit, with its
- * figure); the first resolver that answers wins, else {@link StatusProblems}.
+ * figure); the first resolver that answers wins, else {@link Problem#ofStatus}.
  */
 @FunctionalInterface
 public interface ErrorProblemResolver {

@@ -42,8 +42,8 @@ public class ProblemErrorController implements ErrorController {
         Throwable thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
         List<ErrorProblemResolver> ordered = resolvers.orderedStream().toList();
         Problem problem = ordered.stream().map(r -> r.resolve(status, thrown, original)).flatMap(Optional::stream)
-                .findFirst().orElseGet(() -> StatusProblems.of(status, original.getMethod(), original.getRequestURI()));
+                .findFirst().orElseGet(() -> Problem.ofStatus(status, original.getRequestURI(), original.getMethod()));
         response.reset();
-        ProblemWriter.write(problem, request.getHeader("Accept-Language"), original.getRequestURI(), response);
+        problem.write(request, response, ProblemErrorReportValve.instance(original.getRequestURI()));
     }
 }

@@ -46,7 +46,7 @@ class ProblemTest {
     void everyStatusHasOneChineseTitle() {
         assertThat(Problem.titleZh(HttpStatus.BAD_REQUEST)).isEqualTo("请求无效");
         assertThat(Problem.titleZh(HttpStatus.NOT_FOUND)).isEqualTo("未找到");
-        assertThat(Problem.titleZh(HttpStatus.PAYLOAD_TOO_LARGE)).isEqualTo("请求体过大");
+        assertThat(Problem.titleZh(HttpStatus.PAYLOAD_TOO_LARGE)).isEqualTo("请求内容过大");
         assertThat(Problem.titleZh(HttpStatus.UNPROCESSABLE_ENTITY)).isEqualTo("不符合业务规则");
         assertThat(Problem.titleZh(HttpStatus.INTERNAL_SERVER_ERROR)).isEqualTo("服务内部错误");
     }

@@ -1,12 +1,9 @@
 package cn.gongkai.ledger.security;
 
 import cn.gongkai.ledger.problem.Problem;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,8 +15,6 @@ import org.springframework.http.ResponseEntity;
  * (also where no controller advice reaches: in the filter chain, written straight to the response).
  */
 public final class SecurityProblems {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SecurityProblems() {
     }
 
@@ -37,20 +32,7 @@ public final class SecurityProblems {
 
     public static void write(HttpServletResponse response, HttpStatus status, String code, String zh, String en,
                              HttpServletRequest request) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        ProblemDetail detail = detail(status, code, zh, en, request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", detail.getType().toString());
-        body.put("title", detail.getTitle());
-        body.put("status", detail.getStatus());
-        body.put("detail", detail.getDetail());
-        body.put("instance", detail.getInstance() == null ? null : detail.getInstance().toString());
-        if (detail.getProperties() != null) {
-            body.putAll(detail.getProperties());
-        }
-        JSON.writeValue(response.getOutputStream(), body);
+        new Problem(status, code, zh, en).write(request, response, request.getRequestURI());
     }
 
     public static void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {

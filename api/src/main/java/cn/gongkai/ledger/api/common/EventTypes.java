@@ -6,6 +6,7 @@ import cn.gongkai.ledger.api.publication.PublicationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,11 @@ public final class EventTypes {
         for (Class<?> sub : type.getPermittedSubclasses()) {
             register(sub);
         }
+    }
+
+    /** Every event record under a sealed event interface (through nested sealed interfaces), in declaration order. */
+    public static List<Class<? extends LedgerEvent>> under(Class<?> sealedInterface) {
+        return BY_NAME.values().stream().filter(sealedInterface::isAssignableFrom).toList();
     }
 
     /** The event class for a type name, if there is one. */

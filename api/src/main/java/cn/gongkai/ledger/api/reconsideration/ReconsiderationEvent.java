@@ -1,7 +1,6 @@
 package cn.gongkai.ledger.api.reconsideration;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.RequestId;
@@ -23,11 +22,12 @@ public sealed interface ReconsiderationEvent extends LedgerEvent {
         return Optional.empty();
     }
 
-    /** Events that end the case; it is counted under {@link #outcome()} in the year of {@link #concludedOn()}. */
+    /**
+     * Events that end the case, on {@link #concludedOn()}. The events record what happened; the table-四 column
+     * a conclusion counts under is decided by the report's {@code CountingRules}.
+     */
     sealed interface Conclusion extends ReconsiderationEvent {
         LocalDate concludedOn();
-
-        AppealOutcome outcome();
     }
 
     record ReconsiderationFiled(ReconsiderationId reconsiderationId, AgencyId agencyId, String reviewBody,
@@ -50,10 +50,6 @@ public sealed interface ReconsiderationEvent extends LedgerEvent {
             return decidedOn;
         }
 
-        @Override
-        public AppealOutcome outcome() {
-            return AppealOutcome.OTHER;
-        }
     }
 
     record ReconsiderationDecided(ReconsiderationId reconsiderationId, LocalDate decidedOn, ReconsiderationResult result,
@@ -63,10 +59,6 @@ public sealed interface ReconsiderationEvent extends LedgerEvent {
             return decidedOn;
         }
 
-        @Override
-        public AppealOutcome outcome() {
-            return result.outcome();
-        }
     }
 
     record ReconsiderationWithdrawn(ReconsiderationId reconsiderationId, LocalDate withdrawnOn, String reason,
@@ -76,9 +68,5 @@ public sealed interface ReconsiderationEvent extends LedgerEvent {
             return withdrawnOn;
         }
 
-        @Override
-        public AppealOutcome outcome() {
-            return AppealOutcome.OTHER;
-        }
     }
 }

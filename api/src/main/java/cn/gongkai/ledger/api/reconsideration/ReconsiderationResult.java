@@ -1,26 +1,23 @@
 package cn.gongkai.ledger.api.reconsideration;
 
-import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.Labelled;
 
-/** The decision of a review body (复议决定), mapped to its table-四 column. */
+/** The decision of a review body (复议决定); its table-四 column is the report's {@code CountingRules}. */
 public enum ReconsiderationResult implements Labelled {
-    UPHELD("维持", AppealOutcome.UPHELD),
-    REVOKED("撤销", AppealOutcome.CORRECTED),
-    CHANGED("变更", AppealOutcome.CORRECTED),
-    CONFIRMED_UNLAWFUL("确认违法", AppealOutcome.CORRECTED),
-    ORDERED_TO_ACT("责令履行/重新答复", AppealOutcome.CORRECTED),
-    APPLICATION_DISMISSED("驳回复议申请", AppealOutcome.OTHER),
-    TERMINATED("终止", AppealOutcome.OTHER),
-    MEDIATED("调解", AppealOutcome.OTHER),
-    SETTLED("和解", AppealOutcome.OTHER);
+    UPHELD("维持"),
+    REVOKED("撤销"),
+    CHANGED("变更"),
+    CONFIRMED_UNLAWFUL("确认违法"),
+    ORDERED_TO_ACT("责令履行/重新答复"),
+    APPLICATION_DISMISSED("驳回复议申请"),
+    TERMINATED("终止"),
+    MEDIATED("调解"),
+    SETTLED("和解");
 
     private final String label;
-    private final AppealOutcome outcome;
 
-    ReconsiderationResult(String label, AppealOutcome outcome) {
+    ReconsiderationResult(String label) {
         this.label = label;
-        this.outcome = outcome;
     }
 
     @Override
@@ -31,9 +28,5 @@ public enum ReconsiderationResult implements Labelled {
     @Override
     public String label() {
         return label;
-    }
-
-    public AppealOutcome outcome() {
-        return outcome;
     }
 }

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.api.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantTypeCorrected;
@@ -85,24 +86,12 @@ class RequestLifecycleTest {
         return samples;
     }
 
-    /** Every record implementing a sealed interface, through nested sealed interfaces. */
-    static List<Class<?>> leaves(Class<?> sealed) {
-        List<Class<?>> leaves = new ArrayList<>();
-        for (Class<?> permitted : sealed.getPermittedSubclasses()) {
-            if (permitted.isSealed()) {
-                leaves.addAll(leaves(permitted));
-            } else {
-                leaves.add(permitted);
-            }
-        }
-        return leaves;
-    }
 
     @Test
     void theSamplesCoverEveryEventTypeAndTheLifecycleHandlesEachOfThem() {
         Map<DisclosureRequestEvent, List<DisclosureRequestEvent>> samples = samples();
         assertThat(samples.keySet()).extracting(Object::getClass)
-                .containsExactlyInAnyOrderElementsOf(leaves(DisclosureRequestEvent.class));
+                .containsExactlyInAnyOrderElementsOf(EventTypes.under(DisclosureRequestEvent.class));
         samples.forEach((event, before) -> {
             State prior = RequestLifecycle.replay(before);
             assertThat(RequestLifecycle.evolve(prior, event)).as(event.getClass().getSimpleName()).isNotEqualTo(prior);

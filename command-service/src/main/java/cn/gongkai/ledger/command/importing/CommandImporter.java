@@ -5,7 +5,7 @@ import cn.gongkai.ledger.command.web.CommandAccepted;
 import cn.gongkai.ledger.command.web.CommandCatalog;
 import cn.gongkai.ledger.command.web.CommandEndpoint;
 import cn.gongkai.ledger.command.web.CommandRejected;
-import cn.gongkai.ledger.command.web.Problem;
+import cn.gongkai.ledger.command.web.CommandProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.gongkai.ledger.api.common.InputLimits;
@@ -123,7 +123,7 @@ public class CommandImporter {
 
     private static LineResult refused(int number, Refused line, String acceptLanguage, String instance) {
         return new LineResult(number, LineResult.Status.rejected, line.name(), null, null,
-                Problem.of(line.reason()).toDetail(acceptLanguage, instance + "#line-" + number));
+                CommandProblems.of(line.reason()).toDetail(acceptLanguage, instance + "#line-" + number));
     }
 
     private static String commandName(ObjectNode fields) {

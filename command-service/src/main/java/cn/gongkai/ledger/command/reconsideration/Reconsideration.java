@@ -13,7 +13,11 @@ import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.DecideRecons
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.FileReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.RejectReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.WithdrawReconsideration;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.Conclusion;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.Accepted;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.Concluded;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.State;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationAccepted;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationDecided;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
@@ -33,7 +37,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A reconsideration (行政复议) in which the agency is the respondent: filed, then either rejected (不予受理,
  * before acceptance), or accepted and decided on the merits; the applicant may withdraw while it is open.
- * A decision needs a recorded acceptance (the review body decides only accepted cases).
+ * A decision needs a recorded acceptance (the review body decides only accepted cases). Its state is the one
+ * {@link ReconsiderationLifecycle}.
  */
 @Aggregate(commandTargetResolver = AxonCommandTargets.BEAN_NAME)
 class Reconsideration {
@@ -49,11 +54,7 @@ class Reconsideration {
 
     @AggregateIdentifier
     private String reconsiderationId;
-    private LocalDate filedOn;
-    /** Null until accepted. */
-    private LocalDate acceptedOn;
-    /** Null while open. */
-    private LocalDate concludedOn;
+    private State state = ReconsiderationLifecycle.initial();
 
     Reconsideration() {
         // for Axon
@@ -82,7 +83,7 @@ class Reconsideration {
         requireOpen();
         requireNotAccepted();
         dated(command.acceptedOn(), ACCEPTED_ON, command.recorded());
-        notBefore(command.acceptedOn(), ACCEPTED_ON, filedOn, FILED_ON);
+        notBefore(command.acceptedOn(), ACCEPTED_ON, filedOn(), FILED_ON);
         apply(new ReconsiderationAccepted(command.reconsiderationId(), command.acceptedOn(), command.recorded()));
     }
 
@@ -100,7 +101,7 @@ class Reconsideration {
     @CommandHandler
     void handle(DecideReconsideration command) {
         requireOpen();
-        if (acceptedOn == null) {
+        if (acceptedOn() == null) {
             throw RuleViolation.conflict("RECONSIDERATION_NOT_ACCEPTED",
                     "复议申请尚未受理，不能作出复议决定（未受理的应登记不予受理或撤回）",
                     "the reconsideration was not accepted: it cannot be decided (record a rejection or a withdrawal)");
@@ -120,41 +121,42 @@ class Reconsideration {
     }
 
     private void requireOpen() {
-        if (concludedOn != null) {
+        if (state instanceof Concluded c) {
             throw RuleViolation.conflict("RECONSIDERATION_CONCLUDED",
-                    "该行政复议案件已于" + concludedOn + "审结", "the reconsideration was concluded on " + concludedOn);
+                    "该行政复议案件已于" + c.concludedOn() + "审结", "the reconsideration was concluded on " + c.concludedOn());
         }
     }
 
     private void requireNotAccepted() {
-        if (acceptedOn != null) {
+        if (state instanceof Accepted a) {
             throw RuleViolation.conflict("RECONSIDERATION_ALREADY_ACCEPTED",
-                    "复议申请已于" + acceptedOn + "受理", "the reconsideration was accepted on " + acceptedOn);
+                    "复议申请已于" + a.acceptedOn() + "受理", "the reconsideration was accepted on " + a.acceptedOn());
         }
+    }
+
+    private LocalDate filedOn() {
+        return state.filing().orElseThrow().filedOn();
+    }
+
+    /** Null until accepted. */
+    private LocalDate acceptedOn() {
+        return state instanceof Accepted a ? a.acceptedOn() : null;
     }
 
     /** A conclusion is dated on or after the filing, and after the acceptance when there was one. */
     private void concludedDate(LocalDate date, Field field, Recorded recorded) {
         dated(date, field, recorded);
-        notBefore(date, field, filedOn, FILED_ON);
-        if (acceptedOn != null) {
-            notBefore(date, field, acceptedOn, ACCEPTED_ON);
+        notBefore(date, field, filedOn(), FILED_ON);
+        if (acceptedOn() != null) {
+            notBefore(date, field, acceptedOn(), ACCEPTED_ON);
         }
     }
 
     @EventSourcingHandler
-    void on(ReconsiderationFiled event) {
-        reconsiderationId = event.reconsiderationId().value();
-        filedOn = event.filedOn();
-    }
-
-    @EventSourcingHandler
-    void on(ReconsiderationAccepted event) {
-        acceptedOn = event.acceptedOn();
-    }
-
-    @EventSourcingHandler
-    void on(Conclusion event) {
-        concludedOn = event.concludedOn();
+    void on(ReconsiderationEvent event) {
+        state = ReconsiderationLifecycle.evolve(state, event);
+        if (reconsiderationId == null && event instanceof ReconsiderationFiled filed) {
+            reconsiderationId = filed.reconsiderationId().value();
+        }
     }
 }

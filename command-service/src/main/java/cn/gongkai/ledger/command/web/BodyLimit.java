@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.web;
 
+import cn.gongkai.ledger.problem.Problem;
 import cn.gongkai.ledger.api.common.InputLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -53,12 +54,12 @@ public class BodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (headerBytes(request) > InputLimits.HEADERS_MAX_BYTES) {
-            refuse(request, response, Problem.ofStatus(431, request));
+            refuse(request, response, CommandProblems.ofStatus(431, request));
             return;
         }
         long limit = limitOf(request);
         if (request.getContentLengthLong() > limit) {
-            refuse(request, response, Problem.of(CommandRejected.tooLarge(limit)));
+            refuse(request, response, CommandProblems.of(CommandRejected.tooLarge(limit)));
             return;
         }
         chain.doFilter(new Capped(request, limit), response);

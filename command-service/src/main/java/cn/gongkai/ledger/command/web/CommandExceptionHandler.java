@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.web;
 
+import cn.gongkai.ledger.problem.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -22,7 +23,7 @@ public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> refused(Exception e, HttpServletRequest request) {
-        return answer(Problem.of(e), request);
+        return answer(CommandProblems.of(e), request);
     }
 
     @Override
@@ -30,8 +31,8 @@ public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Problem problem = BodyLimit.tooLarge(e)
-                ? Problem.of(CommandRejected.tooLarge(BodyLimit.limitOf(servlet(request))))
-                : Problem.of(CommandRejected.notAnObject());
+                ? CommandProblems.of(CommandRejected.tooLarge(BodyLimit.limitOf(servlet(request))))
+                : CommandProblems.of(CommandRejected.notAnObject());
         return answer(problem, servlet(request));
     }
 
@@ -39,7 +40,7 @@ public class CommandExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> answer = answer(Problem.ofStatus(status.value(), servlet(request)), servlet(request));
+        ResponseEntity<Object> answer = answer(CommandProblems.ofStatus(status.value(), servlet(request)), servlet(request));
         return ResponseEntity.status(answer.getStatusCode()).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }

@@ -7,6 +7,7 @@ import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.LawsuitFile;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestLifecycle;
@@ -74,6 +75,7 @@ public final class CaseSummaryFold {
         private EventEnvelope last;
         private RequestLifecycle.State requestState = RequestLifecycle.initial();
         private LawsuitLifecycle.State lawsuitState = LawsuitLifecycle.initial();
+        private ReconsiderationLifecycle.State reconsiderationState = ReconsiderationLifecycle.initial();
 
         Draft(String id, CaseType caseType) {
             this.id = id;
@@ -121,22 +123,28 @@ public final class CaseSummaryFold {
             }
         }
 
+        /** A reconsideration is read from the one {@link ReconsiderationLifecycle}, as the report reads it. */
         private void applyReconsideration(ReconsiderationEvent event) {
-            if (event instanceof ReconsiderationEvent.ReconsiderationFiled e) {
-                agencyId = e.agencyId().value();
-                reference = e.caseNumber();
-                forum = e.reviewBody();
-                party = new Party(null, e.applicantName());
-                openedOn = e.filedOn();
-                linkedRequestId = e.linkedRequestId() == null ? null : e.linkedRequestId().value();
-                status = CaseStatus.FILED;
-            } else if (event instanceof ReconsiderationEvent.ReconsiderationAccepted) {
-                status = CaseStatus.ACCEPTED;
-            } else if (event instanceof ReconsiderationEvent.Conclusion e) {
+            reconsiderationState = ReconsiderationLifecycle.evolve(reconsiderationState, event);
+            if (reconsiderationState.filing().isEmpty()) {
+                return;
+            }
+            ReconsiderationEvent.ReconsiderationFiled e = reconsiderationState.filing().get();
+            agencyId = e.agencyId().value();
+            reference = e.caseNumber();
+            forum = e.reviewBody();
+            party = new Party(null, e.applicantName());
+            openedOn = e.filedOn();
+            linkedRequestId = e.linkedRequestId() == null ? null : e.linkedRequestId().value();
+            if (reconsiderationState instanceof ReconsiderationLifecycle.Concluded c) {
                 status = CaseStatus.CONCLUDED;
-                concludedOn = e.concludedOn();
-                appealOutcome = label(e.outcome());
-                decision = e instanceof ReconsiderationEvent.ReconsiderationDecided decided ? label(decided.result()) : null;
+                concludedOn = c.concludedOn();
+                appealOutcome = label(CountingRules.appealOutcome(c.ending()));
+                decision = c.ending() instanceof ReconsiderationEvent.ReconsiderationDecided decided
+                        ? label(decided.result()) : null;
+            } else {
+                status = reconsiderationState instanceof ReconsiderationLifecycle.Accepted
+                        ? CaseStatus.ACCEPTED : CaseStatus.FILED;
             }
         }
 

@@ -5,7 +5,7 @@ import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +28,10 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
     }
 
     /**
-     * Replays a case's events; empty when its filing is not among them. A reconsideration concludes once; a
-     * lawsuit follows the one {@link LawsuitLifecycle}: it concludes when a judgment or ruling takes effect (an
-     * appeal keeps it open), on the result that judgment resolves to, counted under
-     * {@link CountingRules#appealOutcome}; it is pending again from a retrial.
+     * Replays a case's events; empty when its filing is not among them. A reconsideration follows the one
+     * {@link ReconsiderationLifecycle} and concludes once; a lawsuit follows the one {@link LawsuitLifecycle}: it
+     * concludes when a judgment or ruling takes effect (an appeal keeps it open), on the result that judgment
+     * resolves to; it is pending again from a retrial. Either is counted under {@link CountingRules#appealOutcome}.
      */
     static Optional<AppealCase> replay(String id, List<LedgerEvent> events) {
         String group = null;
@@ -39,15 +39,22 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
         CellSource filing = null;
         List<Transition> transitions = new ArrayList<>();
         LawsuitLifecycle.State lawsuit = LawsuitLifecycle.initial();
+        ReconsiderationLifecycle.State reconsideration = ReconsiderationLifecycle.initial();
         for (int sequence = 0; sequence < events.size(); sequence++) {
             LedgerEvent event = events.get(sequence);
             CellSource source = new CellSource(id, sequence, event.getClass().getSimpleName());
-            if (event instanceof ReconsiderationFiled f) {
-                group = ReportFormat.RECONSIDERATION_GROUP;
-                filedOn = f.filedOn();
-                filing = source;
-            } else if (event instanceof ReconsiderationEvent.Conclusion c && transitions.isEmpty()) {
-                transitions.add(new Transition(c.concludedOn(), c.outcome(), source));
+            if (event instanceof ReconsiderationEvent e) {
+                ReconsiderationLifecycle.State before = reconsideration;
+                reconsideration = ReconsiderationLifecycle.evolve(reconsideration, e);
+                if (before.filing().isEmpty() && reconsideration.filing().isPresent()) {
+                    group = ReportFormat.RECONSIDERATION_GROUP;
+                    filedOn = reconsideration.filing().get().filedOn();
+                    filing = source;
+                }
+                if (!(before instanceof ReconsiderationLifecycle.Concluded)
+                        && reconsideration instanceof ReconsiderationLifecycle.Concluded c) {
+                    transitions.add(new Transition(c.concludedOn(), CountingRules.appealOutcome(c.ending()), source));
+                }
             } else if (event instanceof LawsuitEvent e) {
                 LawsuitLifecycle.State before = lawsuit;
                 lawsuit = LawsuitLifecycle.evolve(lawsuit, e);

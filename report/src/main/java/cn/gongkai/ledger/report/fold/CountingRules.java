@@ -3,6 +3,8 @@ package cn.gongkai.ledger.report.fold;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationResult;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestLifecycle.Concluded;
 import java.math.BigDecimal;
@@ -58,6 +60,34 @@ public final class CountingRules {
             case REVOKED, CHANGED, CONFIRMED_UNLAWFUL, ORDERED_TO_ACT -> AppealOutcome.CORRECTED;
             case SUIT_DISMISSED, NOT_ACCEPTED, WITHDRAWAL_PERMITTED, MEDIATED, TERMINATED -> AppealOutcome.OTHER;
             case AFFIRMED -> throw new IllegalArgumentException("an affirmation takes the column of what it affirmed");
+        };
+    }
+
+    /**
+     * The table-四 column of a reconsideration that ended by {@code ending}: a decision on the merits by its result
+     * ({@link #appealOutcome(ReconsiderationResult)}); a rejection (不予受理) or a withdrawal is 其他. Past cases
+     * follow this rule as it stands, since the events store only what happened.
+     */
+    public static AppealOutcome appealOutcome(ReconsiderationEvent.Conclusion ending) {
+        if (ending instanceof ReconsiderationEvent.ReconsiderationDecided decided) {
+            return appealOutcome(decided.result());
+        }
+        if (ending instanceof ReconsiderationEvent.ReconsiderationRejected
+                || ending instanceof ReconsiderationEvent.ReconsiderationWithdrawn) {
+            return AppealOutcome.OTHER;
+        }
+        throw new IllegalArgumentException("unhandled reconsideration conclusion " + ending.getClass().getName());
+    }
+
+    /**
+     * The table-四 column of a reconsideration decision: 维持 is 维持; 撤销, 变更, 确认违法, 责令履行/重新答复 are 纠正;
+     * 驳回复议申请, 终止, 调解, 和解 are 其他.
+     */
+    public static AppealOutcome appealOutcome(ReconsiderationResult result) {
+        return switch (result) {
+            case UPHELD -> AppealOutcome.UPHELD;
+            case REVOKED, CHANGED, CONFIRMED_UNLAWFUL, ORDERED_TO_ACT -> AppealOutcome.CORRECTED;
+            case APPLICATION_DISMISSED, TERMINATED, MEDIATED, SETTLED -> AppealOutcome.OTHER;
         };
     }
 

@@ -128,7 +128,7 @@ class FoldProperties {
             if (step % 2 == 1) {
                 return null;
             }
-            return kind == AppealKind.RECONSIDERATION ? result.outcome() : outcomes.get(step % outcomes.size());
+            return kind == AppealKind.RECONSIDERATION ? CountingRules.appealOutcome(result) : outcomes.get(step % outcomes.size());
         }
 
         /** Pending at the start of {@code day}: filed by then and not standing concluded after the day before. */
