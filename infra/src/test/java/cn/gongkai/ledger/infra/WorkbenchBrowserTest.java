@@ -9,9 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -292,6 +294,25 @@ class WorkbenchBrowserTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("政府信息公开工作年度报告", "部分公开", "行政复议");
         }
+        // The report itself in the format an Accept header asks for: the same bytes as its export; JSON stays the
+        // default (also for */* and a browser's header names HTML first); a type the report has no form in is 406.
+        String reportPath = "/api/reports/" + AGENCY + "/2025";
+        assertThat(accept(reportPath, "text/csv").body()).isEqualTo(fetch(reportPath + "/export/csv"));
+        HttpResponse<byte[]> negotiatedXlsx = accept(reportPath,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(negotiatedXlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(negotiatedXlsx.body()))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+        }
+        assertThat(JSON.readTree(accept(reportPath, "*/*").body())).isEqualTo(report);
+        assertThat(JSON.readTree(accept(reportPath, "application/json, text/csv;q=0.5").body())).isEqualTo(report);
+        HttpResponse<byte[]> xml = accept(reportPath, "application/xml");
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(xml.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        // A cell's cases are a list: the parties' names masked even for a role that may read them in the clear.
+        String cellCases = get(reportPath + "/cells/table4/" + URLEncoder.encode("复议.维持", StandardCharsets.UTF_8)).body();
+        assertThat(cellCases).contains("王*").doesNotContain("\"王某\"");
+
         // The office laptop: 1366×768.
         browser.manage().window().setSize(new Dimension(1366, 768));
         open("/?agency=" + AGENCY + "&asOf=2025-12-31");
@@ -374,6 +395,11 @@ class WorkbenchBrowserTest {
     private static HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", bearer()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<byte[]> accept(String path, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", bearer()).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static byte[] download(String linkId) throws Exception {

@@ -155,7 +155,9 @@ public final class EndpointPolicy {
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/export/{kind}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/chart", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/cells/**", ANY_ROLE, Scope.OWN),
-            read(HttpMethod.GET, "/api/requests/{requestId}/letters/{file}", ANY_ROLE, Scope.OWN),
+            // A letter is addressed to the applicant, so it holds their data in the clear: the roles that need it.
+            read(HttpMethod.GET, "/api/requests/{requestId}/letters/{file}", EnumSet.of(REGISTRAR, HANDLER, APPROVER),
+                    Scope.OWN),
             // Reference data and operations.
             read(HttpMethod.GET, "/api/calendar/{year}", ANY_ROLE, Scope.NONE),
             read(HttpMethod.GET, "/api/fees/quote", ANY_ROLE, Scope.NONE),

@@ -1,12 +1,15 @@
 package cn.gongkai.ledger.query.report;
 
 import cn.gongkai.ledger.report.fold.ReportRequest;
+import cn.gongkai.ledger.workbench.report.ReportWorkbenchController;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,16 +27,29 @@ public class ReportQueryController {
     public static final String HELD_BACK_HEADER = "Gongkai-Held-Back-Cases";
 
     private final ReportQueryService reports;
+    private final ReportWorkbenchController exports;
 
-    public ReportQueryController(ReportQueryService reports) {
+    public ReportQueryController(ReportQueryService reports, ReportWorkbenchController exports) {
         this.reports = reports;
+        this.exports = exports;
     }
 
-    @GetMapping(value = "/api/reports/{agencyId}/{year}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<String> report(@PathVariable String agencyId, @PathVariable int year,
-                                         @RequestParam(required = false) String format,
-                                         @RequestParam(required = false) String appealPolicy,
-                                         @RequestParam(required = false) String after) {
+    /**
+     * The canonical JSON; with an {@code Accept} header that prefers CSV, PDF, XLSX, DOCX or HTML, the report in
+     * that format (the same answer as its {@code /export/{kind}}); any other type is 406.
+     */
+    @GetMapping(value = "/api/reports/{agencyId}/{year}", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
+            MediaType.APPLICATION_PDF_VALUE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", MediaType.TEXT_HTML_VALUE})
+    public ResponseEntity<?> report(@PathVariable String agencyId, @PathVariable int year,
+                                    @RequestParam(required = false) String format,
+                                    @RequestParam(required = false) String appealPolicy,
+                                    @RequestParam(required = false) String after,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Optional<String> export = ReportWorkbenchController.exportFor(accept);
+        if (export.isPresent()) {
+            return exports.export(agencyId, year, export.get(), format, appealPolicy);
+        }
         ReportRequest request = reports.request(agencyId, year, format, appealPolicy);
         String json = after == null || after.isBlank() ? reports.current(request) : reports.folded(request);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);

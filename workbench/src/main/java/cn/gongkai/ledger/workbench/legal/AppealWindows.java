@@ -1,12 +1,14 @@
 package cn.gongkai.ledger.workbench.legal;
 
+import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 
 /**
  * The applicant's remedies against an agency's reply, and their time limits, in one place (the 答复书 states
  * them; the legal staff's page shows them as deadlines). Limits in natural days or months from the day the
- * applicant learns of the act; a limit ending on a statutory holiday ends on the next working day (not applied
- * here: the dates shown are the plain ends, with that rule stated).
+ * applicant learns of the act, the day itself not counted; a limit whose last day is a day off (a weekend or a
+ * statutory holiday, as the State Council's notices declare them: a 调休 working day is not one) ends on the first
+ * working day after it ({@link #HOLIDAY_RULE}). A year the calendar has no notice for is left unshifted.
  */
 public final class AppealWindows {
     /** 《行政复议法》（2023 年修订）第二十条: 知道或者应当知道之日起六十日内. */
@@ -23,22 +25,34 @@ public final class AppealWindows {
             + LAWSUIT_MONTHS + "个月内依法向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。";
     public static final String HOLIDAY_RULE = "期间届满的最后一日是法定节假日的，以节假日后的第一日为期间届满的日期。";
 
-    private AppealWindows() {
+    private final WorkingDayCalendar calendar;
+
+    public AppealWindows(WorkingDayCalendar calendar) {
+        this.calendar = calendar;
     }
 
-    public static LocalDate reconsiderationUntil(LocalDate replied) {
-        return replied.plusDays(RECONSIDERATION_DAYS);
+    public LocalDate reconsiderationUntil(LocalDate replied) {
+        return lastDay(replied.plusDays(RECONSIDERATION_DAYS));
     }
 
-    public static LocalDate lawsuitUntil(LocalDate replied) {
-        return replied.plusMonths(LAWSUIT_MONTHS);
+    public LocalDate lawsuitUntil(LocalDate replied) {
+        return lastDay(replied.plusMonths(LAWSUIT_MONTHS));
     }
 
-    public static LocalDate lawsuitAfterReconsiderationUntil(LocalDate decided) {
-        return decided.plusDays(AFTER_RECONSIDERATION_DAYS);
+    public LocalDate lawsuitAfterReconsiderationUntil(LocalDate decided) {
+        return lastDay(decided.plusDays(AFTER_RECONSIDERATION_DAYS));
     }
 
-    public static LocalDate appealUntil(LocalDate rendered) {
-        return rendered.plusDays(APPEAL_JUDGMENT_DAYS);
+    public LocalDate appealUntil(LocalDate rendered) {
+        return lastDay(rendered.plusDays(APPEAL_JUDGMENT_DAYS));
+    }
+
+    /** The period's last day when its plain end is {@code end}: the first working day on or after it. */
+    LocalDate lastDay(LocalDate end) {
+        LocalDate day = end;
+        while (calendar.covers(day) && !calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 }

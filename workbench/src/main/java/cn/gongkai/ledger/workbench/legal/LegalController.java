@@ -1,6 +1,8 @@
 package cn.gongkai.ledger.workbench.legal;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.clock.calendar.WorkingDayCalendar;
+import cn.gongkai.ledger.security.PersonalData;
 import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary;
 import cn.gongkai.ledger.readmodel.casefile.CaseType;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class LegalController {
+    /** The remedies' periods end on a working day of the national calendar (the courts' and review bodies'). */
+    private static final AppealWindows WINDOWS = new AppealWindows(WorkingDayCalendar.national());
     static final int MAX_CASES = 200;
 
     private final CaseSummaries cases;
@@ -45,14 +49,14 @@ public class LegalController {
                 continue;
             }
             add(windows, asOf, new Window(c.id(), c.caseType().name(), c.reference(), name(c), "申请行政复议",
-                    c.concludedOn(), AppealWindows.reconsiderationUntil(c.concludedOn()), "《行政复议法》第二十条"));
+                    c.concludedOn(), WINDOWS.reconsiderationUntil(c.concludedOn()), "《行政复议法》第二十条"));
             add(windows, asOf, new Window(c.id(), c.caseType().name(), c.reference(), name(c), "提起行政诉讼",
-                    c.concludedOn(), AppealWindows.lawsuitUntil(c.concludedOn()), "《行政诉讼法》第四十六条"));
+                    c.concludedOn(), WINDOWS.lawsuitUntil(c.concludedOn()), "《行政诉讼法》第四十六条"));
         }
         for (CaseSummary c : concluded(CaseType.RECONSIDERATION, agency)) {
             if (c.concludedOn() != null) {
                 add(windows, asOf, new Window(c.id(), c.caseType().name(), c.reference(), name(c), "复议后起诉",
-                        c.concludedOn(), AppealWindows.lawsuitAfterReconsiderationUntil(c.concludedOn()),
+                        c.concludedOn(), WINDOWS.lawsuitAfterReconsiderationUntil(c.concludedOn()),
                         "《行政诉讼法》第四十五条"));
             }
         }
@@ -63,7 +67,7 @@ public class LegalController {
                     .filter(t -> t.type().equals("JudgmentRendered")).reduce((a, b) -> b)
                     .map(t -> LocalDate.parse(t.payload().path("renderedOn").asText()))
                     .ifPresent(rendered -> add(windows, asOf, new Window(c.id(), c.caseType().name(), c.reference(),
-                            name(c), "提起上诉", rendered, AppealWindows.appealUntil(rendered), "《行政诉讼法》第八十五条")));
+                            name(c), "提起上诉", rendered, WINDOWS.appealUntil(rendered), "《行政诉讼法》第八十五条")));
         }
         windows.sort(Comparator.comparing(Window::until).thenComparing(Window::caseId));
         return windows;
@@ -74,8 +78,9 @@ public class LegalController {
                 .items();
     }
 
+    /** A list: the party's name masked, as in every list. */
     private static String name(CaseSummary c) {
-        return c.party() == null ? null : c.party().name();
+        return c.party() == null ? null : PersonalData.maskName(c.party().name());
     }
 
     private static void add(List<Window> windows, LocalDate asOf, Window window) {

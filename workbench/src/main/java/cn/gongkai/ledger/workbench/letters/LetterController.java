@@ -10,7 +10,10 @@ import cn.gongkai.ledger.problem.LedgerProblemException;
 import cn.gongkai.ledger.workbench.agency.AgencyCatalog;
 import cn.gongkai.ledger.workbench.legal.AppealWindows;
 import cn.gongkai.ledger.workbench.report.ReportPdf;
+import cn.gongkai.ledger.security.Officer;
+import cn.gongkai.ledger.security.PersonalDataAudit;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -48,11 +51,16 @@ public class LetterController {
     private final CaseSummaries cases;
     private final AgencyCatalog agencies;
     private final LetterTemplates templates;
+    private final PersonalDataAudit audit;
+    private final HttpServletRequest http;
 
-    public LetterController(CaseSummaries cases, AgencyCatalog agencies, LetterTemplates templates) {
+    public LetterController(CaseSummaries cases, AgencyCatalog agencies, LetterTemplates templates,
+                            PersonalDataAudit audit, HttpServletRequest http) {
         this.cases = cases;
         this.agencies = agencies;
         this.templates = templates;
+        this.audit = audit;
+        this.http = http;
     }
 
     @GetMapping("/api/requests/{id}/letters/{kind}.{extension}")
@@ -69,6 +77,9 @@ public class LetterController {
         TimelineEntry event = last(request, EVENTS.get(kind)).orElseThrow(() -> LedgerProblemException.conflict(
                 "LETTER_NOT_APPLICABLE", "本申请尚无" + TITLES.get(kind) + "所依据的步骤",
                 "This request has no step a " + kind + " letter is about"));
+        // The endpoint policy lets only the roles that need the applicant's data in the clear come here; the read
+        // is audited before the letter is sent.
+        audit.recordRead(Officer.current(), request.agencyId(), request.id(), "READ_LETTER", http.getRequestURI());
         Letter letter = Letter.parse(LetterTemplates.fill(templates.template(kind), values(request, event, reviewBody)));
         String file = request.reference() + "-" + TITLES.get(kind) + "." + extension;
         byte[] body = extension.equals("docx") ? letter.docx() : ReportPdf.render(letter.xhtml(ReportPdf.FONT_FAMILY),

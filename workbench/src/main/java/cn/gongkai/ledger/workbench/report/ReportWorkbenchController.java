@@ -14,6 +14,7 @@ import cn.gongkai.ledger.readmodel.casefile.CaseType;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.problem.LedgerProblemException;
+import cn.gongkai.ledger.security.PersonalData;
 import cn.gongkai.ledger.workbench.vocabulary.Vocabulary;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The report in the official layout and its downloads, and the drill-down of a cell to the cases it counts — all
+ * The report in the official layout and its downloads, and the drill-down of a cell to the cases it counts (a
+ * list: the parties' names masked, as in every list) — all
  * from one fold ({@link ReportFold#trace}) of the agency's counted events, so that a cell's value and its cases
  * always agree.
  *
@@ -86,6 +89,37 @@ public class ReportWorkbenchController {
         };
     }
 
+    /** The media types the report itself is answered in besides JSON, by {@code Accept}, and their exports. */
+    private static final List<Map.Entry<MediaType, String>> NEGOTIATED = List.of(
+            Map.entry(MediaType.parseMediaType("text/csv"), "csv"), Map.entry(MediaType.APPLICATION_PDF, "pdf"),
+            Map.entry(XLSX, "xlsx"), Map.entry(DOCX, "docx"), Map.entry(MediaType.TEXT_HTML, "html"));
+
+    /**
+     * The export an {@code Accept} header asks for instead of the canonical JSON: the acceptable type of highest
+     * quality (in the header's order among equals) decides; JSON or a wildcard that includes it means JSON (empty).
+     */
+    public static Optional<String> exportFor(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return Optional.empty();
+        }
+        List<MediaType> wanted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        wanted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : wanted) {
+            if (type.getQualityValue() == 0) {
+                continue;
+            }
+            if (type.includes(MediaType.APPLICATION_JSON)) {
+                return Optional.empty();
+            }
+            for (Map.Entry<MediaType, String> offered : NEGOTIATED) {
+                if (type.includes(offered.getKey())) {
+                    return Optional.of(offered.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The title, the meta line and the tables; each value of 三 and 四 links to its drill-down. */
     private static String page(AnnualReport report, String agencyId, int year, String format, String policy) {
         String query = (format == null ? "" : "&format=" + format) + (policy == null ? "" : "&appealPolicy=" + policy);
@@ -123,7 +157,7 @@ public class ReportWorkbenchController {
                     .filter(t -> t.sequence() == source.sequence()).findFirst()).orElse(null);
             counted.add(new CountedCase(source.caseId(), summary.map(s -> s.caseType().name()).orElse(null),
                     summary.map(CaseSummary::reference).orElse(null),
-                    summary.map(s -> s.party() == null ? null : s.party().name()).orElse(null),
+                    summary.map(s -> s.party() == null ? null : PersonalData.maskName(s.party().name())).orElse(null),
                     summary.map(CaseSummary::subject).orElse(null),
                     summary.map(s -> Vocabulary.statusLabel(s.status())).orElse(null), source.sequence(),
                     source.eventType(), Vocabulary.eventLabel(source.eventType()),
