@@ -57,9 +57,14 @@ public class LedgerStandalone {
      * The caller closes the context before the infrastructure.
      */
     public static ConfigurableApplicationContext run(EmbeddedInfrastructure infrastructure, String... args) {
+        return run(infrastructure.mongo().uri(), infrastructure.kafka().bootstrapServers(), args);
+    }
+
+    /** Starts the services on a MongoDB and a Kafka cluster given by address (a real cluster, for instance). */
+    public static ConfigurableApplicationContext run(String mongoUri, String kafkaBootstrapServers, String... args) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--MONGODB_URI=" + infrastructure.mongo().uri(),
-                "--KAFKA_BOOTSTRAP_SERVERS=" + infrastructure.kafka().bootstrapServers()));
+                "--MONGODB_URI=" + mongoUri,
+                "--KAFKA_BOOTSTRAP_SERVERS=" + kafkaBootstrapServers));
         arguments.addAll(List.of(args));
         SpringApplication application = new SpringApplication(LedgerStandalone.class);
         application.setRegisterShutdownHook(false);

@@ -20,6 +20,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,21 +44,39 @@ final class RunningLedger implements AutoCloseable {
 
     private final Path dataDir;
     private final EmbeddedMongo mongo;
+    /** The in-process broker; null when the ledger runs on a Kafka cluster it did not start. */
     private InProcessKafka kafka;
+    private final String kafkaBootstrapServers;
     private final ConfigurableApplicationContext context;
     private final MongoClient client;
 
-    private RunningLedger(Path dataDir, EmbeddedMongo mongo, InProcessKafka kafka) {
+    private RunningLedger(Path dataDir, EmbeddedMongo mongo, InProcessKafka kafka, String kafkaBootstrapServers,
+                          String... args) {
         this.dataDir = dataDir;
         this.mongo = mongo;
         this.kafka = kafka;
-        this.context = LedgerStandalone.run(new EmbeddedInfrastructure(mongo, kafka), "--server.port=0");
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0"));
+        arguments.addAll(List.of(args));
+        this.context = LedgerStandalone.run(mongo.uri(), kafkaBootstrapServers, arguments.toArray(String[]::new));
         this.client = MongoClients.create(mongo.uri());
     }
 
-    static RunningLedger start(Path dataDir) {
+    /** The whole embedded ledger; {@code args} are more Spring Boot arguments (properties) for its services. */
+    static RunningLedger start(Path dataDir, String... args) {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir, 0, 0, false);
-        return new RunningLedger(dataDir, infrastructure.mongo(), infrastructure.kafka());
+        return new RunningLedger(dataDir, infrastructure.mongo(), infrastructure.kafka(),
+                infrastructure.kafka().bootstrapServers(), args);
+    }
+
+    String mongoUri() {
+        return mongo.uri();
+    }
+
+    /** The ledger on the embedded MongoDB server and a Kafka cluster running elsewhere (its own processes). */
+    static RunningLedger startOn(Path dataDir, String kafkaBootstrapServers, String... args) {
+        return new RunningLedger(dataDir, EmbeddedMongo.start(dataDir.resolve("mongo"), "127.0.0.1", 0, false), null,
+                kafkaBootstrapServers, args);
     }
 
     Http http() {
@@ -83,7 +107,7 @@ final class RunningLedger implements AutoCloseable {
     }
 
     String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     void stopKafka() {
@@ -92,6 +116,32 @@ final class RunningLedger implements AutoCloseable {
 
     void startKafkaAgain() {
         kafka = InProcessKafka.start(dataDir.resolve("kafka"), kafka.port());
+    }
+
+    /**
+     * The topic's records from the beginning, read by a consumer of a fresh group until at least {@code atLeast}
+     * have come and a second has passed without more (at most a minute).
+     */
+    List<ConsumerRecord<String, String>> readTopic(String topic, int atLeast) {
+        List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline
+                    && (records.size() < atLeast || System.nanoTime() - quietSince < Duration.ofSeconds(1).toNanos())) {
+                var batch = consumer.poll(Duration.ofMillis(200));
+                if (!batch.isEmpty()) {
+                    batch.forEach(records::add);
+                    quietSince = System.nanoTime();
+                }
+            }
+        }
+        return records;
     }
 
     /** Every event in the event store, read by the one event-store reader. */
@@ -149,7 +199,9 @@ final class RunningLedger implements AutoCloseable {
     public void close() {
         client.close();
         context.close();
-        kafka.close();
+        if (kafka != null) {
+            kafka.close();
+        }
         mongo.close();
     }
 }

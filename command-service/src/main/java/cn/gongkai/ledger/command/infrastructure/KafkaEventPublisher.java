@@ -11,13 +11,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends every stored event to the events topic, keyed by its aggregate id (one case's events stay in one
- * partition, in order). Sends of a batch go out together; the batch commits (and the processor's token moves)
+ * Sends every stored event to the events topic, keyed by its agency ({@link AgencyKeys}: all of an agency's
+ * events stay in one partition, in order, so a projector consumer group splits the agencies among its instances). Sends of a batch go out together; the batch commits (and the processor's token moves)
  * only once Kafka has acknowledged every one of them.
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -28,10 +29,12 @@ public class KafkaEventPublisher {
 
     private final Producer<String, byte[]> producer;
     private final EventTopic topic;
+    private final AgencyKeys keys;
 
-    public KafkaEventPublisher(Producer<String, byte[]> producer, EventTopic topic) {
+    public KafkaEventPublisher(Producer<String, byte[]> producer, EventTopic topic, EventStore events) {
         this.producer = producer;
         this.topic = topic;
+        this.keys = new AgencyKeys(events);
     }
 
     @EventHandler
@@ -39,7 +42,7 @@ public class KafkaEventPublisher {
         topic.ensureExists();
         byte[] value = EventEnvelopeJson.toJson(EventEnvelopeJson.envelope(message));
         Future<RecordMetadata> sent = producer.send(
-                new ProducerRecord<>(topic.name(), message.getAggregateIdentifier(), value));
+                new ProducerRecord<>(topic.name(), keys.keyOf(event, message.getAggregateIdentifier()), value));
         pendingSends(unitOfWork.root()).add(sent);
     }
 

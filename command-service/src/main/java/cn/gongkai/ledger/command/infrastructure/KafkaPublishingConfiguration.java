@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,8 +51,8 @@ public class KafkaPublishingConfiguration {
 
     @Bean
     public KafkaEventPublisher kafkaEventPublisher(KafkaProducer<String, byte[]> ledgerEventProducer,
-                                                   EventTopic eventTopic) {
-        return new KafkaEventPublisher(ledgerEventProducer, eventTopic);
+                                                   EventTopic eventTopic, EventStore eventStore) {
+        return new KafkaEventPublisher(ledgerEventProducer, eventTopic, eventStore);
     }
 
     @Autowired

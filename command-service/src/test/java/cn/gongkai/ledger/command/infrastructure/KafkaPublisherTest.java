@@ -54,7 +54,7 @@ class KafkaPublisherTest {
     }
 
     @Test
-    void everyStoredEventReachesTheTopicKeyedByItsAggregateInOrderAsTheDocumentedEnvelope() throws Exception {
+    void everyStoredEventReachesTheTopicKeyedByItsAgencyInOrderAsTheDocumentedEnvelope() throws Exception {
         Http http = new Http(port, DATABASE);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"pub-a\",\"name\":\"甲局\"}").status()).isEqualTo(201);
         assertThat(http.command("/api/agencies", "{\"agencyId\":\"pub-b\",\"name\":\"乙局\"}").status()).isEqualTo(201);
@@ -93,6 +93,25 @@ class KafkaPublisherTest {
 
         String collected = records.stream().filter(r -> r.key().equals("pub-b")).reduce((x, y) -> y).orElseThrow().value();
         assertThat(collected).contains("\"type\":\"FeesCollected\"").contains("\"amountYuan\":12345678901234.56,");
+    }
+
+    /** A reconsideration's later events do not name the agency: they take its filing's, so they share its partition. */
+    @Test
+    void everyEventOfACaseIsKeyedByItsAgencyEvenWhereTheEventDoesNotNameIt() throws Exception {
+        Http http = new Http(port, DATABASE);
+        assertThat(http.command("/api/agencies", "{\"agencyId\":\"pub-k\",\"name\":\"丁局\"}").status()).isEqualTo(201);
+        var filed = http.command("/api/reconsiderations", "{\"reconsiderationId\":\"rc-pub-k-1\",\"agencyId\":\"pub-k\","
+                + "\"reviewBody\":\"市人民政府\",\"applicantName\":\"甲\",\"filedOn\":\"2024-04-01\"}");
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        var accepted = http.command("/api/reconsiderations/rc-pub-k-1/acceptance", "{\"acceptedOn\":\"2024-04-03\"}");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        List<JsonNode> published = consumeUntil("pub-k", 3);
+        assertThat(published).extracting(v -> v.get("aggregateId").asText() + "@" + v.get("type").asText())
+                .containsExactly("pub-k@AgencyRegistered", "rc-pub-k-1@ReconsiderationFiled",
+                        "rc-pub-k-1@ReconsiderationAccepted");
+        assertThat(readAll()).filteredOn(r -> r.key().equals("pub-k")).extracting(ConsumerRecord::partition)
+                .containsOnly(readAll().stream().filter(r -> r.key().equals("pub-k")).findFirst().orElseThrow().partition());
     }
 
     @Test

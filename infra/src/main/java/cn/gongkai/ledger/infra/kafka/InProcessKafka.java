@@ -64,7 +64,8 @@ public final class InProcessKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static Properties properties(Path logDir, int brokerPort, int controllerPort) {
+    /** A single node's configuration (broker and controller, node 1, replication 1). */
+    static Properties properties(Path logDir, int brokerPort, int controllerPort) {
         Properties p = new Properties();
         p.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
@@ -87,6 +88,11 @@ public final class InProcessKafka implements AutoCloseable {
     }
 
     private static void format(Path logDir, KafkaConfig config) {
+        format(logDir, config, Uuid.randomUuid().toString());
+    }
+
+    /** Formats a node's log folder for the cluster {@code clusterId}, unless it is formatted already. */
+    static void format(Path logDir, KafkaConfig config, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -95,7 +101,7 @@ public final class InProcessKafka implements AutoCloseable {
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
                     .setNodeId(config.nodeId())
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setClusterId(clusterId)
                     .setControllerListenerName("CONTROLLER")
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .addDirectory(logDir.toAbsolutePath().toString())

@@ -69,9 +69,10 @@ public class ReportProjectorConfiguration {
             @Value("${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}") String bootstrapServers,
             @Value("${KAFKA_TOPIC:gongkai-ledger.events}") String topic,
             @Value("${PROJECTOR_GAP_RETRY_SECONDS:30}") long gapRetrySeconds,
+            @Value("${LEDGER_PROJECTOR_GROUP_ID:}") String groupId,
             EventProjector projector, KafkaOffsetRepository offsets) {
         return new KafkaProjectionConsumer(new KafkaProjectionConsumer.Settings(bootstrapServers, topic,
                 "gongkai-ledger-report-projector", Duration.ofMillis(500), Duration.ofSeconds(gapRetrySeconds),
-                Duration.ofSeconds(2)), projector, offsets, Clock.systemUTC());
+                Duration.ofSeconds(2), groupId), projector, offsets, Clock.systemUTC());
     }
 }

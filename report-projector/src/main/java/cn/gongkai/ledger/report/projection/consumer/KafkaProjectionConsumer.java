@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,9 +37,13 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Feeds the read models from the event topic with plain kafka-clients, on its own thread.
  *
- * <p>Offsets live in MongoDB beside the read model ({@code projection_offsets}), not in Kafka: the consumer has
- * no group and commits nothing; it assigns itself every partition of the topic and seeks to the stored offsets
- * (or to the beginning). Each polled batch is first applied to the read model, then its offsets are stored; a
+ * <p>Offsets live in MongoDB beside the read model ({@code projection_offsets}), not in Kafka: the consumer
+ * commits nothing. Alone (no {@code groupId}, the embedded default) it assigns itself every partition of the topic
+ * and seeks to the stored offsets (or to the beginning). With a {@code groupId} it is one instance of a consumer
+ * group: Kafka shares the partitions among the instances, and each partition it is given is positioned at the
+ * stored offsets. The topic is keyed by agency, so an agency's events are all in one partition and one instance
+ * counts them; on every new assignment the instance forgets the cases it replayed before, since another
+ * instance may have counted those agencies meanwhile. Each polled batch is first applied to the read model, then its offsets are stored; a
  * crash in between makes the batch come again, which the idempotent {@link EventProjector} absorbs. On any
  * failure the consumer is closed and, after a pause, reopened at the stored offsets.
  *
@@ -55,6 +61,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
     private final KafkaOffsetRepository offsets;
     private final Clock clock;
     private volatile boolean running;
+    private volatile Set<TopicPartition> assignment = Set.of();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile CountDownLatch stopSignal = new CountDownLatch(0);
     private Thread thread;
@@ -64,10 +71,17 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
      * @param retryBackoff     the pause before reopening the consumer after a failure
      */
     public record Settings(String bootstrapServers, String topic, String clientId, Duration pollTimeout,
-                           Duration gapRetryInterval, Duration retryBackoff) {
+                           Duration gapRetryInterval, Duration retryBackoff, String groupId) {
         public Settings {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(topic, "topic");
+            groupId = groupId == null || groupId.isBlank() ? null : groupId;
+        }
+
+        /** A single projector: every partition, no group. */
+        public Settings(String bootstrapServers, String topic, String clientId, Duration pollTimeout,
+                        Duration gapRetryInterval, Duration retryBackoff) {
+            this(bootstrapServers, topic, clientId, pollTimeout, gapRetryInterval, retryBackoff, null);
         }
     }
 
@@ -126,11 +140,21 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
                 pause(settings.retryBackoff());
             } finally {
                 consumer = null;
+                assignment = Set.of();
             }
         }
     }
 
+    /** The partitions this instance projects now. */
+    public Set<TopicPartition> assignment() {
+        return assignment;
+    }
+
     private void consume(KafkaConsumer<String, byte[]> opened) {
+        if (settings.groupId() != null) {
+            consumeAsGroupMember(opened);
+            return;
+        }
         Set<TopicPartition> assigned = Set.of();
         Instant nextPartitionCheck = Instant.MIN;
         Instant nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
@@ -160,6 +184,43 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         }
     }
 
+    private void consumeAsGroupMember(KafkaConsumer<String, byte[]> opened) {
+        opened.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+                // Nothing to hand over: every applied batch's offsets are stored already.
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> given) {
+                position(opened, given);
+                projector.forgetReplayedCases();
+                assignment = Set.copyOf(opened.assignment());
+                LOG.info("Group {}: projecting partition(s) {} of {}", settings.groupId(),
+                        assignment.stream().map(TopicPartition::partition).sorted().toList(), settings.topic());
+            }
+        });
+        Instant nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
+        while (running) {
+            ConsumerRecords<String, byte[]> records = opened.poll(settings.pollTimeout());
+            if (!records.isEmpty()) {
+                apply(records);
+            }
+            if (!clock.instant().isBefore(nextGapRetry)) {
+                projector.retryGaps();
+                nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
+            }
+        }
+    }
+
+    private void position(KafkaConsumer<String, byte[]> opened, Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            offsets.nextOffset(partition.topic(), partition.partition()).ifPresentOrElse(
+                    offset -> opened.seek(partition, offset),
+                    () -> opened.seekToBeginning(List.of(partition)));
+        }
+    }
+
     /** Assigns every partition of the topic; on a change, positions all of them at the stored offsets. */
     private Set<TopicPartition> assign(KafkaConsumer<String, byte[]> opened, Set<TopicPartition> current) {
         List<PartitionInfo> partitions = opened.partitionsFor(settings.topic());
@@ -169,11 +230,8 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
             return current;
         }
         opened.assign(found);
-        for (TopicPartition partition : found) {
-            offsets.nextOffset(partition.topic(), partition.partition()).ifPresentOrElse(
-                    offset -> opened.seek(partition, offset),
-                    () -> opened.seekToBeginning(List.of(partition)));
-        }
+        position(opened, found);
+        assignment = Set.copyOf(found);
         LOG.info("Projecting {} partition(s) of {} from the offsets stored in MongoDB", found.size(), settings.topic());
         return found;
     }
@@ -204,6 +262,9 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
+        if (settings.groupId() != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        }
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -92,6 +92,11 @@ public class EventProjector {
     }
 
     /** Applies a batch of events (any order, duplicates allowed). */
+    /** Forgets the agencies' replayed cases: the next batch of each agency reads it whole (after a rebalance). */
+    public void forgetReplayedCases() {
+        reports.forgetReplayedCases();
+    }
+
     public void project(Collection<EventEnvelope> batch) {
         project(batch, Map.of(), List.of());
     }

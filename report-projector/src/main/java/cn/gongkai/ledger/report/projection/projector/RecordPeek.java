@@ -11,10 +11,10 @@ import java.util.function.Function;
 
 /**
  * What can still be told of a record that is not a valid event, to quarantine it with its case and agency: read
- * leniently (malformed UTF-8 replaced, the first of duplicate keys lost), its {@code aggregateId},
- * {@code sequence} and {@code type} if it is JSON at all, else its Kafka key (the publisher keys every record by
- * its aggregate); the agency from a request's id ({@code agencyId:trackingNumber}), from the payload's
- * {@code agencyId}, or from what the read model knows of the aggregate. Never throws.
+ * leniently (malformed UTF-8 replaced, one of duplicate keys lost), its {@code aggregateId}, {@code sequence}
+ * and {@code type} if it is JSON at all; the agency from a request's id ({@code agencyId:trackingNumber}), from the
+ * payload's {@code agencyId}, from what the read model knows of the aggregate, or else from the record's Kafka key
+ * (the publisher keys every record by its agency). Never throws.
  */
 final class RecordPeek {
     private RecordPeek() {
@@ -25,9 +25,6 @@ final class RecordPeek {
         String text = new String(value, StandardCharsets.UTF_8);
         JsonNode node = tree(text);
         String aggregateId = text(node, "aggregateId");
-        if (aggregateId == null) {
-            aggregateId = record.key();
-        }
         Long sequence = null;
         JsonNode seq = node == null ? null : node.get("sequence");
         if (seq != null && seq.canConvertToExactIntegral() && seq.canConvertToLong() && seq.asLong() >= 0) {
@@ -43,6 +40,9 @@ final class RecordPeek {
             if (agencyId == null) {
                 agencyId = knownAgency.apply(aggregateId);
             }
+        }
+        if (agencyId == null && record.key() != null && !record.key().isBlank()) {
+            agencyId = record.key();
         }
         return new QuarantinedRecord(Stage.DECODE, record.delivery().topic(), record.delivery().partition(),
                 record.delivery().offset(), record.key(), aggregateId, sequence, text(node, "type"), agencyId,

@@ -100,7 +100,10 @@ public final class ReportMaterializer {
         }
     }
 
-    /** Drops the replayed cases kept between batches (after a failed batch, which may have left them half-changed). */
+    /**
+     * Drops every agency's replayed cases; each is read whole on its next batch (after a new assignment of
+     * partitions, or a failed batch, which may have left them half-changed).
+     */
     public void forgetReplayedCases() {
         cache.clear();
     }
