@@ -1,5 +1,9 @@
 package cn.gongkai.ledger.readmodel;
 
+import cn.gongkai.ledger.privacy.PersonalDataCipher;
+import cn.gongkai.ledger.privacy.PrivacyConfiguration;
+import cn.gongkai.ledger.readmodel.eventstore.EventStoreSecurityFacts;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
 import cn.gongkai.ledger.readmodel.query.ReportQueries;
@@ -14,14 +18,18 @@ import com.mongodb.client.MongoClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The read models on Boot's {@link MongoClient} (database {@code MONGODB_DATABASE}, default
  * {@code gongkai-ledger}) and their read-only API ({@link cn.gongkai.ledger.readmodel.query}): what the query
  * service imports. The write side is {@link ReadModelWriteConfiguration}, imported by the projector alone. The
- * read beans build their own store accessors, so that no write repository is a bean of the query service.
+ * read beans build their own store accessors, so that no write repository is a bean of the query service. The
+ * read models hold applicants' personal data sealed, as the events do; the read API opens it
+ * ({@link PersonalDataCipher}): the clear value, or 已删除 once the case was erased.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PrivacyConfiguration.class)
 public class ReadModelConfiguration {
     public static final String DATABASE = "${MONGODB_DATABASE:gongkai-ledger}";
 
@@ -31,8 +39,8 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public CaseSummaries readModelCaseSummaries(ReadModelDatabase database) {
-        return new CaseSummaries(database);
+    public CaseSummaries readModelCaseSummaries(ReadModelDatabase database, PersonalDataCipher personalDataCipher) {
+        return new CaseSummaries(database, personalDataCipher);
     }
 
     @Bean
@@ -41,8 +49,15 @@ public class ReadModelConfiguration {
     }
 
     @Bean
-    public RequestHistories readModelRequestHistories(ReadModelDatabase database) {
-        return new RequestHistories(database, new ProjectedEventRepository(database));
+    public RequestHistories readModelRequestHistories(ReadModelDatabase database,
+                                                      PersonalDataCipher personalDataCipher) {
+        return new RequestHistories(database, new ProjectedEventRepository(database), personalDataCipher);
+    }
+
+    /** The security module's facts and the audit's command history, from the one event-store reader. */
+    @Bean
+    public EventStoreSecurityFacts readModelSecurityFacts(MongoClient mongoClient, @Value(DATABASE) String database) {
+        return new EventStoreSecurityFacts(new MongoEventStoreReader(mongoClient.getDatabase(database)));
     }
 
     @Bean

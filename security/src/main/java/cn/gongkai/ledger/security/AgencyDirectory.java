@@ -1,32 +1,30 @@
 package cn.gongkai.ledger.security;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bson.Document;
+import java.util.function.Supplier;
 
 /**
- * Which agency a case belongs to and which agency is above which, read from the first event of the case or agency
- * in the event store ({@code domainevents}): a request's id starts with its agency; a reconsideration or lawsuit
- * names it when filed ({@code agencyId}); an agency names its superior ({@code superiorAgencyId}) when registered.
- * These facts never change once recorded, so what was found is kept.
+ * Which agency a case belongs to and which agency is above which: a request's id starts with its agency; a
+ * reconsideration or lawsuit names it when filed, and an agency its superior when registered ({@link AgencyFacts},
+ * answered beside the one event-store reader). These facts never change once recorded, so what was found is kept.
  */
 public class AgencyDirectory {
-    public static final String EVENT_STORE = "domainevents";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DEPTH = 16;
 
-    private final MongoCollection<Document> events;
-    private final Map<String, JsonNode> firstPayloads = new ConcurrentHashMap<>();
+    private final Supplier<AgencyFacts> facts;
+    private final Map<String, AgencyId> filedAgencies = new ConcurrentHashMap<>();
+    private final Map<AgencyId, Optional<AgencyId>> superiors = new ConcurrentHashMap<>();
 
-    public AgencyDirectory(MongoDatabase database) {
-        this.events = database.getCollection(EVENT_STORE);
+    public AgencyDirectory(AgencyFacts facts) {
+        this(() -> facts);
+    }
+
+    /** With the facts looked up on first use (the service that answers them may start after this directory). */
+    public AgencyDirectory(Supplier<AgencyFacts> facts) {
+        this.facts = facts;
     }
 
     /** The agency of a request ({@code agency:number}), a reconsideration or a lawsuit; empty if it is unknown. */
@@ -38,8 +36,13 @@ public class AgencyDirectory {
         if (inId.isPresent()) {
             return inId;
         }
-        return firstPayload(caseId).map(p -> p.path("agencyId")).filter(JsonNode::isTextual)
-                .map(n -> new AgencyId(n.asText()));
+        AgencyId known = filedAgencies.get(caseId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<AgencyId> filed = facts.get().agencyNamedAtFiling(caseId);
+        filed.ifPresent(agency -> filedAgencies.put(caseId, agency));
+        return filed;
     }
 
     /** The agency a request id ({@code agency:number}) names; empty for any other id. */
@@ -55,9 +58,17 @@ public class AgencyDirectory {
         }
     }
 
+    /** The superior agency; an agency not (yet) registered is asked again next time. */
     public Optional<AgencyId> superiorOf(AgencyId agency) {
-        return firstPayload(agency.value()).map(p -> p.path("superiorAgencyId")).filter(JsonNode::isTextual)
-                .map(n -> new AgencyId(n.asText()));
+        Optional<AgencyId> known = superiors.get(agency);
+        if (known != null) {
+            return known;
+        }
+        Optional<AgencyId> superior = facts.get().superiorOf(agency);
+        if (superior.isPresent()) {
+            superiors.put(agency, superior);
+        }
+        return superior;
     }
 
     /** Whether {@code agency} is {@code officerAgency} itself or below it (directly or further down). */
@@ -70,24 +81,5 @@ public class AgencyDirectory {
             current = superiorOf(current).orElse(null);
         }
         return false;
-    }
-
-    private Optional<JsonNode> firstPayload(String aggregateId) {
-        JsonNode known = firstPayloads.get(aggregateId);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Document first = events.find(Filters.and(Filters.eq("aggregateIdentifier", aggregateId),
-                Filters.eq("sequenceNumber", 0L))).first();
-        if (first == null || !(first.get("payload") instanceof String payload)) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = JSON.readTree(payload);
-            firstPayloads.put(aggregateId, node);
-            return Optional.of(node);
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        }
     }
 }

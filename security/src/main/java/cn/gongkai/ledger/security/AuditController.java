@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * 审计: {@code GET /api/audit?agencyId=&from=&to=} — the trail of the auditor's own agency (without
  * {@code agencyId}, theirs): every command recorded and every read of personal data in the clear, oldest first;
- * {@code from}/{@code to} are ISO instants ({@code 2026-01-01T00:00:00Z}).
+ * {@code from}/{@code to} are ISO instants ({@code 2026-01-01T00:00:00Z}); a page at a time ({@code page} from 0,
+ * {@code size} up to 500, default 100).
  */
 @RestController
 public class AuditController {
@@ -24,9 +25,11 @@ public class AuditController {
     @GetMapping("/api/audit")
     public AuditTrail.Trail audit(@RequestParam(required = false) String agencyId,
                                   @RequestParam(required = false) Instant from,
-                                  @RequestParam(required = false) Instant to) {
+                                  @RequestParam(required = false) Instant to,
+                                  @RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "" + AuditTrail.DEFAULT_PAGE_SIZE) int size) {
         AgencyId agency = agencyId == null || agencyId.isBlank() ? Officer.current().agencyId() : new AgencyId(agencyId);
         guard.requireOwn(agency);
-        return trail.of(agency, from, to);
+        return trail.of(agency, from, to, page, size);
     }
 }

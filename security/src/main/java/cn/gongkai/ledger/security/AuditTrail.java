@@ -1,76 +1,50 @@
 package cn.gongkai.ledger.security;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import java.io.IOException;
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 
 /**
- * Who did what and when, for one agency: every command, from the events it recorded (their {@code recorded.by} and
- * {@code recorded.at}, which only the command service sets, from the authenticated user and its clock), and every
- * read of personal data in the clear ({@link PersonalDataAudit}). Nothing here can be written through the API.
+ * Who did what and when, for one agency, a page at a time: every command, from the events it recorded
+ * ({@link CommandHistory}: their {@code recorded.by} and {@code recorded.at}, which only the command service sets,
+ * from the authenticated user and its clock), and every read of personal data in the clear
+ * ({@link PersonalDataAudit}). Nothing here can be written through the API.
  */
 public class AuditTrail {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int DEFAULT_PAGE_SIZE = 100;
 
-    private final MongoCollection<Document> events;
-    private final AgencyDirectory directory;
+    private final Supplier<Optional<CommandHistory>> commands;
     private final PersonalDataAudit reads;
 
-    public AuditTrail(MongoDatabase database, AgencyDirectory directory, PersonalDataAudit reads) {
-        this.events = database.getCollection(AgencyDirectory.EVENT_STORE);
-        this.directory = directory;
+    /** @param commands the history of commands; empty in a service without the event-store reader */
+    public AuditTrail(Supplier<Optional<CommandHistory>> commands, PersonalDataAudit reads) {
+        this.commands = commands;
         this.reads = reads;
     }
 
-    public record Command(Instant at, String by, String aggregateId, long sequence, String type) {
+    /** One page of the trail: the commands and the reads of that page, each oldest first. */
+    public record Trail(String agencyId, int page, int size, List<CommandHistory.Command> commands,
+                        List<PersonalDataAudit.Read> reads) {
     }
 
-    public record Trail(String agencyId, List<Command> commands, List<PersonalDataAudit.Read> reads) {
-    }
-
-    /** The agency's trail, oldest first, optionally within [from, to) by recording time. */
-    public Trail of(AgencyId agency, Instant from, Instant to) {
-        List<Command> commands = new ArrayList<>();
-        for (Document event : events.find(Filters.exists("aggregateIdentifier"))
-                .sort(Sorts.ascending("timestamp", "sequenceNumber"))) {
-            String aggregateId = event.getString("aggregateIdentifier");
-            Optional<AgencyId> owner = aggregateId.equals(agency.value()) ? Optional.of(agency)
-                    : directory.agencyOfCase(aggregateId);
-            if (owner.isEmpty() || !owner.get().equals(agency)) {
-                continue;
-            }
-            JsonNode recorded = recorded(event.getString("payload"));
-            if (recorded == null || !recorded.path("at").isTextual()) {
-                continue;
-            }
-            Instant at = Instant.parse(recorded.get("at").asText());
-            if ((from != null && at.isBefore(from)) || (to != null && !at.isBefore(to))) {
-                continue;
-            }
-            String type = event.getString("payloadType");
-            commands.add(new Command(at, recorded.path("by").asText(null), aggregateId,
-                    ((Number) event.get("sequenceNumber")).longValue(),
-                    type == null ? null : type.substring(type.lastIndexOf('$') + 1)));
+    /** The agency's trail, oldest first, within [from, to) (either may be null), page {@code page} of {@code size}. */
+    public Trail of(AgencyId agency, Instant from, Instant to, int page, int size) {
+        if (page < 0 || size < 1 || size > CommandHistory.MAX_PAGE_SIZE) {
+            throw LedgerProblemException.badRequest("AUDIT_PAGE_INVALID",
+                    "页码须不小于 0，每页条数须在 1 到 " + CommandHistory.MAX_PAGE_SIZE + " 之间",
+                    "page must be at least 0 and size between 1 and " + CommandHistory.MAX_PAGE_SIZE);
         }
-        commands.sort(java.util.Comparator.comparing(Command::at));
-        return new Trail(agency.value(), commands, reads.reads(agency.value(), from, to));
-    }
-
-    private static JsonNode recorded(String payload) {
-        try {
-            return payload == null ? null : JSON.readTree(payload).get("recorded");
-        } catch (IOException e) {
-            return null;
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw LedgerProblemException.badRequest("AUDIT_RANGE_INVALID", "起始时间须早于截止时间",
+                    "from must be before to");
         }
+        CommandHistory history = commands.get().orElseThrow(() -> new LedgerProblemException(HttpStatus.NOT_FOUND,
+                "AUDIT_NOT_SERVED_HERE", "审计记录由查询服务提供", "The audit trail is served by the query service"));
+        return new Trail(agency.value(), page, size, history.recordedFor(agency, from, to, page, size),
+                reads.reads(agency.value(), from, to, page, size));
     }
 }

@@ -68,7 +68,11 @@ public final class CommandPolicy {
             Map.entry(LawsuitCommand.RenderJudgment.class, EnumSet.of(LEGAL)),
             Map.entry(LawsuitCommand.FileAppeal.class, EnumSet.of(LEGAL)),
             Map.entry(LawsuitCommand.RecordJudgmentEffective.class, EnumSet.of(LEGAL)),
-            Map.entry(LawsuitCommand.OpenRetrial.class, EnumSet.of(LEGAL)));
+            Map.entry(LawsuitCommand.OpenRetrial.class, EnumSet.of(LEGAL)),
+            // 法制: erasing an applicant's personal data is a legal decision (《个人信息保护法》第四十七条).
+            Map.entry(DisclosureRequestCommand.EraseApplicantData.class, EnumSet.of(LEGAL)),
+            Map.entry(ReconsiderationCommand.EraseReconsiderationApplicantData.class, EnumSet.of(LEGAL)),
+            Map.entry(LawsuitCommand.ErasePlaintiffData.class, EnumSet.of(LEGAL)));
 
     private CommandPolicy() {
     }

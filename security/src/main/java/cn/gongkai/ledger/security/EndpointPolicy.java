@@ -121,6 +121,12 @@ public final class EndpointPolicy {
             command("/api/lawsuits/{lawsuitId}/judgments/effective", LawsuitCommand.RecordJudgmentEffective.class,
                     Scope.IN_HANDLER),
             command("/api/lawsuits/{lawsuitId}/retrials", LawsuitCommand.OpenRetrial.class, Scope.IN_HANDLER),
+            // Erasure of personal data (法制), of the officer's own agency's cases.
+            command("/api/requests/{requestId}/personal-data/erasure", DisclosureRequestCommand.EraseApplicantData.class),
+            command("/api/reconsiderations/{reconsiderationId}/personal-data/erasure",
+                    ReconsiderationCommand.EraseReconsiderationApplicantData.class, Scope.IN_HANDLER),
+            command("/api/lawsuits/{lawsuitId}/personal-data/erasure", LawsuitCommand.ErasePlaintiffData.class,
+                    Scope.IN_HANDLER),
             // The bulk import checks each line's command against CommandPolicy and its agency.
             read(HttpMethod.POST, "/api/import", EnumSet.of(REGISTRAR, HANDLER, APPROVER, LEGAL, REPORTER, ADMIN),
                     Scope.IN_HANDLER),

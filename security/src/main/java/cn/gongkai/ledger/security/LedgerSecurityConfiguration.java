@@ -2,12 +2,13 @@ package cn.gongkai.ledger.security;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import com.mongodb.client.MongoClient;
-import jakarta.servlet.DispatcherType;
 import com.mongodb.client.MongoDatabase;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -75,9 +76,10 @@ public class LedgerSecurityConfiguration {
     }
 
     @Bean
-    public LoginThrottle ledgerLoginThrottle(@Value("${ledger.security.login.max-failures:5}") int maxFailures,
+    public LoginThrottle ledgerLoginThrottle(MongoDatabase ledgerSecurityDatabase,
+                                             @Value("${ledger.security.login.max-failures:5}") int maxFailures,
                                              @Value("${ledger.security.login.lockout:PT1M}") Duration lockout) {
-        return new LoginThrottle(maxFailures, lockout, Clock.systemUTC());
+        return new LoginThrottle(ledgerSecurityDatabase, maxFailures, lockout, Clock.systemUTC());
     }
 
     @Bean
@@ -85,15 +87,21 @@ public class LedgerSecurityConfiguration {
         return new PersonalDataAudit(ledgerSecurityDatabase, Clock.systemUTC());
     }
 
+    /** The commands' history comes from the service's event-store reader (the query side has it). */
     @Bean
-    public AuditTrail ledgerAuditTrail(MongoDatabase ledgerSecurityDatabase, AgencyDirectory ledgerAgencyDirectory,
+    public AuditTrail ledgerAuditTrail(ObjectProvider<CommandHistory> commandHistory,
                                        PersonalDataAudit ledgerPersonalDataAudit) {
-        return new AuditTrail(ledgerSecurityDatabase, ledgerAgencyDirectory, ledgerPersonalDataAudit);
+        return new AuditTrail(() -> commandHistory.orderedStream().findFirst(), ledgerPersonalDataAudit);
     }
 
+    /**
+     * The facts come from the service's event store: the command service's own, or the read model's one reader
+     * (in the one-process run both are there and agree; the first in order answers). A service with neither knows
+     * no reconsideration's or lawsuit's agency and no superior: it refuses what needs them (fails closed).
+     */
     @Bean
-    public AgencyDirectory ledgerAgencyDirectory(MongoDatabase ledgerSecurityDatabase) {
-        return new AgencyDirectory(ledgerSecurityDatabase);
+    public AgencyDirectory ledgerAgencyDirectory(ObjectProvider<AgencyFacts> agencyFacts) {
+        return new AgencyDirectory(() -> agencyFacts.orderedStream().findFirst().orElse(AgencyFacts.NONE));
     }
 
     @Bean

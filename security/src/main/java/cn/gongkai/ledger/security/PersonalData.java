@@ -1,23 +1,16 @@
 package cn.gongkai.ledger.security;
 
+import cn.gongkai.ledger.privacy.PersonalDataCipher;
+import cn.gongkai.ledger.privacy.PersonalFields;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Applicants' personal data (《个人信息保护法》): which fields hold it and how they are shown to a role that does
  * not need them. Names keep their first character ({@code 王*}), ID numbers their first six and last four
- * ({@code 110105********1234}), contacts their last four ({@code *******1234}).
+ * ({@code 110105********1234}), contacts their last four ({@code *******1234}); an erased value stays
+ * {@value PersonalDataCipher#ERASED}.
  */
 public final class PersonalData {
-    /** Field names that hold a person's name, anywhere in an event payload. */
-    public static final Set<String> NAME_FIELDS = Set.of("applicantName", "plaintiffName", "appellant");
-    public static final String ID_NUMBER_FIELD = "idDocumentNumber";
-    public static final String CONTACT_FIELD = "contact";
-    /** The object that describes an applicant at intake: its {@code name} is personal. */
-    public static final String APPLICANT_OBJECT = "applicant";
 
     private PersonalData() {
     }
@@ -30,7 +23,7 @@ public final class PersonalData {
     }
 
     public static String maskName(String name) {
-        if (name == null || name.isEmpty()) {
+        if (name == null || name.isEmpty() || PersonalDataCipher.ERASED.equals(name)) {
             return name;
         }
         int first = name.offsetByCodePoints(0, 1);
@@ -39,7 +32,7 @@ public final class PersonalData {
     }
 
     public static String maskIdNumber(String number) {
-        if (number == null || number.isEmpty()) {
+        if (number == null || number.isEmpty() || PersonalDataCipher.ERASED.equals(number)) {
             return number;
         }
         if (number.length() <= 10) {
@@ -49,45 +42,24 @@ public final class PersonalData {
     }
 
     public static String maskContact(String contact) {
-        if (contact == null || contact.isEmpty()) {
+        if (contact == null || contact.isEmpty() || PersonalDataCipher.ERASED.equals(contact)) {
             return contact;
         }
         int keep = contact.length() > 6 ? 4 : 0;
         return "*".repeat(contact.length() - keep) + contact.substring(contact.length() - keep);
     }
 
-    /** A copy of an event payload (or any JSON) with every personal field masked. */
+    /** A copy of an event payload (or any JSON) with every personal field ({@link PersonalFields}) masked. */
     public static JsonNode mask(JsonNode payload) {
         if (payload == null) {
             return null;
         }
         JsonNode copy = payload.deepCopy();
-        maskInPlace(copy, false);
+        PersonalFields.transform(copy, (kind, value) -> switch (kind) {
+            case NAME -> maskName(value);
+            case ID_NUMBER -> maskIdNumber(value);
+            case CONTACT -> maskContact(value);
+        });
         return copy;
-    }
-
-    private static void maskInPlace(JsonNode node, boolean insideApplicant) {
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            java.util.List<Map.Entry<String, JsonNode>> entries = new java.util.ArrayList<>();
-            fields.forEachRemaining(entries::add);
-            for (Map.Entry<String, JsonNode> field : entries) {
-                String name = field.getKey();
-                JsonNode value = field.getValue();
-                if (value.isTextual()) {
-                    if (NAME_FIELDS.contains(name) || (insideApplicant && "name".equals(name))) {
-                        object.put(name, maskName(value.asText()));
-                    } else if (ID_NUMBER_FIELD.equals(name)) {
-                        object.put(name, maskIdNumber(value.asText()));
-                    } else if (CONTACT_FIELD.equals(name)) {
-                        object.put(name, maskContact(value.asText()));
-                    }
-                } else {
-                    maskInPlace(value, APPLICANT_OBJECT.equals(name));
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(element -> maskInPlace(element, insideApplicant));
-        }
     }
 }

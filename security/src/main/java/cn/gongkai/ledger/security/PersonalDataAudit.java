@@ -3,6 +3,7 @@ package cn.gongkai.ledger.security;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ public class PersonalDataAudit {
     public PersonalDataAudit(MongoDatabase database, Clock clock) {
         this.log = database.getCollection(COLLECTION);
         this.clock = clock;
+        log.createIndex(Indexes.ascending("caseAgencyId", "at"));
     }
 
     public record Read(Instant at, String username, String officerAgencyId, String caseAgencyId, String caseId,
@@ -38,8 +40,8 @@ public class PersonalDataAudit {
                 .append("caseId", caseId).append("action", action).append("path", path));
     }
 
-    /** The reads of one agency's data, oldest first, optionally within [from, to). */
-    public List<Read> reads(String caseAgencyId, Instant from, Instant to) {
+    /** The reads of one agency's data, oldest first, optionally within [from, to), page {@code page} of {@code size}. */
+    public List<Read> reads(String caseAgencyId, Instant from, Instant to, int page, int size) {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("caseAgencyId", caseAgencyId)));
         if (from != null) {
             filters.add(Filters.gte("at", from.toString()));
@@ -48,7 +50,8 @@ public class PersonalDataAudit {
             filters.add(Filters.lt("at", to.toString()));
         }
         List<Read> reads = new ArrayList<>();
-        for (Document d : log.find(Filters.and(filters)).sort(Sorts.ascending("at"))) {
+        for (Document d : log.find(Filters.and(filters)).sort(Sorts.ascending("at"))
+                .skip(page * size).limit(size)) {
             reads.add(new Read(Instant.parse(d.getString("at")), d.getString("username"),
                     d.getString("officerAgencyId"), d.getString("caseAgencyId"), d.getString("caseId"),
                     d.getString("action"), d.getString("path")));

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.api.lawsuit;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
@@ -40,5 +41,9 @@ public sealed interface LawsuitCommand extends LedgerCommand {
 
     /** A concluded case is reopened for retrial (再审). */
     record OpenRetrial(LawsuitId lawsuitId, LocalDate openedOn, String court, Recorded recorded) implements LawsuitCommand {
+    }
+
+    /** Erase the plaintiff's personal data (《个人信息保护法》第四十七条), an appellant's name with it. */
+    record ErasePlaintiffData(LawsuitId lawsuitId, ErasureGround ground, Recorded recorded) implements LawsuitCommand {
     }
 }

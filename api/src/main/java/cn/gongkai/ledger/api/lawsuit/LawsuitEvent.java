@@ -1,7 +1,9 @@
 package cn.gongkai.ledger.api.lawsuit;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
 import cn.gongkai.ledger.api.request.RequestId;
@@ -53,5 +55,9 @@ public sealed interface LawsuitEvent extends LedgerEvent {
 
     /** A retrial reopens a concluded case; it is pending again until the retrial judgment takes effect. */
     record RetrialOpened(LawsuitId lawsuitId, LocalDate openedOn, String court, Recorded recorded) implements LawsuitEvent {
+    }
+
+    record PlaintiffDataErased(LawsuitId lawsuitId, ErasureGround ground, Recorded recorded)
+            implements LawsuitEvent, PersonalDataErased {
     }
 }

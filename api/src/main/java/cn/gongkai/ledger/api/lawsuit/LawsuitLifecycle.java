@@ -4,6 +4,7 @@ import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.AppealFiled;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentRendered;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.PlaintiffDataErased;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.RetrialOpened;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -130,6 +131,9 @@ public final class LawsuitLifecycle {
             LawsuitFile facts = new LawsuitFile(f.filing(), e.court() == null ? f.court() : e.court(),
                     f.latestJudgment(), f.resolved(), e, e.openedOn(), transitions);
             return new Pending(facts, Instance.RETRIAL, false);
+        }
+        if (event instanceof PlaintiffDataErased) {
+            return state; // the case goes on; only its personal data is gone
         }
         throw new IllegalStateException("unhandled lawsuit event " + event.getClass().getName());
     }

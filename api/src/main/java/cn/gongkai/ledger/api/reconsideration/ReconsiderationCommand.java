@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.api.reconsideration;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.RequestId;
@@ -37,5 +38,10 @@ public sealed interface ReconsiderationCommand extends LedgerCommand {
     /** The applicant withdrew; the review body terminates the case (其他). */
     record WithdrawReconsideration(ReconsiderationId reconsiderationId, LocalDate withdrawnOn, String reason,
                                    Recorded recorded) implements ReconsiderationCommand {
+    }
+
+    /** Erase the reconsideration applicant's personal data (《个人信息保护法》第四十七条). */
+    record EraseReconsiderationApplicantData(ReconsiderationId reconsiderationId, ErasureGround ground,
+                                             Recorded recorded) implements ReconsiderationCommand {
     }
 }

@@ -1,7 +1,9 @@
 package cn.gongkai.ledger.api.reconsideration;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.RequestId;
 import java.time.LocalDate;
@@ -68,5 +70,9 @@ public sealed interface ReconsiderationEvent extends LedgerEvent {
             return withdrawnOn;
         }
 
+    }
+
+    record ReconsiderationApplicantDataErased(ReconsiderationId reconsiderationId, ErasureGround ground,
+                                              Recorded recorded) implements ReconsiderationEvent, PersonalDataErased {
     }
 }

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.api.reconsideration;
 
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.Conclusion;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationAccepted;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationApplicantDataErased;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
 import java.time.LocalDate;
 import java.util.List;
@@ -99,6 +100,9 @@ public final class ReconsiderationLifecycle {
                 return new Concluded(a.facts(), a.acceptedOn(), ending);
             }
             return state;
+        }
+        if (event instanceof ReconsiderationApplicantDataErased) {
+            return state; // the case goes on; only its applicant's personal data is gone
         }
         throw new IllegalStateException("unhandled reconsideration event " + event.getClass().getName());
     }

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.api.request;
 
 import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
 import java.math.BigDecimal;
@@ -100,5 +101,10 @@ public sealed interface DisclosureRequestCommand extends LedgerCommand {
                                       LocalDate newDueOn, Recorded recorded) implements DisclosureRequestCommand {
         /** The refusal code of a change the request already recorded (same calendar version and due date). */
         public static final String ALREADY_RECORDED = "DUE_DATE_CHANGE_ALREADY_RECORDED";
+    }
+
+    /** Erase the applicant's personal data (《个人信息保护法》第四十七条): destroys the case's data key. */
+    record EraseApplicantData(RequestId requestId, ErasureGround ground, Recorded recorded)
+            implements DisclosureRequestCommand {
     }
 }

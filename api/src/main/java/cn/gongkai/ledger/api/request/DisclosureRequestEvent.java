@@ -2,7 +2,9 @@ package cn.gongkai.ledger.api.request;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.api.common.Recorded;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -127,5 +129,10 @@ public sealed interface DisclosureRequestEvent extends LedgerEvent {
 
     record DueDateRecomputed(RequestId requestId, String calendarVersion, LocalDate previousDueOn, LocalDate newDueOn,
                              Recorded recorded) implements DisclosureRequestEvent {
+    }
+
+    /** The applicant's personal data was erased; the type (the report column) stays. */
+    record ApplicantDataErased(RequestId requestId, ErasureGround ground, Recorded recorded)
+            implements DisclosureRequestEvent, PersonalDataErased {
     }
 }

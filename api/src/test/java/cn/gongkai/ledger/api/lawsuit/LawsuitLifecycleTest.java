@@ -3,11 +3,13 @@ package cn.gongkai.ledger.api.lawsuit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.AppealFiled;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentRendered;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.PlaintiffDataErased;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.RetrialOpened;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.Concluded;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.Pending;
@@ -43,7 +45,7 @@ class LawsuitLifecycleTest {
     @Test
     void everyEventTypeMovesTheLifecycle() {
         List<Class<?>> handled = List.of(LawsuitFiled.class, JudgmentRendered.class, AppealFiled.class,
-                JudgmentTookEffect.class, RetrialOpened.class);
+                JudgmentTookEffect.class, RetrialOpened.class, PlaintiffDataErased.class);
         assertThat(LawsuitEvent.class.getPermittedSubclasses()).containsExactlyInAnyOrderElementsOf(handled);
         State filed = replay(filed());
         State rendered = LawsuitLifecycle.evolve(filed, judgment(Instance.FIRST, JudgmentResult.REVOKED, "2024-05-01"));
@@ -51,6 +53,8 @@ class LawsuitLifecycleTest {
         State effective = LawsuitLifecycle.evolve(rendered, new JudgmentTookEffect(ID, Instance.FIRST, d("2024-05-20"), AT));
         State retried = LawsuitLifecycle.evolve(effective, new RetrialOpened(ID, d("2024-08-01"), "市中院", AT));
         assertThat(List.of(LawsuitLifecycle.initial(), filed, rendered, appealed, effective, retried)).doesNotHaveDuplicates();
+        assertThat(LawsuitLifecycle.evolve(rendered, new PlaintiffDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, AT)))
+                .as("an erasure changes no fact the report reads").isEqualTo(rendered);
     }
 
     @Test

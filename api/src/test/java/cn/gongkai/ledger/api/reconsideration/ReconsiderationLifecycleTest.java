@@ -3,6 +3,7 @@ package cn.gongkai.ledger.api.reconsideration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationAccepted;
@@ -41,7 +42,8 @@ class ReconsiderationLifecycleTest {
     void everyEventTypeMovesTheLifecycle() {
         assertThat(EventTypes.under(ReconsiderationEvent.class)).containsExactlyInAnyOrder(
                 ReconsiderationFiled.class, ReconsiderationAccepted.class, ReconsiderationDecided.class,
-                ReconsiderationRejected.class, ReconsiderationWithdrawn.class);
+                ReconsiderationRejected.class, ReconsiderationWithdrawn.class,
+                ReconsiderationEvent.ReconsiderationApplicantDataErased.class);
         assertThat(replay()).isInstanceOf(Unfiled.class);
         assertThat(replay(FILED)).isEqualTo(new Filed(FILED));
         assertThat(replay(FILED, ACCEPTED)).isEqualTo(new Accepted(FILED, ACCEPTED.acceptedOn()));
@@ -49,6 +51,9 @@ class ReconsiderationLifecycleTest {
         assertThat(replay(FILED, REJECTED)).isEqualTo(new Concluded(FILED, null, REJECTED));
         assertThat(replay(FILED, WITHDRAWN)).isEqualTo(new Concluded(FILED, null, WITHDRAWN));
         assertThat(replay(FILED, ACCEPTED, WITHDRAWN)).isEqualTo(new Concluded(FILED, ACCEPTED.acceptedOn(), WITHDRAWN));
+        assertThat(replay(FILED, ACCEPTED, new ReconsiderationEvent.ReconsiderationApplicantDataErased(ID,
+                ErasureGround.CONSENT_WITHDRAWN, AT))).as("an erasure changes no fact the report reads")
+                .isEqualTo(replay(FILED, ACCEPTED));
     }
 
     @Test

@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Refuses, before the append, an event whose JSON (the envelope exactly as it goes to Kafka) is larger than
  * {@link InputLimits#EVENT_MAX_BYTES}: the topic could not carry it, so it must not be recorded. The limits on each
  * field keep every real event far below it; this is the last guard. The refusal fails the command (HTTP 413) and
- * its unit of work, so nothing is stored.
+ * its unit of work, so nothing is stored. It is registered after the sealing of personal data
+ * ({@code PersonalDataConfiguration}): it measures the event as it is stored and sent.
  */
 public final class EventSizeLimit implements MessageDispatchInterceptor<EventMessage<?>> {
     public static final String EVENT_TOO_LARGE = "EVENT_TOO_LARGE";
@@ -32,15 +30,6 @@ public final class EventSizeLimit implements MessageDispatchInterceptor<EventMes
             }
             return message;
         };
-    }
-
-    /** Events too large for the topic are refused before they are appended. */
-    @Configuration(proxyBeanMethods = false)
-    public static class Registration {
-        @Autowired
-        public void limitEventSize(EventStore eventStore) {
-            eventStore.registerDispatchInterceptor(new EventSizeLimit());
-        }
     }
 
     /** 413: the command would record an event larger than the topic carries. */

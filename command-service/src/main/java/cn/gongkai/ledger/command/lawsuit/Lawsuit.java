@@ -10,22 +10,24 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.ErasePlaintiffData;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileAppeal;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileLawsuit;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.OpenRetrial;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.RecordJudgmentEffective;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.RenderJudgment;
-import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.AppealFiled;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentRendered;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.PlaintiffDataErased;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.RetrialOpened;
-import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.Concluded;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.LawsuitFile;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.Pending;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.State;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
 import cn.gongkai.ledger.api.lawsuit.Route;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
@@ -67,6 +69,7 @@ class Lawsuit {
     private String lawsuitId;
     /** Evolved by the one lifecycle the case summary and the report fold share. */
     private State state = LawsuitLifecycle.initial();
+    private boolean plaintiffDataErased;
 
     Lawsuit() {
         // for Axon
@@ -177,9 +180,16 @@ class Lawsuit {
         notBefore(date, field, facts().lastStepOn(), stepField(facts().lastStep()));
     }
 
+    @CommandHandler
+    void handle(ErasePlaintiffData command) {
+        Rules.erasable(plaintiffDataErased, command.ground(), lawsuitId);
+        apply(new PlaintiffDataErased(command.lawsuitId(), command.ground(), command.recorded()));
+    }
+
     @EventSourcingHandler
     void on(LawsuitEvent event) {
         state = LawsuitLifecycle.evolve(state, event);
+        plaintiffDataErased |= event instanceof PlaintiffDataErased;
         if (lawsuitId == null && event instanceof LawsuitFiled filed) {
             lawsuitId = filed.lawsuitId().value();
         }

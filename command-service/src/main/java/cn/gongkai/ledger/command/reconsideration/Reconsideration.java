@@ -10,19 +10,21 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.AcceptReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.DecideReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.EraseReconsiderationApplicantData;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.FileReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.RejectReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.WithdrawReconsideration;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.Accepted;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.Concluded;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.State;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationAccepted;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationApplicantDataErased;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationDecided;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationRejected;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationWithdrawn;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.Accepted;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.Concluded;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle.State;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
 import cn.gongkai.ledger.command.rules.Rules;
@@ -55,6 +57,7 @@ class Reconsideration {
     @AggregateIdentifier
     private String reconsiderationId;
     private State state = ReconsiderationLifecycle.initial();
+    private boolean applicantDataErased;
 
     Reconsideration() {
         // for Axon
@@ -120,6 +123,13 @@ class Reconsideration {
                 command.recorded()));
     }
 
+    @CommandHandler
+    void handle(EraseReconsiderationApplicantData command) {
+        Rules.erasable(applicantDataErased, command.ground(), reconsiderationId);
+        apply(new ReconsiderationApplicantDataErased(command.reconsiderationId(), command.ground(),
+                command.recorded()));
+    }
+
     private void requireOpen() {
         if (state instanceof Concluded c) {
             throw RuleViolation.conflict("RECONSIDERATION_CONCLUDED",
@@ -155,6 +165,7 @@ class Reconsideration {
     @EventSourcingHandler
     void on(ReconsiderationEvent event) {
         state = ReconsiderationLifecycle.evolve(state, event);
+        applicantDataErased |= event instanceof ReconsiderationApplicantDataErased;
         if (reconsiderationId == null && event instanceof ReconsiderationFiled filed) {
             reconsiderationId = filed.reconsiderationId().value();
         }

@@ -18,6 +18,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectApplicantTy
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectConclusionDate;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectOutcome;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectReceiptDate;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.EraseApplicantData;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ExpireConsultation;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.NotifyFee;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.PayFee;
@@ -28,6 +29,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestCommand.RequestCorrection;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.StartConsultation;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.SupplyCorrection;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.WithdrawRequest;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantDataErased;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantTypeCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ClosedForMissingCorrection;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ClosedForUnpaidFee;
@@ -50,14 +52,14 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReplied;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestWithdrawn;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.Outcome;
-import cn.gongkai.ledger.api.request.RequestLifecycle;
 import cn.gongkai.ledger.api.request.RequestLifecycle.Concluded;
 import cn.gongkai.ledger.api.request.RequestLifecycle.RequestFile;
 import cn.gongkai.ledger.api.request.RequestLifecycle.State;
+import cn.gongkai.ledger.api.request.RequestLifecycle;
 import cn.gongkai.ledger.clock.calendar.DateOutsideCalendarException;
-import cn.gongkai.ledger.clock.deadline.StatutoryWindows;
-import cn.gongkai.ledger.clock.deadline.StatutoryWindows.Window;
 import cn.gongkai.ledger.clock.deadline.Regulation;
+import cn.gongkai.ledger.clock.deadline.StatutoryWindows.Window;
+import cn.gongkai.ledger.clock.deadline.StatutoryWindows;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
 import cn.gongkai.ledger.command.rules.Rules;
@@ -134,6 +136,7 @@ class DisclosureRequest {
     private String requestId;
     /** Everything the rules need, evolved by the one lifecycle every reader of a request shares. */
     private State state = RequestLifecycle.initial();
+    private boolean applicantDataErased;
 
     DisclosureRequest() {
         // for Axon
@@ -328,6 +331,13 @@ class DisclosureRequest {
         requireOpen();
         conclusionDate(command.withdrawnOn(), WITHDRAWN_ON, command.recorded());
         apply(new RequestWithdrawn(command.requestId(), command.withdrawnOn(), command.reason(), command.recorded()));
+    }
+
+    /** The personal data may be erased at any time after the receipt, once; the case and its counts go on. */
+    @CommandHandler
+    void handle(EraseApplicantData command) {
+        Rules.erasable(applicantDataErased, command.ground(), requestId);
+        apply(new ApplicantDataErased(command.requestId(), command.ground(), command.recorded()));
     }
 
     @CommandHandler
@@ -624,6 +634,7 @@ class DisclosureRequest {
     @EventSourcingHandler
     void on(DisclosureRequestEvent event) {
         state = RequestLifecycle.evolve(state, event);
+        applicantDataErased |= event instanceof ApplicantDataErased;
         if (requestId == null && event instanceof RequestReceived received) {
             requestId = received.requestId().value();
         }

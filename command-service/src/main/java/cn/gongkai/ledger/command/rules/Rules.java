@@ -1,6 +1,8 @@
 package cn.gongkai.ledger.command.rules;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
+import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.api.request.RequestId;
@@ -26,6 +28,7 @@ public final class Rules {
     public static final String LINKED_REQUEST_OF_OTHER_AGENCY = "LINKED_REQUEST_OF_OTHER_AGENCY";
 
     private static final Field RECORDED = new Field("recorded", "登记信息");
+    private static final Field ERASURE_GROUND = new Field("ground", "删除个人信息的法定情形");
 
     private Rules() {
     }
@@ -137,5 +140,17 @@ public final class Rules {
         return RuleViolation.unprocessable(NUMBER_NEGATIVE,
                 field.label() + "（" + value + "）不能为负数",
                 field.name() + " " + value + " must not be negative");
+    }
+
+    /**
+     * An erasure of personal data: the legal ground is given, and the case's data was not erased before (an erasure
+     * happens once; its data key is gone).
+     */
+    public static void erasable(boolean alreadyErased, ErasureGround ground, String caseId) {
+        present(ground, ERASURE_GROUND);
+        if (alreadyErased) {
+            throw RuleViolation.conflict(PersonalDataErased.ALREADY_ERASED, "该案件（" + caseId + "）的个人信息已删除",
+                    "the personal data of " + caseId + " was already erased");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.command.web;
 
 import cn.gongkai.ledger.api.common.LedgerCommand;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.ErasePlaintiffData;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileAppeal;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileLawsuit;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.OpenRetrial;
@@ -62,6 +63,14 @@ public class LawsuitController {
     public ResponseEntity<CommandAccepted> openRetrial(@PathVariable String lawsuitId,
                                                        @RequestBody byte[] body) {
         return on(OpenRetrial.class, lawsuitId, body);
+    }
+
+    /** 删除原告个人信息 (《个人信息保护法》第四十七条). */
+    @CommandBody(ErasePlaintiffData.class)
+    @PostMapping("/{lawsuitId}/personal-data/erasure")
+    public ResponseEntity<CommandAccepted> erasePlaintiffData(@PathVariable String lawsuitId,
+                                                              @RequestBody byte[] body) {
+        return on(ErasePlaintiffData.class, lawsuitId, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id,

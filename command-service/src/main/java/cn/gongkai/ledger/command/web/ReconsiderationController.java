@@ -3,6 +3,7 @@ package cn.gongkai.ledger.command.web;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.AcceptReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.DecideReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.EraseReconsiderationApplicantData;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.FileReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.RejectReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.WithdrawReconsideration;
@@ -61,6 +62,14 @@ public class ReconsiderationController {
     public ResponseEntity<CommandAccepted> withdraw(@PathVariable String reconsiderationId,
                                                     @RequestBody byte[] body) {
         return on(WithdrawReconsideration.class, reconsiderationId, body);
+    }
+
+    /** 删除复议申请人个人信息 (《个人信息保护法》第四十七条). */
+    @CommandBody(EraseReconsiderationApplicantData.class)
+    @PostMapping("/{reconsiderationId}/personal-data/erasure")
+    public ResponseEntity<CommandAccepted> eraseApplicantData(@PathVariable String reconsiderationId,
+                                                              @RequestBody byte[] body) {
+        return on(EraseReconsiderationApplicantData.class, reconsiderationId, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String id,

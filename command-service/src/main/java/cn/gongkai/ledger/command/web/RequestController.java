@@ -10,6 +10,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectApplicantTy
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectConclusionDate;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectOutcome;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectReceiptDate;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.EraseApplicantData;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ExpireConsultation;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.NotifyFee;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.PayFee;
@@ -174,6 +175,14 @@ public class RequestController {
     public ResponseEntity<CommandAccepted> recordDueDateRecomputation(@PathVariable String requestId,
                                                                       @RequestBody byte[] body) {
         return on(RecordDueDateRecomputation.class, requestId, body);
+    }
+
+    /** 删除申请人个人信息 (《个人信息保护法》第四十七条): the case's data key is destroyed; counts stay. */
+    @CommandBody(EraseApplicantData.class)
+    @PostMapping("/{requestId}/personal-data/erasure")
+    public ResponseEntity<CommandAccepted> eraseApplicantData(@PathVariable String requestId,
+                                                              @RequestBody byte[] body) {
+        return on(EraseApplicantData.class, requestId, body);
     }
 
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String requestId, byte[] body) {

@@ -5,9 +5,11 @@ import static cn.gongkai.ledger.command.rules.Refusals.recordedOn;
 import static cn.gongkai.ledger.command.rules.Refusals.unprocessable;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
+import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.ErasePlaintiffData;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileAppeal;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.FileLawsuit;
 import cn.gongkai.ledger.api.lawsuit.LawsuitCommand.OpenRetrial;
@@ -17,6 +19,7 @@ import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.AppealFiled;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentRendered;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.JudgmentTookEffect;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.LawsuitFiled;
+import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.PlaintiffDataErased;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent.RetrialOpened;
 import cn.gongkai.ledger.api.lawsuit.LawsuitId;
 import cn.gongkai.ledger.api.lawsuit.Route;
@@ -473,6 +476,30 @@ class LawsuitTest {
                                     day(12, 2), null, NOW))
                     .when(new FileAppeal(ID, day(12, 5), "张三", NOW))
                     .expectException(conflict("APPEAL_NOT_ALLOWED"));
+        }
+    }
+
+    /** 删除个人信息: once, on a legal ground; the case goes on. */
+    @org.junit.jupiter.api.Nested
+    class Erasure {
+        @Test
+        void erasesOnceOnALegalGround() {
+            fixture.given(filed())
+                    .when(new ErasePlaintiffData(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .expectEvents(new PlaintiffDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesASecondErasureAndOneWithoutAGround() {
+            fixture.given(filed(), new PlaintiffDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .when(new ErasePlaintiffData(ID, ErasureGround.PURPOSE_ACHIEVED, NOW))
+                    .expectNoEvents()
+                    .expectException(conflict("PERSONAL_DATA_ALREADY_ERASED"));
+            fixture.given(filed())
+                    .when(new ErasePlaintiffData(ID, null, NOW))
+                    .expectNoEvents()
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
     }
 }

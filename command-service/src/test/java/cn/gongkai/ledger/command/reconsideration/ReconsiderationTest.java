@@ -5,13 +5,16 @@ import static cn.gongkai.ledger.command.rules.Refusals.recordedOn;
 import static cn.gongkai.ledger.command.rules.Refusals.unprocessable;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.AcceptReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.DecideReconsideration;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.EraseReconsiderationApplicantData;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.FileReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.RejectReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationCommand.WithdrawReconsideration;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationAccepted;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationApplicantDataErased;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationDecided;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationRejected;
@@ -286,6 +289,30 @@ class ReconsiderationTest {
                             ReconsiderationResult.UPHELD, null, NOW))
                     .when(new WithdrawReconsideration(ID, LocalDate.of(2024, 7, 2), null, NOW))
                     .expectException(conflict("RECONSIDERATION_CONCLUDED"));
+        }
+    }
+
+    /** 删除个人信息: once, on a legal ground; the case goes on. */
+    @org.junit.jupiter.api.Nested
+    class Erasure {
+        @Test
+        void erasesOnceOnALegalGround() {
+            fixture.given(filed())
+                    .when(new EraseReconsiderationApplicantData(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .expectEvents(new ReconsiderationApplicantDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesASecondErasureAndOneWithoutAGround() {
+            fixture.given(filed(), new ReconsiderationApplicantDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .when(new EraseReconsiderationApplicantData(ID, ErasureGround.PURPOSE_ACHIEVED, NOW))
+                    .expectNoEvents()
+                    .expectException(conflict("PERSONAL_DATA_ALREADY_ERASED"));
+            fixture.given(filed())
+                    .when(new EraseReconsiderationApplicantData(ID, null, NOW))
+                    .expectNoEvents()
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
         }
     }
 }

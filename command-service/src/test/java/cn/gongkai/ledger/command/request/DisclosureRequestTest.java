@@ -6,6 +6,7 @@ import static cn.gongkai.ledger.command.rules.Refusals.unprocessable;
 import static cn.gongkai.ledger.command.rules.Refusals.unprocessableUntil;
 
 import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.Applicant;
 import cn.gongkai.ledger.api.request.Channel;
@@ -18,6 +19,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectApplicantTy
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectConclusionDate;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectOutcome;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.CorrectReceiptDate;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.EraseApplicantData;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ExpireConsultation;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.NotifyFee;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.PayFee;
@@ -28,6 +30,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestCommand.RequestCorrection;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.StartConsultation;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.SupplyCorrection;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand.WithdrawRequest;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantDataErased;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantTypeCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ClosedForMissingCorrection;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ClosedForUnpaidFee;
@@ -1345,6 +1348,42 @@ class DisclosureRequestTest {
             fixture.given(received(), replied(Outcome.DISCLOSED))
                     .when(new RecordDueDateRecomputation(ID, "2024-v2", day(3, 29), day(4, 1), NOW))
                     .expectException(conflict("REQUEST_CONCLUDED"));
+        }
+    }
+
+    /** 删除个人信息: any time after the receipt, concluded or not, once, on a legal ground; nothing else changes. */
+    @Nested
+    class Erasure {
+        @Test
+        void erasesTheApplicantsDataOfAConcludedRequest() {
+            fixture.given(received(), replied(Outcome.DISCLOSED))
+                    .when(new EraseApplicantData(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .expectEvents(new ApplicantDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refusesASecondErasure() {
+            fixture.given(received(), new ApplicantDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .when(new EraseApplicantData(ID, ErasureGround.PURPOSE_ACHIEVED, NOW))
+                    .expectNoEvents()
+                    .expectException(conflict("PERSONAL_DATA_ALREADY_ERASED"));
+        }
+
+        @Test
+        void refusesAnErasureWithoutItsLegalGround() {
+            fixture.given(received())
+                    .when(new EraseApplicantData(ID, null, NOW))
+                    .expectNoEvents()
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void theRequestGoesOnAfterTheErasure() {
+            fixture.given(received(), new ApplicantDataErased(ID, ErasureGround.CONSENT_WITHDRAWN, NOW))
+                    .when(new ReplyToRequest(ID, day(3, 20), Outcome.DISCLOSED, List.of(), REPLY_NUMBER, NOW))
+                    .expectEvents(new RequestReplied(ID, day(3, 20), Outcome.DISCLOSED, List.of(), REPLY_NUMBER, NOW))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 }

@@ -2,14 +2,19 @@ package cn.gongkai.ledger.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
+import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReceiveRequest;
 import cn.gongkai.ledger.command.CommandServiceApplication;
 import cn.gongkai.ledger.command.infrastructure.TestMongo;
+import cn.gongkai.ledger.security.Role;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +23,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
-import cn.gongkai.ledger.api.request.DisclosureRequestCommand.ReceiveRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -72,6 +75,26 @@ class ConcurrentReplicasTest {
         String winner = answers.get(0).status() == 200 ? "RequestReplied" : "RequestWithdrawn";
         assertThat(events("race:1")).extracting(d -> d.get("sequenceNumber")).containsExactly(0L, 1L);
         assertThat(events("race:1").get(1).getString("payloadType")).endsWith("$" + winner);
+    }
+
+    /** The log-in throttle is one MongoDB collection: guesses spread over both replicas lock the user on both. */
+    @Test
+    void passwordGuessesSpreadOverBothReplicasLockTheUserOutOfBoth() {
+        first.officers().user("throttled.clerk", "the-right-passw0rd", "race-throttle", EnumSet.of(Role.REGISTRAR));
+        for (int i = 0; i < 5; i++) {
+            Http.Response refused = token(i % 2 == 0 ? first : second, "throttled.clerk", "a-wrong-guess-" + i);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+        }
+        for (Http replica : List.of(first, second)) {
+            Http.Response locked = token(replica, "throttled.clerk", "the-right-passw0rd");
+            assertThat(locked.status()).as(locked.body()).isEqualTo(429);
+        }
+        assertThat(token(second, "someone.else", "whatever-passw0rd").status()).isEqualTo(401);
+    }
+
+    private static Http.Response token(Http replica, String username, String password) {
+        return replica.post("/api/auth/tokens", null, "application/json",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", Map.of());
     }
 
     @Test

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.Applicant;
 import cn.gongkai.ledger.api.request.Channel;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantDataErased;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantTypeCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ClosedForMissingCorrection;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ClosedForUnpaidFee;
@@ -29,6 +30,7 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ReceiptDateCorrected
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReceived;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReplied;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestWithdrawn;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.FeeScale;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestId;
@@ -75,13 +77,15 @@ class LifecycleAgreementTest {
     /** The types each reader does not use (with the reason); every other type must change what it shows. */
     private static final Set<Class<?>> CLOCK_IGNORES = Set.of(
             ApplicantTypeCorrected.class, OutcomeCorrected.class, // the clock counts days, not rows
-            DueDateRecomputed.class); // a record of what the clock computed
+            DueDateRecomputed.class, // a record of what the clock computed
+            ApplicantDataErased.class); // the applicant's data, not the case's dates
     private static final Set<Class<?>> SUMMARY_IGNORES = Set.of(
             ExtensionApproved.class, DueDateRecomputed.class); // each shows only in the timeline (已延期 is 办理中)
     private static final Set<Class<?>> REPORT_IGNORES = Set.of(
             OfficerAssigned.class, CorrectionRequested.class, CorrectionSupplied.class, ConsultationStarted.class,
             ConsultationAnswered.class, ConsultationExpired.class, FeeNotified.class, FeePaid.class,
-            ExtensionApproved.class, DueDateRecomputed.class); // steps: the report counts receipts and conclusions
+            ExtensionApproved.class, DueDateRecomputed.class, // steps: the report counts receipts and conclusions
+            ApplicantDataErased.class); // the report counts applicants by type, which an erasure keeps
 
     /** One step of a generated history: an event type, made on a day after the previous step. */
     enum Step {
@@ -105,7 +109,8 @@ class LifecycleAgreementTest {
         CLOSE_UNPAID((d, i) -> new ClosedForUnpaidFee(ID, d, at(d))),
         OUTCOME((d, i) -> new OutcomeCorrected(ID, null, Outcome.values()[i % Outcome.values().length],
                 List.of(), "更正", at(d))),
-        CONCLUSION_DATE((d, i) -> new ConclusionDateCorrected(ID, null, d, "更正", at(d)));
+        CONCLUSION_DATE((d, i) -> new ConclusionDateCorrected(ID, null, d, "更正", at(d))),
+        ERASE((d, i) -> new ApplicantDataErased(ID, ErasureGround.values()[i % ErasureGround.values().length], at(d)));
 
         final BiFunction<LocalDate, Integer, DisclosureRequestEvent> make;
 

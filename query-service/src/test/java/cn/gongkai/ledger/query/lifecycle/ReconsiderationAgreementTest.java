@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.Recorded;
-import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationAccepted;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationDecided;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationFiled;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationRejected;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent.ReconsiderationWithdrawn;
+import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationResult;
@@ -47,7 +48,7 @@ class ReconsiderationAgreementTest {
     private static final ReconsiderationId ID = new ReconsiderationId("rc-agree-1");
     private static final LocalDate START = LocalDate.of(2024, 2, 1);
 
-    enum Step { FILE, ACCEPT, DECIDE, REJECT, WITHDRAW }
+    enum Step { FILE, ACCEPT, DECIDE, REJECT, WITHDRAW, ERASE }
 
     private static ReconsiderationEvent make(Step step, int day, ReconsiderationResult result) {
         LocalDate on = START.plusDays(day);
@@ -58,6 +59,8 @@ class ReconsiderationAgreementTest {
             case DECIDE -> new ReconsiderationDecided(ID, on, result, "复决1号", at);
             case REJECT -> new ReconsiderationRejected(ID, on, "超过申请期限", at);
             case WITHDRAW -> new ReconsiderationWithdrawn(ID, on, "撤回", at);
+            case ERASE -> new ReconsiderationEvent.ReconsiderationApplicantDataErased(ID, ErasureGround.CONSENT_WITHDRAWN,
+                    at);
         };
     }
 
@@ -74,7 +77,8 @@ class ReconsiderationAgreementTest {
     void everyPathTheAggregateAllowsAgrees() {
         for (ReconsiderationResult result : ReconsiderationResult.values()) {
             for (List<Step> path : List.of(List.<Step>of(), List.of(Step.ACCEPT), List.of(Step.REJECT),
-                    List.of(Step.WITHDRAW), List.of(Step.ACCEPT, Step.DECIDE), List.of(Step.ACCEPT, Step.WITHDRAW))) {
+                    List.of(Step.WITHDRAW), List.of(Step.ACCEPT, Step.DECIDE), List.of(Step.ACCEPT, Step.WITHDRAW),
+                    List.of(Step.ACCEPT, Step.ERASE, Step.DECIDE), List.of(Step.REJECT, Step.ERASE))) {
                 assertAgree(history(path, result));
             }
         }

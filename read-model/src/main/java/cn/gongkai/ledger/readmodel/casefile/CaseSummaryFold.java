@@ -3,14 +3,16 @@ package cn.gongkai.ledger.readmodel.casefile;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.Labelled;
 import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
-import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
 import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle.LawsuitFile;
+import cn.gongkai.ledger.api.lawsuit.LawsuitLifecycle;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationLifecycle;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestLifecycle;
+import cn.gongkai.ledger.privacy.PersonalDataCipher;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Label;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary.Party;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummary.TimelineEntry;
@@ -26,7 +28,8 @@ import java.util.Optional;
  * Pure and deterministic: the same events give the same summary. Corrections replace the fact they correct. A
  * request and a lawsuit are read through their one lifecycle ({@link RequestLifecycle}, {@link LawsuitLifecycle}),
  * so the summary's status agrees with the statutory clock's and the report's; the withdrawal's row and a
- * judgment's table-四 column are {@link CountingRules}'.
+ * judgment's table-四 column are {@link CountingRules}'. Personal data stays as the events hold it (sealed); once
+ * the case's personal data is erased ({@link PersonalDataErased}) the summary shows 已删除 in its place.
  */
 public final class CaseSummaryFold {
     private CaseSummaryFold() {
@@ -73,6 +76,7 @@ public final class CaseSummaryFold {
         private String linkedRequestId;
         private String linkedReconsiderationId;
         private EventEnvelope last;
+        private boolean erased;
         private RequestLifecycle.State requestState = RequestLifecycle.initial();
         private LawsuitLifecycle.State lawsuitState = LawsuitLifecycle.initial();
         private ReconsiderationLifecycle.State reconsiderationState = ReconsiderationLifecycle.initial();
@@ -87,6 +91,7 @@ public final class CaseSummaryFold {
             timeline.add(new TimelineEntry(envelope.sequence(), envelope.type(), event.recorded().at(),
                     event.recorded().by(), ReadModelJson.tree(event)));
             last = envelope;
+            erased |= event instanceof PersonalDataErased;
             if (event instanceof DisclosureRequestEvent request) {
                 applyRequest(request);
             } else if (event instanceof ReconsiderationEvent reconsideration) {
@@ -181,12 +186,16 @@ public final class CaseSummaryFold {
             }
         }
 
+        /** An erased case's summary is rewritten: its party's name and every personal field read 已删除. */
         CaseSummary summary() {
             Label outcome = caseType == CaseType.REQUEST ? label(requestOutcome) : appealOutcome;
+            Party shownParty = erased && party != null ? new Party(party.type(), PersonalDataCipher.ERASED) : party;
+            List<TimelineEntry> entries = erased ? timeline.stream().map(t -> new TimelineEntry(t.sequence(), t.type(),
+                    t.recordedAt(), t.recordedBy(), PersonalDataCipher.erased(t.payload()))).toList() : timeline;
             return new CaseSummary(id, caseType, agencyId, status, reference, openedOn,
-                    openedOn == null ? null : openedOn.getYear(), party, subject, channel, handlingOfficer, forum, route,
-                    outcome, secondaryReasons, decision, concludedOn, linkedRequestId, linkedReconsiderationId,
-                    last.sequence(), last.payload().recorded().at(), List.copyOf(timeline));
+                    openedOn == null ? null : openedOn.getYear(), shownParty, subject, channel, handlingOfficer, forum,
+                    route, outcome, secondaryReasons, decision, concludedOn, linkedRequestId, linkedReconsiderationId,
+                    last.sequence(), last.payload().recorded().at(), List.copyOf(entries));
         }
     }
 }

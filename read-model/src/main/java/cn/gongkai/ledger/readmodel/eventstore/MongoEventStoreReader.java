@@ -5,23 +5,30 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
-import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.readmodel.store.ReadModelJson;
 import cn.gongkai.ledger.readmodel.store.RequestIdFilter;
+import cn.gongkai.ledger.report.json.EventJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 
 /**
@@ -38,6 +45,8 @@ public final class MongoEventStoreReader implements EventStoreReader {
     private static final String AGGREGATE_ID = "aggregateIdentifier";
     private static final String SEQUENCE = "sequenceNumber";
     private static final String PAYLOAD_TYPE = "payloadType";
+    private static final String TIMESTAMP = "timestamp";
+    private static final DateTimeFormatter STORED_TIME = new DateTimeFormatterBuilder().appendInstant(3).toFormatter();
     /** The command service's name for the payload field, then Axon's default. */
     private static final List<String> PAYLOAD_FIELDS = List.of("payload", "serializedPayload");
     private static final List<String> FILING_TYPES = List.of(
@@ -75,6 +84,53 @@ public final class MongoEventStoreReader implements EventStoreReader {
                         RequestIdFilter.requestsOf(AGGREGATE_ID, agencyId),
                         Filters.in(AGGREGATE_ID, appeals)))
                 .sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE)));
+    }
+
+    /** The first event of one aggregate (an indexed lookup by its id and sequence 0), if it has one. */
+    public Optional<EventEnvelope> firstEvent(String aggregateId) {
+        return Optional.ofNullable(events.find(Filters.and(Filters.eq(AGGREGATE_ID, aggregateId), Filters.eq(SEQUENCE, 0L)))
+                .first()).map(MongoEventStoreReader::decode);
+    }
+
+    /**
+     * The filing events of reconsiderations and lawsuits stored at or after {@code since} (null: all), by the index
+     * on {@code (payloadType, timestamp)} ({@link #indexForAgencyQueries()}).
+     */
+    public List<EventEnvelope> filingsStoredSince(Instant since) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.in(PAYLOAD_TYPE, FILING_TYPES)));
+        if (since != null) {
+            filters.add(Filters.gte(TIMESTAMP, storedTime(since)));
+        }
+        return decodeAll(events.find(Filters.and(filters)));
+    }
+
+    /**
+     * One page of the events of the given aggregates (the agency itself, its requests by id prefix, the other ids)
+     * stored in [from, to) (either may be null), oldest first by store time and sequence: bounded by those aggregates
+     * and the range, answered from the aggregate index and the {@code (timestamp, sequenceNumber)} index.
+     */
+    public List<EventEnvelope> storedFor(AgencyId agencyId, Collection<String> otherAggregates, Instant from, Instant to,
+                                         int page, int size) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.or(Filters.eq(AGGREGATE_ID, agencyId.value()),
+                RequestIdFilter.requestsOf(AGGREGATE_ID, agencyId), Filters.in(AGGREGATE_ID, otherAggregates))));
+        if (from != null) {
+            filters.add(Filters.gte(TIMESTAMP, storedTime(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lt(TIMESTAMP, storedTime(to)));
+        }
+        return decodeAll(events.find(Filters.and(filters)).sort(Sorts.ascending(TIMESTAMP, SEQUENCE))
+                .skip(page * size).limit(size));
+    }
+
+    /** Creates (once; creating it again changes nothing) the index the filings query uses. */
+    public void indexForAgencyQueries() {
+        events.createIndex(Indexes.ascending(PAYLOAD_TYPE, TIMESTAMP), new IndexOptions().name("ledger_filings_by_type"));
+    }
+
+    /** Axon's stored timestamp: ISO-8601 UTC with exactly three fraction digits, so text order is time order. */
+    private static String storedTime(Instant instant) {
+        return STORED_TIME.format(instant);
     }
 
     /** Every event in the store, by aggregate and sequence (for tests, tools and a full rebuild). */

@@ -4,6 +4,7 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.RequestId;
+import cn.gongkai.ledger.privacy.PersonalDataCipher;
 import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
 import cn.gongkai.ledger.readmodel.casefile.CaseType;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
@@ -31,10 +32,12 @@ import org.bson.conversions.Bson;
 public final class RequestHistories {
     private final MongoCollection<Document> summaries;
     private final ProjectedEventRepository events;
+    private final PersonalDataCipher cipher;
 
-    public RequestHistories(ReadModelDatabase database, ProjectedEventRepository events) {
+    public RequestHistories(ReadModelDatabase database, ProjectedEventRepository events, PersonalDataCipher cipher) {
         this.summaries = database.collection(ReadModelDatabase.CASES);
         this.events = events;
+        this.cipher = cipher;
     }
 
     /** The counted history of one request, if the read model has the request. */
@@ -74,10 +77,17 @@ public final class RequestHistories {
         return histories(Filters.and(filters));
     }
 
-    /** The histories of the agency's requests received (as corrected) in {@code month}, whatever became of them. */
+    /**
+     * The histories of the agency's requests received (as corrected) in {@code month}, whatever became of them, with
+     * the applicants' data opened (the per-applicant fee counts them by ID number or name; an erased applicant is
+     * counted alone, as 已删除).
+     */
     public List<List<DisclosureRequestEvent>> receivedIn(AgencyId agency, YearMonth month) {
         return histories(Filters.and(isRequest(), Filters.eq("agencyId", agency.value()),
-                Filters.gte("openedOn", month.atDay(1).toString()), Filters.lte("openedOn", month.atEndOfMonth().toString())));
+                Filters.gte("openedOn", month.atDay(1).toString()), Filters.lte("openedOn", month.atEndOfMonth().toString())))
+                .stream().map(history -> history.stream()
+                        .map(e -> e instanceof DisclosureRequestEvent.RequestReceived r ? cipher.open(r) : e).toList())
+                .toList();
     }
 
     private static Bson isRequest() {

@@ -1,5 +1,11 @@
 package cn.gongkai.ledger.report.projection;
 
+import static cn.gongkai.ledger.report.projection.TestEvents.A;
+import static cn.gongkai.ledger.report.projection.TestEvents.AGENCY;
+import static cn.gongkai.ledger.report.projection.TestEvents.LS;
+import static cn.gongkai.ledger.report.projection.TestEvents.on;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
@@ -15,12 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static cn.gongkai.ledger.report.projection.TestEvents.A;
-import static cn.gongkai.ledger.report.projection.TestEvents.AGENCY;
-import static cn.gongkai.ledger.report.projection.TestEvents.LS;
-import static cn.gongkai.ledger.report.projection.TestEvents.on;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The case-summary fold: statuses through a case's life, corrections, and what is not a case. */
 class CaseSummaryFoldTest {
@@ -98,6 +98,28 @@ class CaseSummaryFoldTest {
     void theAgencysOwnEventsAreNotACase() {
         assertThat(CaseSummaryFold.fold(List.of(TestEvents.registered(AGENCY, "宁河区商务局", "2023-01-05")))).isEmpty();
         assertThat(CaseSummaryFold.fold(List.of())).isEmpty();
+    }
+
+    /** An erased case's summary is rewritten: 已删除 for the party and every personal field; the type stays. */
+    @Test
+    void anErasedApplicantReadsAsErasedInTheSummaryAndItsWholeTimeline() {
+        List<EventEnvelope> events = List.of(
+                TestEvents.received(A, cn.gongkai.ledger.api.common.ApplicantType.COMMERCIAL_ENTERPRISE, "2024-03-01"),
+                TestEvents.replied(A, 1, Outcome.DISCLOSED, "2024-03-20"),
+                EventEnvelope.of(2, new DisclosureRequestEvent.ApplicantDataErased(A,
+                        cn.gongkai.ledger.api.common.ErasureGround.CONSENT_WITHDRAWN, on("2025-01-05"))));
+        CaseSummary before = fold(events.subList(0, 2));
+        CaseSummary erased = fold(events);
+
+        assertThat(before.party().name()).isEqualTo("申请人2024-001");
+        assertThat(erased.party().name()).isEqualTo("已删除");
+        assertThat(erased.party().type()).isEqualTo(before.party().type());
+        assertThat(erased.timeline().get(0).payload().get("applicant").get("name").asText()).isEqualTo("已删除");
+        assertThat(erased.timeline().get(0).payload().get("applicant").get("type").asText()).isEqualTo("COMMERCIAL_ENTERPRISE");
+        assertThat(erased.timeline().toString()).doesNotContain("申请人2024-001");
+        assertThat(erased.outcome()).isEqualTo(before.outcome());
+        assertThat(erased.status()).isEqualTo(before.status());
+        assertThat(erased.timeline().get(2).type()).isEqualTo("ApplicantDataErased");
     }
 
     private static CaseSummary fold(List<EventEnvelope> events) {

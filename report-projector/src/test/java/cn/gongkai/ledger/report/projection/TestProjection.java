@@ -1,16 +1,15 @@
 package cn.gongkai.ledger.report.projection;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
-import cn.gongkai.ledger.report.fold.AnnualReport;
-import cn.gongkai.ledger.report.json.EventJson;
-import cn.gongkai.ledger.report.json.ReportJson;
+import cn.gongkai.ledger.privacy.DataKeys;
+import cn.gongkai.ledger.privacy.MasterKey;
+import cn.gongkai.ledger.privacy.PersonalDataCipher;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
-import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
-import cn.gongkai.ledger.report.projection.projector.EventProjector;
-import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
-import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
@@ -21,6 +20,12 @@ import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
 import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
+import cn.gongkai.ledger.report.fold.AnnualReport;
+import cn.gongkai.ledger.report.json.EventJson;
+import cn.gongkai.ledger.report.json.ReportJson;
+import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
+import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +33,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 import org.bson.Document;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The projector's object graph on one MongoDB database, wired by hand, and an Axon-shaped event store beside it. */
 public final class TestProjection {
@@ -64,7 +67,8 @@ public final class TestProjection {
         publications = new PublishedReportRepository(readModel);
         offsets = new KafkaOffsetRepository(readModel);
         quarantine = new QuarantineRepository(readModel);
-        caseQueries = new CaseSummaries(readModel);
+        caseQueries = new CaseSummaries(readModel,
+                new PersonalDataCipher(new DataKeys(database, testMasterKey())));
         counted = new CountedEvents(events, progress);
         materializer = new ReportMaterializer(counted, gaps, reports);
         eventStore = new MongoEventStoreReader(database);
@@ -105,5 +109,12 @@ public final class TestProjection {
         report.cells().forEach((cell, value) -> assertThat(value)
                 .as(cell).isNotNull()
                 .isEqualByComparingTo(String.valueOf(nonZero.getOrDefault(cell, 0))));
+    }
+
+    /** The master key the services of the same test run use (the build's test key file), so both read one database. */
+    private static MasterKey testMasterKey() {
+        String file = System.getProperty("ledger.privacy.master-key-file");
+        return file == null ? MasterKey.ofBase64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+                : MasterKey.fromFile(java.nio.file.Path.of(file));
     }
 }

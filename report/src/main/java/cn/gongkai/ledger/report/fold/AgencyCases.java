@@ -4,8 +4,9 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.LedgerEvent;
-import cn.gongkai.ledger.api.publication.PublicationEvent;
+import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,6 +99,9 @@ public final class AgencyCases {
             LedgerEvent payload = event.payload();
             if (cutoff != null && payload.recorded().at().isAfter(cutoff)) {
                 break;
+            }
+            if (payload instanceof PersonalDataErased) {
+                continue; // erasing an applicant's data counts nowhere and dates nothing: every report stays the same
             }
             payloads.add(payload);
         }

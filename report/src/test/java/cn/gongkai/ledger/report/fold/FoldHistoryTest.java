@@ -50,6 +50,18 @@ class FoldHistoryTest {
     }
 
     @Test
+    void erasing_applicants_personal_data_changes_no_cell_nor_the_as_of_time_of_any_year() {
+        List<EventEnvelope> before = List.copyOf(sample().events());
+        List<EventEnvelope> erased = List.copyOf(history.recordingFrom(java.time.Instant.parse("2026-03-01T02:00:00Z"))
+                .erase("a").erase("b").eraseReconsideration("1").erasePlaintiff("2").events());
+        assertThat(erased).hasSize(before.size() + 4);
+        for (int year = 2023; year <= 2026; year++) {
+            ReportRequest request = ReportRequest.of(history.agency, year);
+            assertThat(ReportFold.fold(erased, request)).as("year " + year).isEqualTo(ReportFold.fold(before, request));
+        }
+    }
+
+    @Test
     void a_publication_of_the_report_is_not_counted_in_it_nor_moves_its_as_of_time() {
         List<EventEnvelope> before = List.copyOf(sample().events());
         List<EventEnvelope> published = List.copyOf(history.publish(2024, "{\"year\":2024}").events());

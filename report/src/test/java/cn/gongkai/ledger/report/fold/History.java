@@ -6,16 +6,17 @@ import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.Recorded;
-import cn.gongkai.ledger.api.publication.PublicationEvent;
-import cn.gongkai.ledger.api.publication.PublicationId;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.JudgmentResult;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitId;
 import cn.gongkai.ledger.api.lawsuit.Route;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
+import cn.gongkai.ledger.api.publication.PublicationId;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationResult;
@@ -259,5 +260,21 @@ public final class History {
     public History retrial(String id, LocalDate on) {
         LawsuitId ls = new LawsuitId("ls-" + id);
         return emit(r -> new LawsuitEvent.RetrialOpened(ls, on, "高院", r));
+    }
+
+    /** The applicant's personal data of the request erased (《个人信息保护法》第四十七条). */
+    public History erase(String tracking) {
+        RequestId id = requestId(tracking);
+        return emit(r -> new DisclosureRequestEvent.ApplicantDataErased(id, ErasureGround.CONSENT_WITHDRAWN, r));
+    }
+
+    public History eraseReconsideration(String id) {
+        ReconsiderationId rc = new ReconsiderationId("rc-" + id);
+        return emit(r -> new ReconsiderationEvent.ReconsiderationApplicantDataErased(rc, ErasureGround.PURPOSE_ACHIEVED, r));
+    }
+
+    public History erasePlaintiff(String id) {
+        LawsuitId ls = new LawsuitId("ls-" + id);
+        return emit(r -> new LawsuitEvent.PlaintiffDataErased(ls, ErasureGround.RETENTION_EXPIRED, r));
     }
 }

@@ -46,6 +46,7 @@ class EventJsonTest {
                 .rejectReconsideration("1", D).withdrawReconsideration("1", D)
                 .fileLawsuit("2", Route.AFTER_RECONSIDERATION, D).judgment("2", Instance.FIRST, JudgmentResult.MEDIATED, D)
                 .appeal("2", D).takeEffect("2", Instance.SECOND, D, AppealOutcome.OTHER).retrial("2", D)
+                .erase("a").eraseReconsideration("1").erasePlaintiff("2")
                 .publish(2024, "{\"year\":2024}")
                 .events();
     }

@@ -7,6 +7,7 @@ import cn.gongkai.ledger.api.agency.Article20Category;
 import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.ApplicantType;
+import cn.gongkai.ledger.api.common.ErasureGround;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.LedgerEvent;
@@ -152,6 +153,7 @@ class StoredEventApprovalTest {
                 new DisclosureRequestEvent.ConclusionDateCorrected(request, d.plusDays(20), d.plusDays(21), "录入错误", at),
                 new DisclosureRequestEvent.DueDateRecomputed(request, "national:2024-v2", d.plusDays(28), d.plusDays(29),
                         at),
+                new DisclosureRequestEvent.ApplicantDataErased(request, ErasureGround.CONSENT_WITHDRAWN, at),
                 new ReconsiderationEvent.ReconsiderationFiled(rc, agency, "宁河区人民政府", "宁政复〔2024〕1号", "张三", d,
                         request, at),
                 new ReconsiderationEvent.ReconsiderationAccepted(rc, d.plusDays(5), at),
@@ -159,6 +161,7 @@ class StoredEventApprovalTest {
                 new ReconsiderationEvent.ReconsiderationDecided(rc, d.plusDays(60), ReconsiderationResult.UPHELD,
                         "宁政复决〔2024〕1号", at),
                 new ReconsiderationEvent.ReconsiderationWithdrawn(rc, d.plusDays(30), "申请人撤回", at),
+                new ReconsiderationEvent.ReconsiderationApplicantDataErased(rc, ErasureGround.PURPOSE_ACHIEVED, at),
                 new LawsuitEvent.LawsuitFiled(ls, agency, "宁河区人民法院", "（2024）宁行初1号", "张三", d,
                         Route.AFTER_RECONSIDERATION, rc, request, at),
                 new LawsuitEvent.JudgmentRendered(ls, Instance.FIRST, "宁河区人民法院", JudgmentResult.REVOKED,
@@ -166,6 +169,7 @@ class StoredEventApprovalTest {
                 new LawsuitEvent.AppealFiled(ls, d.plusDays(100), "宁河区商务局", at),
                 new LawsuitEvent.JudgmentTookEffect(ls, Instance.SECOND, d.plusDays(200), at),
                 new LawsuitEvent.RetrialOpened(ls, d.plusDays(300), "市中级人民法院", at),
+                new LawsuitEvent.PlaintiffDataErased(ls, ErasureGround.RETENTION_EXPIRED, at),
                 new PublicationEvent.AnnualReportPublished(PublicationId.of(agency, 2024), 1, "2021", "OPEN_IN_YEAR",
                         Instant.parse("2025-01-10T02:00:00Z"), 1234, "{\"二\":{}}",
                         "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", at)));

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.security.testing;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.security.AgencyDirectory;
+import cn.gongkai.ledger.security.AgencyFacts;
 import cn.gongkai.ledger.security.Officer;
 import cn.gongkai.ledger.security.Role;
 import cn.gongkai.ledger.security.TokenStore;
@@ -46,7 +47,7 @@ public final class TestOfficers {
     private TestOfficers(MongoDatabase database) {
         this.users = new UserStore(database, new BCryptPasswordEncoder(4), Clock.systemUTC());
         this.tokens = new TokenStore(database, users, Clock.systemUTC());
-        this.directory = new AgencyDirectory(database);
+        this.directory = new AgencyDirectory(new FirstEventFacts(database));
         this.database = database;
     }
 
@@ -146,5 +147,35 @@ public final class TestOfficers {
             return null;
         }
         return null;
+    }
+
+    /**
+     * The tests' own lookup of a case's agency, for choosing which officer sends a request: the first stored event of
+     * the case (the services answer the same from their event-store readers).
+     */
+    private record FirstEventFacts(MongoDatabase database) implements AgencyFacts {
+        @Override
+        public java.util.Optional<AgencyId> agencyNamedAtFiling(String caseId) {
+            return field(caseId, "agencyId").map(AgencyId::new);
+        }
+
+        @Override
+        public java.util.Optional<AgencyId> superiorOf(AgencyId agency) {
+            return field(agency.value(), "superiorAgencyId").map(AgencyId::new);
+        }
+
+        private java.util.Optional<String> field(String aggregateId, String field) {
+            org.bson.Document first = database.getCollection(String.join("", "domain", "events"))
+                    .find(new org.bson.Document("aggregateIdentifier", aggregateId).append("sequenceNumber", 0L)).first();
+            if (first == null || !(first.get("payload") instanceof String payload)) {
+                return java.util.Optional.empty();
+            }
+            try {
+                JsonNode value = JSON.readTree(payload).path(field);
+                return value.isTextual() ? java.util.Optional.of(value.asText()) : java.util.Optional.empty();
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
     }
 }

@@ -2,10 +2,10 @@ package cn.gongkai.ledger.clock.fee;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.ApplicantType;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantTypeCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ReceiptDateCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReceived;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.RequestId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +33,7 @@ public final class MonthlyRequestCounter {
     private record Registration(RequestId requestId, AgencyId agencyId, RequestReceived received, LocalDate receivedOn,
                                 ApplicantType type) {
         ApplicantKey applicant() {
-            return ApplicantKey.of(received.applicant(), type);
+            return ApplicantKey.of(received.requestId(), received.applicant(), type);
         }
     }
 

@@ -7,10 +7,10 @@ import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.request.Applicant;
 import cn.gongkai.ledger.api.request.Channel;
-import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ApplicantTypeCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.ReceiptDateCorrected;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.RequestReceived;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.clock.testing.RequestHistory;
 import java.math.BigDecimal;
@@ -70,6 +70,18 @@ class MonthlyRequestCounterTest {
                 });
         assertThat(MonthlyRequestCounter.count(events)).singleElement()
                 .extracting(MonthlyCount::applicant).isEqualTo(new ApplicantKey("证件:11010519491231002X"));
+    }
+
+    /** Once erased nothing tells who applied: two erased applicants are never counted as one. */
+    @Test
+    void anErasedApplicantIsCountedAloneNeverWithAnotherErasedOne() {
+        Applicant erased = new Applicant(ApplicantType.NATURAL_PERSON, "已删除", "已删除", null);
+        List<DisclosureRequestEvent> events = List.of(received("a", "2024-03-05", erased),
+                received("b", "2024-03-06", erased));
+
+        assertThat(MonthlyRequestCounter.count(events)).extracting(MonthlyCount::applicant).containsExactlyInAnyOrder(
+                new ApplicantKey("已删除:" + RequestId.of(RequestHistory.AGENCY, "a").value()),
+                new ApplicantKey("已删除:" + RequestId.of(RequestHistory.AGENCY, "b").value()));
     }
 
     @Test

@@ -1,0 +1,174 @@
+package cn.gongkai.ledger.privacy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.bson.Document;
+
+/**
+ * The data keys, one per case (request, reconsideration or lawsuit), in their own collection
+ * ({@value #COLLECTION}), apart from the events: {@code {_id: caseId, wrapped, createdAt}}, the 256-bit key wrapped
+ * (AES-GCM) by the {@link MasterKey}. Erasing a case replaces its document by a tombstone {@code {_id, erasedAt}}:
+ * the key is gone, every value sealed with it is unreadable wherever a copy of it lies, and a value sealed for the
+ * case afterwards is stored as erased.
+ *
+ * <p>Unwrapped keys are kept in memory for {@link #CACHE_TTL} at most, so an erasure by another replica takes effect
+ * here within that time (at once in the replica that erased).
+ */
+public final class DataKeys {
+    public static final String COLLECTION = "personal_data_keys";
+    public static final Duration CACHE_TTL = Duration.ofSeconds(5);
+    /** The document that proves the configured master key is the one the keys were wrapped with. */
+    static final String CHECK_ID = "#master-key-check";
+    private static final byte[] CHECK_VALUE = "gongkai-ledger master key".getBytes(StandardCharsets.UTF_8);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A case's key: there, erased, or never created. */
+    public sealed interface State {
+        record Active(SecretKey key) implements State {
+        }
+
+        record Erased(Instant erasedAt) implements State {
+        }
+
+        record None() implements State {
+        }
+    }
+
+    private record Cached(State state, long loadedAt) {
+    }
+
+    private final MongoCollection<Document> keys;
+    private final MasterKey master;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public DataKeys(MongoDatabase database, MasterKey master) {
+        this.keys = database.getCollection(COLLECTION);
+        this.master = master;
+        checkMasterKey();
+    }
+
+    private void checkMasterKey() {
+        Document check = keys.find(Filters.eq("_id", CHECK_ID)).first();
+        if (check == null) {
+            insertIgnoringDuplicate(new Document("_id", CHECK_ID).append("wrapped", wrap(CHECK_VALUE, CHECK_ID))
+                    .append("createdAt", Instant.now().toString()));
+            return;
+        }
+        try {
+            unwrap(check.getString("wrapped"), CHECK_ID);
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("the configured master key (LEDGER_MASTER_KEY or the master key file) is "
+                    + "not the one the data keys in " + COLLECTION + " were wrapped with: personal data could not be "
+                    + "read; configure the right key", e);
+        }
+    }
+
+    /** The case's state; a cached answer is at most {@link #CACHE_TTL} old. */
+    public State state(String caseId) {
+        Cached cached = cache.get(caseId);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAt() < CACHE_TTL.toNanos()) {
+            return cached.state();
+        }
+        State state = load(caseId);
+        cache.put(caseId, new Cached(state, now));
+        return state;
+    }
+
+    /** Loads the states of many cases with one query (a page of a list), so that reading them costs no further query. */
+    public void prefetch(Collection<String> caseIds) {
+        long now = System.nanoTime();
+        List<String> stale = caseIds.stream().distinct().filter(id -> {
+            Cached cached = cache.get(id);
+            return cached == null || now - cached.loadedAt() >= CACHE_TTL.toNanos();
+        }).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        Map<String, State> found = new HashMap<>();
+        keys.find(Filters.in("_id", stale)).forEach(d -> found.put(d.getString("_id"), stateOf(d)));
+        stale.forEach(id -> cache.put(id, new Cached(found.getOrDefault(id, new State.None()), now)));
+    }
+
+    /** The case's key, created now if it has none; empty if the case was erased. */
+    public Optional<SecretKey> keyForSealing(String caseId) {
+        State state = state(caseId);
+        if (state instanceof State.Active active) {
+            return Optional.of(active.key());
+        }
+        if (state instanceof State.Erased) {
+            return Optional.empty();
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        insertIgnoringDuplicate(new Document("_id", caseId).append("wrapped", wrap(bytes, caseId))
+                .append("createdAt", Instant.now().toString()));
+        cache.remove(caseId);
+        State stored = state(caseId); // the key another writer created first, if one did
+        return stored instanceof State.Active active ? Optional.of(active.key()) : Optional.empty();
+    }
+
+    /** Destroys the case's key (idempotent): from now on its personal data reads as erased. */
+    public void destroy(String caseId, Instant erasedAt) {
+        keys.replaceOne(Filters.eq("_id", caseId), new Document("_id", caseId).append("erasedAt", erasedAt.toString()),
+                new ReplaceOptions().upsert(true));
+        cache.put(caseId, new Cached(new State.Erased(erasedAt), System.nanoTime()));
+    }
+
+    private State load(String caseId) {
+        Document d = keys.find(Filters.eq("_id", caseId)).first();
+        return d == null ? new State.None() : stateOf(d);
+    }
+
+    private State stateOf(Document d) {
+        String caseId = d.getString("_id");
+        if (d.getString("wrapped") == null) {
+            return new State.Erased(Instant.parse(d.getString("erasedAt")));
+        }
+        try {
+            return new State.Active(new SecretKeySpec(unwrap(d.getString("wrapped"), caseId), "AES"));
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("the data key of " + caseId + " does not unwrap with the master key", e);
+        }
+    }
+
+    private void insertIgnoringDuplicate(Document document) {
+        try {
+            keys.insertOne(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    private String wrap(byte[] key, String caseId) {
+        return Base64.getEncoder().encodeToString(Aead.encrypt(master.key(), key, associated(caseId)));
+    }
+
+    private byte[] unwrap(String wrapped, String caseId) throws AEADBadTagException {
+        return Aead.decrypt(master.key(), Base64.getDecoder().decode(wrapped), associated(caseId));
+    }
+
+    private static byte[] associated(String caseId) {
+        return ("key:" + caseId).getBytes(StandardCharsets.UTF_8);
+    }
+}
