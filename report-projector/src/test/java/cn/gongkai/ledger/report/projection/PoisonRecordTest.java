@@ -134,6 +134,18 @@ class PoisonRecordTest {
     }
 
     @Test
+    void aSealedNameLongerThanANameMayBeIsTheCiphertextOfACheckedNameAndIsProjected() {
+        RequestId sealed = request(OTHER_AGENCY, "2024-888");
+        ObjectNode event = EventJson.toJson(received(sealed, ApplicantType.NATURAL_PERSON, "2024-04-01"));
+        ((ObjectNode) event.get("payload").get("applicant")).put("name", "pd1:" + "QUJD".repeat(250));
+        kafka.sendRaw(topic, OTHER_AGENCY.value(), event.toString());
+        kafka.awaitProjected(topic, projection.offsets);
+
+        assertThat(projection.quarantine.all()).isEmpty();
+        assertThat(projection.report(OTHER_AGENCY, 2024).cells().get("table3/一/自然人")).isEqualByComparingTo("1");
+    }
+
+    @Test
     void malformedRecordsAreQuarantinedWithTheirReasonAndReadPastNotRetried() {
         RequestId broken = request(OTHER_AGENCY, "2024-777");
         String valid = EventJson.write(received(broken, ApplicantType.NATURAL_PERSON, "2024-04-01"));

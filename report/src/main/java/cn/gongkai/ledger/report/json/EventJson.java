@@ -86,7 +86,7 @@ public final class EventJson {
         if (!(event.payload() instanceof Record payload)) {
             throw new IllegalArgumentException("payload is not an event record");
         }
-        InputLimits.check(payload);
+        InputLimits.checkEvent(payload);
         return event;
     }
 
