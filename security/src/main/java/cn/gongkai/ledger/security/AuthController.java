@@ -2,7 +2,6 @@ package cn.gongkai.ledger.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -77,12 +76,6 @@ public class AuthController {
             return wrongCredentials(request);
         }
         Authentication authentication = new OfficerAuthentication(officer);
-        HttpSession existing = request.getSession(false);
-        if (existing != null) {
-            request.changeSessionId(); // no session fixation
-        } else {
-            request.getSession(true);
-        }
         csrfRotation.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
@@ -126,14 +119,12 @@ public class AuthController {
 
     /** Ends the session; a bearer token of the local store used for this request is revoked. */
     @PostMapping("/logout")
-    public ResponseEntity<Void> logout(HttpServletRequest request, Authentication authentication) {
+    public ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response,
+                                       Authentication authentication) {
         if (authentication instanceof BearerTokenAuthentication bearer && local) {
             tokens.revoke(bearer.getToken().getTokenValue());
         }
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response); // revokes the session
         SecurityContextHolder.clearContext();
         return ResponseEntity.noContent().build();
     }

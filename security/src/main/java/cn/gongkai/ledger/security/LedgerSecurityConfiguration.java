@@ -28,7 +28,6 @@ import org.springframework.security.oauth2.server.resource.introspection.BadOpaq
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -117,8 +116,8 @@ public class LedgerSecurityConfiguration {
     }
 
     @Bean
-    public SecurityContextRepository ledgerSecurityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
+    public SecurityContextRepository ledgerSecurityContextRepository(TokenStore ledgerTokenStore) {
+        return new SessionRepository(ledgerTokenStore);
     }
 
     /** Local mode: the bearer token is one of {@link TokenStore}'s. */
@@ -140,7 +139,7 @@ public class LedgerSecurityConfiguration {
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.POST, "/api/auth/tokens")))
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())

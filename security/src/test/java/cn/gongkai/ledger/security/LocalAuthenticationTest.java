@@ -20,6 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,7 +86,10 @@ class LocalAuthenticationTest {
         var login = browser.post("/api/auth/login", credentials("li.clerk", PASSWORD), csrf);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(json(login).get("agencyId").asText()).isEqualTo("demo-bureau");
-        assertThat(browser.cookie("JSESSIONID")).isNotBlank();
+        String session = browser.cookie(SessionRepository.COOKIE);
+        assertThat(session).startsWith(TokenStore.PREFIX);
+        // The session is not a bearer token.
+        assertThat(get("/api/auth/me", Map.of("Authorization", "Bearer " + session)).statusCode()).isEqualTo(401);
 
         var me = browser.get("/api/auth/me");
         assertThat(me.statusCode()).isEqualTo(200);
@@ -96,6 +102,30 @@ class LocalAuthenticationTest {
         assertThat(browser.post("/api/auth/logout", "", csrf).statusCode()).isEqualTo(403);
         assertThat(browser.post("/api/auth/logout", "", rotated).statusCode()).isEqualTo(204);
         assertThat(browser.get("/api/auth/me").statusCode()).isEqualTo(401);
+        // Revoked on the server: the old cookie sent again is no session either.
+        assertThat(get("/api/auth/me", Map.of("Cookie", SessionRepository.COOKIE + "=" + session)).statusCode())
+                .isEqualTo(401);
+    }
+
+    /** A session started on one replica goes on on another of the same database: nothing is in a server's memory. */
+    @Test
+    void aSessionStartedOnOneReplicaIsValidOnAnother() throws Exception {
+        Browser browser = new Browser();
+        String csrf = json(browser.get("/api/auth/csrf")).get("token").asText();
+        assertThat(browser.post("/api/auth/login", credentials("li.clerk", PASSWORD), csrf).statusCode()).isEqualTo(200);
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(SecurityTestApplication.class)
+                .properties("server.port=0", "ledger.security.bcrypt-strength=4",
+                        "spring.data.mongodb.uri=mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort(),
+                        "spring.data.mongodb.database=security-test").run()) {
+            int otherPort = ((ServletWebServerApplicationContext) other).getWebServer().getPort();
+            var me = browser.get(otherPort, "/api/auth/me");
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            assertThat(json(me).get("username").asText()).isEqualTo("li.clerk");
+            // A log-out on the other replica ends the session on this one too.
+            assertThat(browser.post(otherPort, "/api/auth/logout", "", browser.cookie("XSRF-TOKEN")).statusCode())
+                    .isEqualTo(204);
+            assertThat(browser.get("/api/auth/me").statusCode()).isEqualTo(401);
+        }
     }
 
     @Test
@@ -200,12 +230,20 @@ class LocalAuthenticationTest {
         private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
         HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            return get(port, path);
+        }
+
+        HttpResponse<String> get(int on, String path) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String body, String csrf) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            return post(port, path, body, csrf);
+        }
+
+        HttpResponse<String> post(int on, String path, String body, String csrf) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on + path))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
             if (csrf != null) {
                 request.header("X-XSRF-TOKEN", csrf);
