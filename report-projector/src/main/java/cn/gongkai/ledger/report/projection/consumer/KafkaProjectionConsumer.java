@@ -173,14 +173,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
                 nextPartitionCheck = Instant.MIN;
                 continue;
             }
-            ConsumerRecords<String, byte[]> records = opened.poll(settings.pollTimeout());
-            if (!records.isEmpty()) {
-                apply(records);
-            }
-            if (!clock.instant().isBefore(nextGapRetry)) {
-                projector.retryGaps();
-                nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
-            }
+            nextGapRetry = pollOnce(opened, nextGapRetry);
         }
     }
 
@@ -202,15 +195,21 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         });
         Instant nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
         while (running) {
-            ConsumerRecords<String, byte[]> records = opened.poll(settings.pollTimeout());
-            if (!records.isEmpty()) {
-                apply(records);
-            }
-            if (!clock.instant().isBefore(nextGapRetry)) {
-                projector.retryGaps();
-                nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
-            }
+            nextGapRetry = pollOnce(opened, nextGapRetry);
         }
+    }
+
+    /** One poll: applies what came; tries the held-back cases again when due. Returns when they are next due. */
+    private Instant pollOnce(KafkaConsumer<String, byte[]> opened, Instant nextGapRetry) {
+        ConsumerRecords<String, byte[]> records = opened.poll(settings.pollTimeout());
+        if (!records.isEmpty()) {
+            apply(records);
+        }
+        if (clock.instant().isBefore(nextGapRetry)) {
+            return nextGapRetry;
+        }
+        projector.retryGaps();
+        return clock.instant().plus(settings.gapRetryInterval());
     }
 
     private void position(KafkaConsumer<String, byte[]> opened, Collection<TopicPartition> partitions) {
