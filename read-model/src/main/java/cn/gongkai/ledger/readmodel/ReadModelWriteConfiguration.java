@@ -7,7 +7,7 @@ import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,7 +59,7 @@ public class ReadModelWriteConfiguration {
     }
 
     @Bean
-    public RejectedRecordRepository projectionRejectedRecordRepository(ReadModelDatabase database) {
-        return new RejectedRecordRepository(database);
+    public QuarantineRepository projectionQuarantineRepository(ReadModelDatabase database) {
+        return new QuarantineRepository(database);
     }
 }

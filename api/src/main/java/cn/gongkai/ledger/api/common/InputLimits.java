@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
  *   <li><b>Names</b> (people, courts, offices, document numbers): one line, 1 to {@value #NAME_MAX_LENGTH}
  *       characters, printable.</li>
  *   <li><b>Texts</b> (subject, reason, summary, title, what is missing): 1 to {@value #TEXT_MAX_LENGTH}
- *       characters, printable, line breaks allowed.</li>
+ *       characters, printable, line breaks allowed. A publication's {@code tables}, which the ledger writes
+ *       itself, may be as long as one event ({@value #EVENT_MAX_BYTES}).</li>
  *   <li>Printable: no control characters (except a line feed in a text), no format characters (zero-width
  *       spaces, joiners, direction marks, byte-order marks), no unpaired surrogates, private-use or unassigned
  *       code points; not blank; in Unicode NFC (the service normalises what it receives).</li>
  *   <li><b>Amounts</b> in yuan: exact decimals from 0 up to {@link #YUAN_MAX}, never written with an
  *       exponent (the aggregates further require at most two decimals).</li>
- *   <li><b>Counts</b> (integers): JSON integers from 0 to {@value #COUNT_MAX}.</li>
+ *   <li><b>Counts</b> (integers): JSON integers from 0 to {@value #COUNT_MAX}; so is an event's sequence.</li>
  *   <li><b>Business dates</b>: ISO dates {@code YYYY-MM-DD} from {@link #DATE_MIN} to {@link #DATE_MAX}.</li>
  *   <li><b>Lists</b>: at most {@value #LIST_MAX_SIZE} items.</li>
  *   <li><b>Sizes</b>: a REST body at most {@value #BODY_MAX_BYTES} bytes, an import body at most
@@ -60,7 +61,9 @@ public final class InputLimits {
 
     /** How a string field is limited. */
     public enum TextKind {
-        ID(ID_MAX_LENGTH, "编号"), NAME(NAME_MAX_LENGTH, "名称"), TEXT(TEXT_MAX_LENGTH, "文字");
+        ID(ID_MAX_LENGTH, "编号"), NAME(NAME_MAX_LENGTH, "名称"), TEXT(TEXT_MAX_LENGTH, "文字"),
+        /** A document the ledger itself writes into an event (a publication's tables): up to one event's size. */
+        DOCUMENT(EVENT_MAX_BYTES, "文档");
 
         private final int maxLength;
         private final String labelZh;
@@ -88,7 +91,8 @@ public final class InputLimits {
             Map.entry("summary", TextKind.TEXT),
             Map.entry("missing", TextKind.TEXT),
             Map.entry("title", TextKind.TEXT),
-            Map.entry("receiptRule", TextKind.TEXT));
+            Map.entry("receiptRule", TextKind.TEXT),
+            Map.entry("tables", TextKind.DOCUMENT));
 
     private InputLimits() {
     }
@@ -105,7 +109,16 @@ public final class InputLimits {
 
     /** Checks every component of a command or event (nested records and lists too); throws the first violation. */
     public static void check(Record message) {
-        checkRecord("", message);
+        checkRecord("", message, false);
+    }
+
+    /**
+     * Checks a stored event as {@link #check(Record)} checks a command, except that a field the privacy module
+     * sealed ({@value #SEALED_PREFIX} and base64: the ciphertext of a checked value, longer than the value) is
+     * checked by its alphabet, not its length.
+     */
+    public static void checkEvent(Record event) {
+        checkRecord("", event, true);
     }
 
     /** An id: the safe alphabet, at most {@value #ID_MAX_LENGTH} characters. */
@@ -184,7 +197,11 @@ public final class InputLimits {
         return value;
     }
 
-    private static void checkRecord(String prefix, Record message) {
+    /** How the privacy module's sealed values begin ({@code pd1:} + base64 of nonce, ciphertext and tag). */
+    private static final String SEALED_PREFIX = "pd1:";
+    private static final Pattern SEALED = Pattern.compile(Pattern.quote(SEALED_PREFIX) + "[A-Za-z0-9+/]+={0,2}");
+
+    private static void checkRecord(String prefix, Record message, boolean event) {
         for (RecordComponent component : message.getClass().getRecordComponents()) {
             Object value;
             try {
@@ -192,15 +209,18 @@ public final class InputLimits {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + component, e);
             }
-            checkValue(prefix + component.getName(), component.getName(), value);
+            checkValue(prefix + component.getName(), component.getName(), value, event);
         }
     }
 
-    private static void checkValue(String path, String name, Object value) {
+    private static void checkValue(String path, String name, Object value, boolean event) {
         if (value == null) {
             return;
         }
         if (value instanceof String text) {
+            if (event && SEALED.matcher(text).matches()) {
+                return;
+            }
             text(path, text, kindOf(name));
         } else if (value instanceof TypedId typed) {
             typed.parts().forEach(part -> id(path, part));
@@ -217,18 +237,18 @@ public final class InputLimits {
             }
             int index = 0;
             for (Object item : items) {
-                checkValue(path + "[" + index++ + "]", name, item);
+                checkValue(path + "[" + index++ + "]", name, item, event);
             }
         } else if (value instanceof Recorded recorded) {
             text(path + ".by", recorded.by(), TextKind.NAME);
         } else if (value instanceof Record nested) {
-            checkRecord(path + ".", nested);
+            checkRecord(path + ".", nested, event);
         }
     }
 
     private static boolean printable(int c, TextKind kind) {
         if (c == '\n') {
-            return kind == TextKind.TEXT;
+            return kind == TextKind.TEXT || kind == TextKind.DOCUMENT;
         }
         return switch (Character.getType(c)) {
             case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,

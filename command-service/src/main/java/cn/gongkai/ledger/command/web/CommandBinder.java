@@ -10,6 +10,7 @@ import cn.gongkai.ledger.api.reconsideration.ReconsiderationId;
 import cn.gongkai.ledger.api.request.DisclosureRequestCommand;
 import cn.gongkai.ledger.api.request.RequestId;
 import cn.gongkai.ledger.report.json.LedgerJson;
+import cn.gongkai.ledger.report.json.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import cn.gongkai.ledger.api.common.InputLimits;
 import cn.gongkai.ledger.api.common.InputViolation;

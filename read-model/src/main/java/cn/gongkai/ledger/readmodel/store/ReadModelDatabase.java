@@ -21,8 +21,8 @@ public final class ReadModelDatabase {
     public static final String GAPS = "projection_gaps";
     /** The next Kafka offset to read, per topic partition, written after the read model it covers. */
     public static final String OFFSETS = "projection_offsets";
-    /** Kafka records that are not event envelopes (kept, logged and skipped). */
-    public static final String REJECTS = "projection_rejects";
+    /** Kafka records that are not valid events and events that could not be projected (kept, shown, never counted). */
+    public static final String QUARANTINE = "projection_quarantine";
     /** Requests, reconsiderations and lawsuits with their timelines. */
     public static final String CASES = "case_summaries";
     /** The report of each agency-year in the format in force and the default appeal policy. */
@@ -30,7 +30,7 @@ public final class ReadModelDatabase {
     /** The latest publication of each agency-year's report. */
     public static final String PUBLISHED = "published_reports";
     /** Every read-model collection: all of it can be dropped and rebuilt from the event topic or the event store. */
-    public static final List<String> COLLECTIONS = List.of(EVENTS, PROGRESS, GAPS, OFFSETS, REJECTS, CASES, REPORTS,
+    public static final List<String> COLLECTIONS = List.of(EVENTS, PROGRESS, GAPS, OFFSETS, QUARANTINE, CASES, REPORTS,
             PUBLISHED);
 
     private final MongoDatabase database;
@@ -40,6 +40,7 @@ public final class ReadModelDatabase {
         collection(EVENTS).createIndex(Indexes.ascending("aggregateId", "sequence"), new IndexOptions().unique(true)
                 .name("aggregate_sequence_unique"));
         collection(PROGRESS).createIndex(Indexes.ascending("agencyId"));
+        collection(QUARANTINE).createIndex(Indexes.ascending("aggregateId"));
         collection(CASES).createIndex(Indexes.ascending("caseType", "agencyId", "status", "year"));
         collection(REPORTS).createIndex(Indexes.ascending("agencyId", "year"));
     }

@@ -15,7 +15,7 @@ import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,14 +50,17 @@ public class ReportProjectorConfiguration {
     public EventProjector projectionEventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
                                                    SequenceGapRepository gaps, CaseSummaryRepository cases,
                                                    PublishedReportRepository publications,
-                                                   ReportMaterializer reports, EventStoreReader eventStore) {
-        return new EventProjector(events, progress, gaps, cases, publications, reports, eventStore, Clock.systemUTC());
+                                                   ReportMaterializer reports, EventStoreReader eventStore,
+                                                   QuarantineRepository quarantine) {
+        return new EventProjector(events, progress, gaps, cases, publications, reports, eventStore, quarantine,
+                Clock.systemUTC());
     }
 
     @Bean
     public Reconciliation projectionReconciliation(EventStoreReader eventStore, ReportMaterializer readModel,
-                                                   MaterializedReportRepository reports) {
-        return new Reconciliation(eventStore, readModel, reports);
+                                                   MaterializedReportRepository reports, SequenceGapRepository gaps,
+                                                   QuarantineRepository quarantine) {
+        return new Reconciliation(eventStore, readModel, reports, gaps, quarantine);
     }
 
     @Bean
@@ -67,9 +70,9 @@ public class ReportProjectorConfiguration {
             @Value("${KAFKA_TOPIC:gongkai-ledger.events}") String topic,
             @Value("${PROJECTOR_GAP_RETRY_SECONDS:30}") long gapRetrySeconds,
             @Value("${LEDGER_PROJECTOR_GROUP_ID:}") String groupId,
-            EventProjector projector, KafkaOffsetRepository offsets, RejectedRecordRepository rejects) {
+            EventProjector projector, KafkaOffsetRepository offsets) {
         return new KafkaProjectionConsumer(new KafkaProjectionConsumer.Settings(bootstrapServers, topic,
                 "gongkai-ledger-report-projector", Duration.ofMillis(500), Duration.ofSeconds(gapRetrySeconds),
-                Duration.ofSeconds(2), groupId), projector, offsets, rejects, Clock.systemUTC());
+                Duration.ofSeconds(2), groupId), projector, offsets, Clock.systemUTC());
     }
 }

@@ -9,7 +9,7 @@
  *   <li>{@code projection_progress}: per aggregate, its agency and last contiguous sequence (what is counted);</li>
  *   <li>{@code projection_gaps}: cases held back by a gap neither Kafka nor the event store could fill;</li>
  *   <li>{@code projection_offsets}: the next Kafka offset per partition, written after the read model;</li>
- *   <li>{@code projection_rejects}: records that were not event envelopes;</li>
+ *   <li>{@code projection_quarantine}: records that were not valid events and events that could not be projected;</li>
  *   <li>{@code case_summaries}: requests, reconsiderations and lawsuits with status, dates, parties, outcome
  *       and the full timeline;</li>
  *   <li>{@code annual_reports}: the canonical report JSON of every agency-year the agency's history touches.</li>

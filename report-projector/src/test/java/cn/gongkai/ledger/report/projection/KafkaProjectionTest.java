@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class KafkaProjectionTest {
     private KafkaProjectionConsumer startConsumer(EventProjector projector) {
         KafkaProjectionConsumer consumer = new KafkaProjectionConsumer(new KafkaProjectionConsumer.Settings(
                 kafka.bootstrapServers(), topic, "test-" + topic, Duration.ofMillis(100), Duration.ofHours(1),
-                Duration.ofMillis(100)), projector, projection.offsets, projection.rejects, Clock.systemUTC());
+                Duration.ofMillis(100)), projector, projection.offsets, Clock.systemUTC());
         consumers.add(consumer);
         consumer.start();
         return consumer;
@@ -163,14 +164,14 @@ class KafkaProjectionTest {
     }
 
     @Test
-    void aRecordThatIsNotAnEventIsKeptAsARejectAndSkipped() {
+    void aRecordThatIsNotAnEventIsQuarantinedAndSkipped() {
         startConsumer(projection.projector);
 
         kafka.sendRaw(topic, "junk", "{\"type\":\"NoSuchEvent\"}");
         kafka.send(topic, TestEvents.history());
         kafka.awaitProjected(topic, projection.offsets);
 
-        assertThat(projection.rejects.all()).singleElement().satisfies(r -> {
+        assertThat(projection.quarantine.all()).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("junk");
             assertThat(r.reason()).contains("NoSuchEvent");
         });
@@ -196,12 +197,14 @@ class KafkaProjectionTest {
         final AtomicInteger failedBatchSize = new AtomicInteger();
 
         FailingProjector(TestProjection p) {
-            super(p.events, p.progress, p.gaps, p.cases, p.publications, p.materializer, p.eventStore, Clock.systemUTC());
+            super(p.events, p.progress, p.gaps, p.cases, p.publications, p.materializer, p.eventStore, p.quarantine,
+                    Clock.systemUTC());
         }
 
         @Override
-        public void project(Collection<EventEnvelope> batch) {
-            super.project(batch);
+        public void project(Collection<EventEnvelope> batch, Map<String, Delivery> deliveries,
+                            List<Undecodable> undecodable) {
+            super.project(batch, deliveries, undecodable);
             delivered.addAndGet(batch.size());
             Throwable failure = failAfterNextBatch;
             if (failure != null) {

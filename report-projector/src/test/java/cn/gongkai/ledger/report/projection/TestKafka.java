@@ -15,7 +15,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import java.nio.charset.StandardCharsets;
 import org.awaitility.Awaitility;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -28,7 +30,7 @@ public final class TestKafka implements AutoCloseable {
     public static final int PARTITIONS = 3;
 
     private final EmbeddedKafkaKraftBroker broker;
-    private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, byte[]> producer;
     private final Map<String, Map<Integer, Long>> sentEnd = new ConcurrentHashMap<>();
 
     public TestKafka() {
@@ -39,7 +41,7 @@ public final class TestKafka implements AutoCloseable {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         producer = new KafkaProducer<>(config);
     }
 
@@ -60,6 +62,11 @@ public final class TestKafka implements AutoCloseable {
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public void sendRaw(String topic, String key, String value) {
+        sendBytes(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one record of any bytes (not necessarily UTF-8) and waits for the broker's acknowledgement. */
+    public void sendBytes(String topic, String key, byte[] value) {
         try {
             RecordMetadata sent = producer.send(new ProducerRecord<>(topic, key, value)).get();
             sentEnd.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())

@@ -18,7 +18,7 @@ import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.json.EventJson;
@@ -48,7 +48,7 @@ public final class TestProjection {
     public final MaterializedReportRepository reports;
     public final PublishedReportRepository publications;
     public final KafkaOffsetRepository offsets;
-    public final RejectedRecordRepository rejects;
+    public final QuarantineRepository quarantine;
     public final CaseSummaries caseQueries;
     public final CountedEvents counted;
     public final ReportMaterializer materializer;
@@ -66,15 +66,15 @@ public final class TestProjection {
         reports = new MaterializedReportRepository(readModel);
         publications = new PublishedReportRepository(readModel);
         offsets = new KafkaOffsetRepository(readModel);
-        rejects = new RejectedRecordRepository(readModel);
+        quarantine = new QuarantineRepository(readModel);
         caseQueries = new CaseSummaries(readModel,
                 new PersonalDataCipher(new DataKeys(database, testMasterKey())));
         counted = new CountedEvents(events, progress);
         materializer = new ReportMaterializer(counted, gaps, reports);
         eventStore = new MongoEventStoreReader(database);
-        projector = new EventProjector(events, progress, gaps, cases, publications, materializer, eventStore,
+        projector = new EventProjector(events, progress, gaps, cases, publications, materializer, eventStore, quarantine,
                 Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC));
-        reconciliation = new Reconciliation(eventStore, materializer, reports);
+        reconciliation = new Reconciliation(eventStore, materializer, reports, gaps, quarantine);
     }
 
     /**

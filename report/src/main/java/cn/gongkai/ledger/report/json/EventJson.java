@@ -3,7 +3,10 @@ package cn.gongkai.ledger.report.json;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.EventTypes;
 import cn.gongkai.ledger.api.common.LedgerEvent;
+import cn.gongkai.ledger.api.common.InputLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.CharacterCodingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -46,8 +49,53 @@ public final class EventJson {
         return fromJson(JsonMappers.parse(json));
     }
 
+    /**
+     * Reads a Kafka record's value as strictly as a command body ({@link StrictJson}): at most
+     * {@value InputLimits#EVENT_MAX_BYTES} bytes of well-formed UTF-8 (a leading byte-order mark is skipped), one
+     * JSON object without duplicate keys or trailing content, an event of a known type whose fields have their
+     * exact JSON types (no coercion, ISO dates, exact amounts), a sequence within {@link InputLimits#count}, and
+     * a payload within every limit of {@link InputLimits} (as the command side enforces them).
+     *
+     * @throws IllegalArgumentException (an {@link cn.gongkai.ledger.api.common.InputViolation} for a limit) saying
+     *                                  why the value is not such an event
+     */
+    public static EventEnvelope readStrict(byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new IllegalArgumentException("empty record");
+        }
+        if (value.length > InputLimits.EVENT_MAX_BYTES) {
+            throw new IllegalArgumentException("record of " + value.length + " bytes is larger than an event may be ("
+                    + InputLimits.EVENT_MAX_BYTES + " bytes)");
+        }
+        int start = value.length >= 3 && (value[0] & 0xFF) == 0xEF && (value[1] & 0xFF) == 0xBB
+                && (value[2] & 0xFF) == 0xBF ? 3 : 0;
+        String text;
+        try {
+            text = StrictJson.utf8(value, start, value.length - start);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not well-formed UTF-8", e);
+        }
+        JsonNode node;
+        try {
+            node = StrictJson.EVENTS.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not strict JSON: " + e.getOriginalMessage(), e);
+        }
+        EventEnvelope event = fromJson(node, StrictJson.EVENTS);
+        InputLimits.count("sequence", event.sequence());
+        if (!(event.payload() instanceof Record payload)) {
+            throw new IllegalArgumentException("payload is not an event record");
+        }
+        InputLimits.checkEvent(payload);
+        return event;
+    }
+
     /** @throws IllegalArgumentException when the node is not an event of a known type */
     public static EventEnvelope fromJson(JsonNode node) {
+        return fromJson(node, JsonMappers.MAPPER);
+    }
+
+    private static EventEnvelope fromJson(JsonNode node, ObjectMapper mapper) {
         JsonMappers.requireObject(node, "an event");
         String type = required(node, "type").asText();
         Class<? extends LedgerEvent> payloadType = EventTypes.byName(type)
@@ -58,7 +106,7 @@ public final class EventJson {
         }
         LedgerEvent payload;
         try {
-            payload = JsonMappers.MAPPER.treeToValue(required(node, "payload"), payloadType);
+            payload = mapper.treeToValue(required(node, "payload"), payloadType);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("bad " + type + " payload: " + message(e), e);
         }

@@ -152,7 +152,11 @@ public final class ReportExports {
                     }
                     org.apache.poi.ss.usermodel.Cell target = row.getCell(placed.column());
                     if (cell.isValue() && cell.value() != null) {
-                        target.setCellValue(cell.value().doubleValue());
+                        if (exactAsSpreadsheetNumber(cell.value())) {
+                            target.setCellValue(cell.value().doubleValue());
+                        } else {
+                            target.setCellValue(cell.value().toPlainString());
+                        }
                         target.setCellStyle(cell.amount() ? amount : count);
                     } else {
                         target.setCellValue(cell.text());
@@ -243,6 +247,16 @@ public final class ReportExports {
     }
 
     /** Page sizes in twentieths of a point, as the OOXML schema wants them. */
+    /**
+     * Whether a spreadsheet shows the value exactly as a number: a spreadsheet number is a double shown with at
+     * most 15 significant digits, so a larger amount (12345678901234567.89 yuan is 1234567890123.456789 万元) is
+     * written as its exact decimal text instead, never rounded.
+     */
+    static boolean exactAsSpreadsheetNumber(BigDecimal value) {
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.precision() <= 15 && new BigDecimal(Double.toString(value.doubleValue())).compareTo(value) == 0;
+    }
+
     private static final class BigDecimalInt {
         static java.math.BigInteger of(long value) {
             return java.math.BigInteger.valueOf(value);

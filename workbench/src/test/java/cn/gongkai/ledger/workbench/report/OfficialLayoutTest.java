@@ -95,4 +95,43 @@ class OfficialLayoutTest {
         assertThat(csv.lines()).hasSize(report.cells().size() + 1);
         assertThat(csv).contains("table3,三.七,总计," + report.table3().get("三.七").get("总计"));
     }
+
+    /** 12345678901234567.89 yuan is 1234567890123.456789 万元: every export shows it exactly, none through a double. */
+    @ParameterizedTest
+    @EnumSource(ReportFormat.class)
+    void aFeeTooLargeForADoubleIsExactInEveryExport(ReportFormat format) throws Exception {
+        AnnualReport numbered = numbered(format);
+        BigDecimal exact = new BigDecimal("1234567890123.456789");
+        Map<String, Map<String, BigDecimal>> t2 = new LinkedHashMap<>();
+        numbered.table2().forEach((row, cols) -> {
+            Map<String, BigDecimal> c = new LinkedHashMap<>(cols);
+            c.replaceAll((k, v) -> ReportFormat.isAmountColumn(k) ? exact : v);
+            t2.put(row, c);
+        });
+        AnnualReport report = new AnnualReport(numbered.agency(), 2024, format, null, AppealPolicy.OPEN_IN_YEAR, t2,
+                numbered.table3(), numbered.table4(), null);
+
+        assertThat(ReportExports.exactAsSpreadsheetNumber(exact)).isFalse();
+        assertThat(ReportExports.exactAsSpreadsheetNumber(new BigDecimal("1.2345"))).isTrue();
+        assertThat(new String(ReportExports.csv(report), StandardCharsets.UTF_8)).contains(",1234567890123.456789\r\n")
+                .doesNotContain("1234567890123.4568");
+        assertThat(ReportHtml.tables(report, cell -> "#")).contains("1234567890123.456789")
+                .doesNotContain("1234567890123.4568");
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ReportExports.docx(report)));
+             XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("1234567890123.456789").doesNotContain("1234567890123.4568");
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ReportExports.xlsx(report)))) {
+            java.util.List<String> amounts = new java.util.ArrayList<>();
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().startsWith("1234567890123")) {
+                    amounts.add(cell.getStringCellValue());
+                }
+                if (cell.getCellType() == CellType.NUMERIC) {
+                    assertThat(cell.getNumericCellValue()).isLessThan(1e12);
+                }
+            }));
+            assertThat(amounts).isNotEmpty().containsOnly("1234567890123.456789");
+        }
+    }
 }

@@ -3,9 +3,9 @@ package cn.gongkai.ledger.report.projection.consumer;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.projector.EventProjector.Delivery;
+import cn.gongkai.ledger.report.projection.projector.EventProjector.Undecodable;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository.RejectedRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ import org.springframework.context.SmartLifecycle;
  * instance may have counted those agencies meanwhile. Each polled batch is first applied to the read model, then its offsets are stored; a
  * crash in between makes the batch come again, which the idempotent {@link EventProjector} absorbs. On any
  * failure the consumer is closed and, after a pause, reopened at the stored offsets.
+ *
+ * <p>Each value is decoded strictly ({@link EventJson#readStrict(byte[])}: the command side's rules and limits). A
+ * record that is not a valid event, and an event that cannot be projected, are quarantined by the projector and
+ * read past: they never block a partition, and are never retried; only a failure of MongoDB itself makes the
+ * batch come again.
  */
 public final class KafkaProjectionConsumer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaProjectionConsumer.class);
@@ -53,11 +59,10 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
     private final Settings settings;
     private final EventProjector projector;
     private final KafkaOffsetRepository offsets;
-    private final RejectedRecordRepository rejects;
     private final Clock clock;
     private volatile boolean running;
     private volatile Set<TopicPartition> assignment = Set.of();
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile CountDownLatch stopSignal = new CountDownLatch(0);
     private Thread thread;
 
@@ -81,11 +86,10 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
     }
 
     public KafkaProjectionConsumer(Settings settings, EventProjector projector, KafkaOffsetRepository offsets,
-                                   RejectedRecordRepository rejects, Clock clock) {
+                                   Clock clock) {
         this.settings = settings;
         this.projector = projector;
         this.offsets = offsets;
-        this.rejects = rejects;
         this.clock = clock;
     }
 
@@ -106,7 +110,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
     public synchronized void stop() {
         running = false;
         stopSignal.countDown();
-        KafkaConsumer<String, String> current = consumer;
+        KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -126,7 +130,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> opened = new KafkaConsumer<>(config())) {
+            try (KafkaConsumer<String, byte[]> opened = new KafkaConsumer<>(config())) {
                 consumer = opened;
                 consume(opened);
             } catch (WakeupException e) {
@@ -146,7 +150,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         return assignment;
     }
 
-    private void consume(KafkaConsumer<String, String> opened) {
+    private void consume(KafkaConsumer<String, byte[]> opened) {
         if (settings.groupId() != null) {
             consumeAsGroupMember(opened);
             return;
@@ -169,18 +173,11 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
                 nextPartitionCheck = Instant.MIN;
                 continue;
             }
-            ConsumerRecords<String, String> records = opened.poll(settings.pollTimeout());
-            if (!records.isEmpty()) {
-                apply(records);
-            }
-            if (!clock.instant().isBefore(nextGapRetry)) {
-                projector.retryGaps();
-                nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
-            }
+            nextGapRetry = pollOnce(opened, nextGapRetry);
         }
     }
 
-    private void consumeAsGroupMember(KafkaConsumer<String, String> opened) {
+    private void consumeAsGroupMember(KafkaConsumer<String, byte[]> opened) {
         opened.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
@@ -198,18 +195,24 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         });
         Instant nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
         while (running) {
-            ConsumerRecords<String, String> records = opened.poll(settings.pollTimeout());
-            if (!records.isEmpty()) {
-                apply(records);
-            }
-            if (!clock.instant().isBefore(nextGapRetry)) {
-                projector.retryGaps();
-                nextGapRetry = clock.instant().plus(settings.gapRetryInterval());
-            }
+            nextGapRetry = pollOnce(opened, nextGapRetry);
         }
     }
 
-    private void position(KafkaConsumer<String, String> opened, Collection<TopicPartition> partitions) {
+    /** One poll: applies what came; tries the held-back cases again when due. Returns when they are next due. */
+    private Instant pollOnce(KafkaConsumer<String, byte[]> opened, Instant nextGapRetry) {
+        ConsumerRecords<String, byte[]> records = opened.poll(settings.pollTimeout());
+        if (!records.isEmpty()) {
+            apply(records);
+        }
+        if (clock.instant().isBefore(nextGapRetry)) {
+            return nextGapRetry;
+        }
+        projector.retryGaps();
+        return clock.instant().plus(settings.gapRetryInterval());
+    }
+
+    private void position(KafkaConsumer<String, byte[]> opened, Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
             offsets.nextOffset(partition.topic(), partition.partition()).ifPresentOrElse(
                     offset -> opened.seek(partition, offset),
@@ -218,7 +221,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
     }
 
     /** Assigns every partition of the topic; on a change, positions all of them at the stored offsets. */
-    private Set<TopicPartition> assign(KafkaConsumer<String, String> opened, Set<TopicPartition> current) {
+    private Set<TopicPartition> assign(KafkaConsumer<String, byte[]> opened, Set<TopicPartition> current) {
         List<PartitionInfo> partitions = opened.partitionsFor(settings.topic());
         Set<TopicPartition> found = partitions == null ? Set.of() : partitions.stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toSet());
@@ -232,22 +235,25 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         return found;
     }
 
-    /** Applies the batch to the read model, then stores the offsets after it. */
-    private void apply(ConsumerRecords<String, String> records) {
+    /** Applies the batch to the read model (quarantining what is not a valid event), then stores the offsets after it. */
+    private void apply(ConsumerRecords<String, byte[]> records) {
         List<EventEnvelope> batch = new ArrayList<>();
+        Map<String, Delivery> deliveries = new HashMap<>();
+        List<Undecodable> undecodable = new ArrayList<>();
         Map<TopicPartition, Long> next = new HashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            Delivery delivery = new Delivery(record.topic(), record.partition(), record.offset());
             try {
-                batch.add(EventJson.read(Objects.requireNonNull(record.value(), "empty record")));
+                EventEnvelope event = EventJson.readStrict(record.value());
+                batch.add(event);
+                deliveries.putIfAbsent(EventProjector.key(event.aggregateId(), event.sequence()), delivery);
             } catch (RuntimeException e) {
-                LOG.error("Skipping record {}-{}@{}: not an event ({})", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-                rejects.save(new RejectedRecord(record.topic(), record.partition(), record.offset(), record.key(),
-                        record.value(), e.getMessage()));
+                undecodable.add(new Undecodable(delivery, record.key(), record.value(),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
         }
-        projector.project(batch);
+        projector.project(batch, deliveries, undecodable);
         next.forEach((partition, offset) -> offsets.save(partition.topic(), partition.partition(), offset));
     }
 
@@ -259,7 +265,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         }
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

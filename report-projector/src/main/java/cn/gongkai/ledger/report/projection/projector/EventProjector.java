@@ -4,14 +4,21 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummaryFold;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreReader;
+import cn.gongkai.ledger.readmodel.publication.PublicationFold;
 import cn.gongkai.ledger.readmodel.store.AggregateProgress;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
-import cn.gongkai.ledger.readmodel.publication.PublicationFold;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
+import cn.gongkai.ledger.readmodel.store.ReadModelJson;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository.QuarantinedRecord;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository.Stage;
 import cn.gongkai.ledger.readmodel.store.SequenceGap;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
+import cn.gongkai.ledger.report.json.EventJson;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +26,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -39,6 +46,14 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Every step derives its writes from what is stored, not from what changed, so repeating a batch (after a
  * crash before its offsets were written) rewrites the same documents.
+ *
+ * <p>Nothing one event does can stop the others. A record that is not a valid event ({@link #project(Collection,
+ * Map, List)}'s {@code undecodable}) and an event that cannot be projected (any exception of the fold or of the
+ * conversion to documents while projecting it) are quarantined ({@link QuarantineRepository}) with the reason,
+ * where they came from and their case and agency, and the case is held back from that event on, exactly like a
+ * gap: its reports name it ({@code heldBack}), every other case and agency is counted as usual. Which event is to
+ * blame is found by projecting the case's new events one by one without writing ({@link #unprojectable}). Only
+ * a failure of the database itself is thrown, so that the batch is tried again.
  */
 public class EventProjector {
     private static final Logger LOG = LoggerFactory.getLogger(EventProjector.class);
@@ -50,12 +65,13 @@ public class EventProjector {
     private final PublishedReportRepository publications;
     private final ReportMaterializer reports;
     private final EventStoreReader eventStore;
+    private final QuarantineRepository quarantine;
     private final Clock clock;
 
     public EventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
                           SequenceGapRepository gaps, CaseSummaryRepository cases,
                           PublishedReportRepository publications, ReportMaterializer reports,
-                          EventStoreReader eventStore, Clock clock) {
+                          EventStoreReader eventStore, QuarantineRepository quarantine, Clock clock) {
         this.events = events;
         this.progress = progress;
         this.gaps = gaps;
@@ -63,99 +79,227 @@ public class EventProjector {
         this.publications = publications;
         this.reports = reports;
         this.eventStore = eventStore;
+        this.quarantine = quarantine;
         this.clock = clock;
     }
 
+    /** Where a record was read: its topic, partition and offset. */
+    public record Delivery(String topic, int partition, long offset) {
+    }
+
+    /** A record that is not a valid event: where it was read, its key and value, and why it was refused. */
+    public record Undecodable(Delivery delivery, String key, byte[] value, String reason) {
+    }
+
+    /** Applies a batch of events (any order, duplicates allowed). */
     /** Forgets the agencies' replayed cases: the next batch of each agency reads it whole (after a rebalance). */
     public void forgetReplayedCases() {
         reports.forgetReplayedCases();
     }
 
-    /** Applies a batch of events (any order, duplicates allowed). */
     public void project(Collection<EventEnvelope> batch) {
+        project(batch, Map.of(), List.of());
+    }
+
+    /**
+     * Applies a batch read from Kafka: its events (with where each was read, by {@link #key}) and the records that
+     * were not valid events, which are quarantined (their case, when it can be told, is held back from them on).
+     */
+    public void project(Collection<EventEnvelope> batch, Map<String, Delivery> deliveries,
+                        List<Undecodable> undecodable) {
         Set<String> touched = new LinkedHashSet<>();
+        for (Undecodable record : undecodable) {
+            QuarantinedRecord entry = RecordPeek.of(record, clock.instant(), this::agencyOf);
+            quarantine.save(entry);
+            LOG.error("Quarantined record {}-{}@{} (case {}, agency {}): not a valid event: {}",
+                    entry.topic(), entry.partition(), entry.offset(), entry.aggregateId(), entry.agencyId(),
+                    entry.reason());
+            if (entry.aggregateId() != null) {
+                touched.add(entry.aggregateId());
+            }
+        }
         for (EventEnvelope event : batch) {
             touched.add(event.aggregateId());
         }
+        // The batch's events in one round trip (a copy already there is left).
         events.insertAllIfAbsent(batch, ProjectedEventRepository.FROM_KAFKA);
-        catchUp(touched);
+        catchUp(touched, deliveries);
+    }
+
+    /** The key of an event in {@link #project(Collection, Map, List)}'s deliveries. */
+    public static String key(String aggregateId, long sequence) {
+        return aggregateId + "|" + sequence;
     }
 
     /** Tries again to fill every recorded gap from the event store; returns how many gaps remain. */
     public int retryGaps() {
-        catchUp(gaps.all().stream().map(SequenceGap::aggregateId).toList());
+        catchUp(gaps.all().stream().map(SequenceGap::aggregateId).toList(), Map.of());
         return gaps.all().size();
     }
 
     /**
-     * Counts the aggregates and writes what follows from them: their stored events read at once, their progress,
-     * summaries and cleared gaps written at once (a round trip each for the batch, not each per aggregate), then
-     * each affected agency's reports.
+     * Counts the aggregates and rematerialises their agencies' reports; when that fails for a reason other than
+     * the database, quarantines the event to blame and starts again (each round quarantines a new event, so it
+     * ends).
      */
-    private void catchUp(Collection<String> aggregateIds) {
-        if (aggregateIds.isEmpty()) {
-            return;
-        }
-        Map<String, List<EventEnvelope>> storedById = new LinkedHashMap<>();
-        for (EventEnvelope event : events.ofAggregates(aggregateIds)) {
-            storedById.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
-        }
-        Writes writes = new Writes();
-        Map<String, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>();
-        for (String aggregateId : aggregateIds) {
-            List<EventEnvelope> stored = storedById.get(aggregateId);
-            if (stored == null || stored.isEmpty()) {
-                continue;
+    private void catchUp(Collection<String> aggregateIds, Map<String, Delivery> deliveries) {
+        Map<String, Long> before = new LinkedHashMap<>();
+        aggregateIds.forEach(id -> before.put(id, progress.find(id).map(AggregateProgress::lastContiguous).orElse(-1L)));
+        while (true) {
+            try {
+                countAndMaterialize(aggregateIds);
+                return;
+            } catch (RuntimeException e) {
+                if (isDatabaseFailure(e)) {
+                    throw e;
+                }
+                reports.forgetReplayedCases();
+                if (!quarantineCulprit(before, deliveries, e)) {
+                    throw e;
+                }
             }
-            count(aggregateId, stored, writes).ifPresent(c -> changedByAgency
-                    .computeIfAbsent(c.agencyId(), a -> new ArrayList<>()).add(c.history()));
         }
-        progress.saveAll(writes.progress);
-        gaps.removeAll(writes.complete);
-        cases.saveAll(writes.summaries);
-        changedByAgency.forEach((agency, changed) -> reports.rematerialize(new AgencyId(agency), changed));
     }
 
-    /** What counting a batch's aggregates writes, written together at the end of the batch. */
-    private static final class Writes {
-        final List<AggregateProgress> progress = new ArrayList<>();
-        final List<String> complete = new ArrayList<>();
-        final List<cn.gongkai.ledger.readmodel.casefile.CaseSummary> summaries = new ArrayList<>();
+    private void countAndMaterialize(Collection<String> aggregateIds) {
+        Map<String, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>();
+        for (String aggregateId : aggregateIds) {
+            count(aggregateId).ifPresent(c -> changedByAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>())
+                    .add(c.history()));
+        }
+        changedByAgency.forEach((agency, changed) -> reports.rematerialize(new AgencyId(agency), changed));
     }
 
     /** An aggregate's agency and its counted history (its contiguous events from sequence 0). */
     private record Counted(String agencyId, List<EventEnvelope> history) {
     }
 
-    /**
-     * Counts the aggregate up to its last contiguous event ({@code stored}: its stored events, by sequence),
-     * repairing a gap if it can; returns what it counts.
-     */
-    private Optional<Counted> count(String aggregateId, List<EventEnvelope> stored, Writes writes) {
-        int contiguous = contiguousLength(stored);
-        if (contiguous < stored.size()) {
-            contiguous = repair(aggregateId, contiguous);
+    /** Counts the aggregate up to its last contiguous event, repairing a gap if it can; returns what it counts. */
+    private Optional<Counted> count(String aggregateId) {
+        List<QuarantinedRecord> setAside = quarantine.ofAggregate(aggregateId);
+        long cut = setAside.stream().filter(q -> q.stage() == Stage.PROJECT && q.sequence() != null)
+                .mapToLong(QuarantinedRecord::sequence).min().orElse(Long.MAX_VALUE);
+        long unreadable = setAside.stream().filter(q -> q.stage() == Stage.DECODE && q.sequence() != null)
+                .mapToLong(QuarantinedRecord::sequence).max().orElse(-1L);
+        boolean unreadableSomewhere = setAside.stream().anyMatch(q -> q.stage() == Stage.DECODE && q.sequence() == null);
+        List<EventEnvelope> stored = events.ofAggregate(aggregateId);
+        int contiguous = contiguousLength(stored, cut);
+        if (contiguous < cut && (contiguous <= Math.max(highest(stored), unreadable) || unreadableSomewhere)) {
+            contiguous = repair(aggregateId, contiguous, cut);
             stored = events.ofAggregate(aggregateId);
         }
-        List<EventEnvelope> counted = stored.subList(0, contiguous);
-        // Without its first event, only a request or the agency's own aggregate still names its agency.
-        String agencyId = (counted.isEmpty() ? stored : counted).get(0).payload().namedAgency()
-                .map(AgencyId::value).orElse(null);
-        long last = contiguous - 1L;
-        long highest = stored.get(stored.size() - 1).sequence();
-        writes.progress.add(new AggregateProgress(aggregateId, stored.get(0).aggregateType(), agencyId, last, highest));
-        if (highest > last) {
-            holdBack(aggregateId, stored, contiguous, agencyId);
-        } else {
-            writes.complete.add(aggregateId);
+        long highest = Math.max(highest(stored), unreadable);
+        String agencyId = agencyOf(stored, contiguous, setAside);
+        if (stored.isEmpty()) {
+            // Only a record that could not be read is known of this case: hold it back as far as it is known.
+            holdBack(aggregateId, null, stored, 0, Math.max(highest, 0), agencyId, List.of());
+            return Optional.empty();
         }
-        CaseSummaryFold.fold(counted).ifPresent(writes.summaries::add);
+        List<EventEnvelope> counted = stored.subList(0, contiguous);
+        long last = contiguous - 1L;
+        progress.save(new AggregateProgress(aggregateId, stored.get(0).aggregateType(), agencyId, last, highest));
+        if (highest > last) {
+            List<Long> quarantined = setAside.stream().filter(q -> q.stage() == Stage.PROJECT)
+                    .map(QuarantinedRecord::sequence).sorted().toList();
+            holdBack(aggregateId, stored.get(0).aggregateType(), stored, contiguous, highest, agencyId, quarantined);
+        } else {
+            gaps.remove(aggregateId);
+        }
+        CaseSummaryFold.fold(counted).ifPresent(cases::save);
         PublicationFold.latest(counted).ifPresent(publications::save);
         return agencyId == null ? Optional.empty() : Optional.of(new Counted(agencyId, List.copyOf(counted)));
     }
 
+    /**
+     * Finds the event to blame for {@code failure} among the events each aggregate got since {@code before} (its
+     * last counted sequence then), by projecting them one by one without writing, and quarantines it. When no
+     * single event fails on its own, the first new event of the first aggregate that has one is quarantined with
+     * the failure's reason: holding back one case, visibly, is better than stopping every agency.
+     *
+     * @return whether an event was quarantined
+     */
+    private boolean quarantineCulprit(Map<String, Long> before, Map<String, Delivery> deliveries,
+                                      RuntimeException failure) {
+        EventEnvelope fallback = null;
+        for (Map.Entry<String, Long> entry : before.entrySet()) {
+            String aggregateId = entry.getKey();
+            List<EventEnvelope> stored = events.ofAggregate(aggregateId);
+            long cut = quarantine.ofAggregate(aggregateId).stream().filter(q -> q.stage() == Stage.PROJECT)
+                    .mapToLong(QuarantinedRecord::sequence).min().orElse(Long.MAX_VALUE);
+            int contiguous = contiguousLength(stored, cut);
+            AgencyId agency = Optional.ofNullable(agencyOf(stored, contiguous, List.of())).map(AgencyId::new).orElse(null);
+            for (int k = (int) Math.max(0, entry.getValue() + 1); k < contiguous; k++) {
+                if (fallback == null) {
+                    fallback = stored.get(k);
+                }
+                Optional<String> reason = unprojectable(agency, stored.subList(0, k + 1));
+                if (reason.isPresent()) {
+                    quarantineEvent(stored.get(k), agency, deliveries, reason.get());
+                    return true;
+                }
+            }
+        }
+        if (fallback == null) {
+            return false;
+        }
+        List<EventEnvelope> stored = events.ofAggregate(fallback.aggregateId());
+        quarantineEvent(fallback, Optional.ofNullable(agencyOf(stored, stored.size(), List.of())).map(AgencyId::new)
+                .orElse(null), deliveries, describe(failure));
+        return true;
+    }
+
+    /**
+     * Projects one aggregate's history without writing anything (its case summary and publication as documents,
+     * and its agency's reports of every year with this history in place of the one counted); the reason when
+     * that fails.
+     */
+    private Optional<String> unprojectable(AgencyId agency, List<EventEnvelope> history) {
+        try {
+            CaseSummaryFold.fold(history).ifPresent(summary -> ReadModelJson.toDocument(summary.id(), summary));
+            PublicationFold.latest(history).ifPresent(publication -> ReadModelJson.toDocument("dry-run", publication));
+            if (agency != null) {
+                reports.dryRun(agency, history);
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (isDatabaseFailure(e)) {
+                throw e;
+            }
+            return Optional.of(describe(e));
+        }
+    }
+
+    private void quarantineEvent(EventEnvelope event, AgencyId agency, Map<String, Delivery> deliveries,
+                                 String reason) {
+        Delivery delivery = deliveries.get(key(event.aggregateId(), event.sequence()));
+        String json = EventJson.write(event);
+        quarantine.save(new QuarantinedRecord(Stage.PROJECT, delivery == null ? null : delivery.topic(),
+                delivery == null ? null : delivery.partition(), delivery == null ? null : delivery.offset(),
+                event.aggregateId(), event.aggregateId(), event.sequence(), event.type(),
+                agency == null ? null : agency.value(), reason, json,
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, clock.instant()));
+        LOG.error("Quarantined event {}#{} ({}, agency {}): it cannot be projected: {}; the case is held back from it on, "
+                + "every other case goes on", event.aggregateId(), event.sequence(), event.type(),
+                agency == null ? null : agency.value(), reason);
+    }
+
+    /** A failure of MongoDB itself (not of what is written): the batch is to be tried again, nothing quarantined. */
+    private static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoException && !(cause instanceof MongoWriteException)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
     /** Reads the aggregate from the event store from its first missing sequence; returns the new contiguous length. */
-    private int repair(String aggregateId, int contiguous) {
+    private int repair(String aggregateId, int contiguous, long cut) {
         try {
             for (EventEnvelope event : eventStore.readAggregate(aggregateId, contiguous)) {
                 events.insertIfAbsent(event, ProjectedEventRepository.FROM_EVENT_STORE);
@@ -163,32 +307,64 @@ public class EventProjector {
         } catch (RuntimeException e) {
             LOG.warn("Could not read {} from the event store to fill a gap at sequence {}", aggregateId, contiguous, e);
         }
-        return contiguousLength(events.ofAggregate(aggregateId));
+        return contiguousLength(events.ofAggregate(aggregateId), cut);
     }
 
-    private void holdBack(String aggregateId, List<EventEnvelope> stored, int contiguous, String agencyId) {
-        List<Long> present = stored.stream().map(EventEnvelope::sequence).toList();
-        long highest = present.get(present.size() - 1);
+    private void holdBack(String aggregateId, String aggregateType, List<EventEnvelope> stored, int contiguous,
+                          long highest, String agencyId, List<Long> quarantined) {
+        List<Long> held = stored.stream().map(EventEnvelope::sequence).filter(s -> s >= contiguous).toList();
         List<Long> missing = new ArrayList<>();
-        for (long s = contiguous; s < highest; s++) {
-            if (!present.contains(s)) {
+        long expected = contiguous;
+        for (long present : held) {
+            for (long s = expected; s < present && missing.size() < SequenceGap.LISTED_MISSING; s++) {
                 missing.add(s);
             }
+            expected = present + 1;
         }
-        List<Long> held = present.subList(contiguous, present.size());
+        for (long s = expected; s <= highest && missing.size() < SequenceGap.LISTED_MISSING; s++) {
+            missing.add(s);
+        }
         Instant now = clock.instant();
         Optional<SequenceGap> previous = gaps.find(aggregateId);
-        gaps.save(new SequenceGap(aggregateId, stored.get(0).aggregateType(), agencyId, contiguous - 1L, missing, held,
+        gaps.save(new SequenceGap(aggregateId, aggregateType, agencyId, contiguous - 1L, missing, held, quarantined,
                 previous.map(SequenceGap::firstDetectedAt).orElse(now), now,
                 previous.map(SequenceGap::repairAttempts).orElse(0) + 1));
-        LOG.warn("Holding back {} (agency {}): events {} arrived but {} are missing from Kafka and the event store; "
-                + "they are not counted", aggregateId, agencyId, held, missing);
+        LOG.warn("Holding back {} (agency {}): events {} arrived but {} are missing from Kafka and the event store"
+                + " and {} are quarantined; they are not counted", aggregateId, agencyId, held, missing, quarantined);
     }
 
-    /** How many events from sequence 0 on are present without a gap ({@code stored} is in sequence order). */
-    private static int contiguousLength(List<EventEnvelope> stored) {
+    /**
+     * The agency of an aggregate: named by its first counted event (or, without one, its first stored event), or
+     * by what is known of a record of it that could not be read or projected, or by what the read model recorded.
+     */
+    private String agencyOf(List<EventEnvelope> stored, int contiguous, List<QuarantinedRecord> setAside) {
+        if (!stored.isEmpty()) {
+            Optional<AgencyId> named = (contiguous > 0 ? stored.subList(0, contiguous) : stored).get(0).payload()
+                    .namedAgency();
+            if (named.isPresent()) {
+                return named.get().value();
+            }
+        }
+        return setAside.stream().map(QuarantinedRecord::agencyId).filter(a -> a != null).findFirst()
+                .orElseGet(() -> stored.isEmpty() ? null : agencyOf(stored.get(0).aggregateId()));
+    }
+
+    /** What the read model knows of an aggregate's agency (for a record that could not be read). */
+    private String agencyOf(String aggregateId) {
+        return progress.find(aggregateId).map(AggregateProgress::agencyId).orElse(null);
+    }
+
+    private static long highest(List<EventEnvelope> stored) {
+        return stored.isEmpty() ? -1L : stored.get(stored.size() - 1).sequence();
+    }
+
+    /**
+     * How many events from sequence 0 on are present without a gap, stopping before the sequence {@code cut} (the
+     * first quarantined one); {@code stored} is in sequence order.
+     */
+    private static int contiguousLength(List<EventEnvelope> stored, long cut) {
         int length = 0;
-        while (length < stored.size() && stored.get(length).sequence() == length) {
+        while (length < stored.size() && length < cut && stored.get(length).sequence() == length) {
             length++;
         }
         return length;

@@ -85,7 +85,25 @@ public final class ReportMaterializer {
         write(agencyId, replayed);
     }
 
-    /** Drops every agency's replayed cases; each is read whole on its next batch. */
+    /**
+     * Folds the agency's reports of every year with {@code history} (one aggregate's events from sequence 0) in
+     * place of what the read model counts of that aggregate, writing nothing: throws what materialising would.
+     */
+    public void dryRun(AgencyId agencyId, List<EventEnvelope> history) {
+        String aggregateId = history.get(0).aggregateId();
+        List<EventEnvelope> events = new java.util.ArrayList<>(countedEvents(agencyId).stream()
+                .filter(e -> !e.aggregateId().equals(aggregateId)).toList());
+        events.addAll(history);
+        AgencyCases replayed = AgencyCases.of(agencyId, events);
+        for (int year : replayed.years()) {
+            ReportJson.write(replayed.report(ReportRequest.of(agencyId, year)));
+        }
+    }
+
+    /**
+     * Drops every agency's replayed cases; each is read whole on its next batch (after a new assignment of
+     * partitions, or a failed batch, which may have left them half-changed).
+     */
     public void forgetReplayedCases() {
         cache.clear();
     }

@@ -12,6 +12,8 @@ import cn.gongkai.ledger.readmodel.eventstore.EventStoreReader;
 import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
 import cn.gongkai.ledger.report.projection.reconcile.ReconciliationResult.AggregateLag;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
+import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +23,24 @@ import java.util.function.BinaryOperator;
 /**
  * The reconciliation command: recomputes an agency-year straight from the event store and compares it, cell by
  * cell, with the Kafka-fed read model (the materialised report, or the read model's counted events for a year
- * not materialised). Reads only; changes nothing.
+ * not materialised). Reads only; changes nothing. Beside the differences it lists why the read model is short, as
+ * far as the projector knows: the agency's cases held back (a gap, or a quarantined event) and what it quarantined
+ * of the agency, so that a difference is never silent.
  */
 public final class Reconciliation {
     private final EventStoreReader eventStore;
     private final ReportMaterializer readModel;
     private final MaterializedReportRepository reports;
+    private final SequenceGapRepository gaps;
+    private final QuarantineRepository quarantine;
 
-    public Reconciliation(EventStoreReader eventStore, ReportMaterializer readModel, MaterializedReportRepository reports) {
+    public Reconciliation(EventStoreReader eventStore, ReportMaterializer readModel, MaterializedReportRepository reports,
+                          SequenceGapRepository gaps, QuarantineRepository quarantine) {
         this.eventStore = eventStore;
         this.readModel = readModel;
         this.reports = reports;
+        this.gaps = gaps;
+        this.quarantine = quarantine;
     }
 
     public ReconciliationResult reconcile(AgencyId agencyId, int year) {
@@ -44,7 +53,9 @@ public final class Reconciliation {
         List<CellChange> differences = ReportDiff.diff(expected, actual);
         return new ReconciliationResult(agencyId.value(), year, request.format().code(), request.appealPolicy().name(),
                 differences.isEmpty(), differences, lagging(stored, counted), asOf(expected), asOf(actual),
-                stored.size(), counted.size());
+                stored.size(), counted.size(),
+                gaps.all().stream().filter(g -> agencyId.value().equals(g.agencyId())).toList(),
+                quarantine.ofAgency(agencyId.value()));
     }
 
     private static List<AggregateLag> lagging(List<EventEnvelope> stored, List<EventEnvelope> counted) {

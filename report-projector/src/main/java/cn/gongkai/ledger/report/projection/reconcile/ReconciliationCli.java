@@ -10,6 +10,7 @@ import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
 import cn.gongkai.ledger.readmodel.store.ReadModelJson;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -63,6 +64,7 @@ public final class ReconciliationCli {
         MaterializedReportRepository reports = new MaterializedReportRepository(readModel);
         ReportMaterializer materializer = new ReportMaterializer(new CountedEvents(new ProjectedEventRepository(readModel),
                 new AggregateProgressRepository(readModel)), new SequenceGapRepository(readModel), reports);
-        return new Reconciliation(new MongoEventStoreReader(database, eventStoreCollection), materializer, reports);
+        return new Reconciliation(new MongoEventStoreReader(database, eventStoreCollection), materializer, reports,
+                new SequenceGapRepository(readModel), new QuarantineRepository(readModel));
     }
 }

@@ -2,8 +2,8 @@ package cn.gongkai.ledger.report.projection.web;
 
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository.PartitionOffset;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository;
-import cn.gongkai.ledger.readmodel.store.RejectedRecordRepository.RejectedRecord;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
+import cn.gongkai.ledger.readmodel.store.QuarantineRepository.QuarantinedRecord;
 import cn.gongkai.ledger.readmodel.store.SequenceGap;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.util.List;
@@ -12,27 +12,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/projection/status}: how far the projector has read each partition, the cases held back by a
- * gap the event store could not fill, and the records that were not events.
+ * gap the event store could not fill or by a quarantined event ({@code heldBack}), and what was quarantined
+ * ({@code quarantined}: records that were not valid events and events that could not be projected, with the
+ * reason, the offset, the case and the agency).
  */
 @RestController
 public class ProjectionStatusController {
     private final KafkaOffsetRepository offsets;
     private final SequenceGapRepository gaps;
-    private final RejectedRecordRepository rejects;
+    private final QuarantineRepository quarantine;
 
     public ProjectionStatusController(KafkaOffsetRepository offsets, SequenceGapRepository gaps,
-                                      RejectedRecordRepository rejects) {
+                                      QuarantineRepository quarantine) {
         this.offsets = offsets;
         this.gaps = gaps;
-        this.rejects = rejects;
+        this.quarantine = quarantine;
     }
 
     public record ProjectionStatus(List<PartitionOffset> offsets, List<SequenceGap> heldBack,
-                                   List<RejectedRecord> rejectedRecords) {
+                                   List<QuarantinedRecord> quarantined) {
     }
 
     @GetMapping("/api/projection/status")
     public ProjectionStatus status() {
-        return new ProjectionStatus(offsets.all(), gaps.all(), rejects.all());
+        return new ProjectionStatus(offsets.all(), gaps.all(), quarantine.all());
     }
 }

@@ -1,7 +1,6 @@
-package cn.gongkai.ledger.command.web;
+package cn.gongkai.ledger.report.json;
 
 import cn.gongkai.ledger.api.common.InputLimits;
-import cn.gongkai.ledger.report.json.LedgerJson;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -35,16 +34,29 @@ import java.util.regex.Pattern;
  * How a command's JSON is read: strictly, with no coercion. Strings only from JSON strings (NFC-normalised),
  * integers only from JSON integers within {@code int}, amounts only from JSON numbers (exact), dates only from
  * {@code "YYYY-MM-DD"} strings, enums only by their exact names, duplicate keys and trailing content refused.
- * The limits on the values themselves are {@link InputLimits}, checked after binding.
+ * The limits on the values themselves are {@link InputLimits}, checked after binding. The one strict reader of
+ * the ledger: the command bodies and import lines ({@link #MAPPER}) and the events the projector consumes from
+ * Kafka ({@link #EVENTS}, the same rules except that a field it does not know is ignored, so that an event
+ * written by a later version still loads; {@link EventJson#readStrict(byte[])}).
  */
-final class StrictJson {
+public final class StrictJson {
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    static final ObjectMapper MAPPER = newMapper();
+    /** Command bodies and import lines: also refuses a field the command does not have. */
+    public static final ObjectMapper MAPPER = newMapper();
+    /** Events from the topic: the same, but a field the event does not have (a later version's) is ignored. */
+    public static final ObjectMapper EVENTS = eventMapper();
 
     private StrictJson() {
+    }
+
+    private static ObjectMapper eventMapper() {
+        ObjectMapper mapper = newMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNumberLength(64).maxNestingDepth(16).maxStringLength(InputLimits.EVENT_MAX_BYTES).build());
+        return mapper;
     }
 
     private static ObjectMapper newMapper() {
@@ -80,7 +92,7 @@ final class StrictJson {
     }
 
     /** Decodes UTF-8 strictly: a malformed or truncated sequence is refused, never replaced by U+FFFD. */
-    static String utf8(byte[] bytes, int offset, int length) throws CharacterCodingException {
+    public static String utf8(byte[] bytes, int offset, int length) throws CharacterCodingException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
