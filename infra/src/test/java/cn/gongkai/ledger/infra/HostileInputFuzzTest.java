@@ -110,7 +110,7 @@ class HostileInputFuzzTest {
             }
         }
         ENDPOINTS.sort((a, b) -> a.path().compareTo(b.path()));
-        assertThat(ENDPOINTS).hasSize(42);   // every command endpoint (@CommandBody), opening balances included
+        assertThat(ENDPOINTS).hasSize(43);   // every command endpoint (@CommandBody), the table-四 policy included
         ledger.awaitServedEqualsFold(AGENCY, 2024);
         eventStoreBefore = eventStore();
         reportsBefore = reports();

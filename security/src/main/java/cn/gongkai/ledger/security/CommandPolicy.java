@@ -36,6 +36,8 @@ public final class CommandPolicy {
             // Opening the ledger decides what every report covers; the opening register is the reporter's.
             Map.entry(AgencyCommand.OpenLedger.class, EnumSet.of(ADMIN)),
             Map.entry(AgencyCommand.CountOpeningRegister.class, EnumSet.of(REPORTER)),
+            // The table-四 counting policy is the agency's decision, as its administrator records it.
+            Map.entry(AgencyCommand.SetAppealCountingPolicy.class, EnumSet.of(ADMIN)),
             // 报告: the annual report's publication (and its revisions).
             Map.entry(PublicationCommand.PublishAnnualReport.class, EnumSet.of(REPORTER)),
             // 登记

@@ -80,6 +80,7 @@ public final class EndpointPolicy {
             command("/api/agencies/{agencyId}/procurements", AgencyCommand.RecordProcurement.class),
             command("/api/agencies/{agencyId}/opening", AgencyCommand.OpenLedger.class),
             command("/api/agencies/{agencyId}/opening/register-counts", AgencyCommand.CountOpeningRegister.class),
+            command("/api/agencies/{agencyId}/appeal-counting-policy", AgencyCommand.SetAppealCountingPolicy.class),
             // Moving an agency's events between installations (docs/year-end.md): its administrator; auditors read.
             read(HttpMethod.GET, "/api/agencies/{agencyId}/events", EnumSet.of(ADMIN, AUDITOR), Scope.OWN),
             read(HttpMethod.POST, "/api/agencies/{agencyId}/events", EnumSet.of(ADMIN), Scope.OWN),

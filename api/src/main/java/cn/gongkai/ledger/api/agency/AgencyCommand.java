@@ -77,4 +77,13 @@ public sealed interface AgencyCommand extends LedgerCommand {
     record CountOpeningRegister(AgencyId agencyId, NormativeDocumentKind kind, int inForce, String source,
                                 Recorded recorded) implements AgencyCommand {
     }
+
+    /**
+     * The table-四 counting policy the agency's reports follow from the report of {@code fromYear} on: every report,
+     * period figure, check, export and publication of such a year uses it unless a query names another.
+     * {@code policy} is {@code OPEN_IN_YEAR} or {@code FILED_IN_YEAR}; {@code reason} is required.
+     */
+    record SetAppealCountingPolicy(AgencyId agencyId, String policy, int fromYear, String reason, Recorded recorded)
+            implements AgencyCommand {
+    }
 }

@@ -63,4 +63,13 @@ public sealed interface AgencyEvent extends LedgerEvent {
     record OpeningRegisterCounted(AgencyId agencyId, NormativeDocumentKind kind, int inForce, String source,
                                   Recorded recorded) implements AgencyEvent {
     }
+
+    /**
+     * The agency counts table 四 under {@code policy} (the name of the report's {@code AppealPolicy}:
+     * {@code OPEN_IN_YEAR} 表四统计本年新立及上年结转未审结案件, {@code FILED_IN_YEAR} 表四统计本年新立案件) from the report of
+     * {@code fromYear} on, until a later setting; {@code reason} says why (e.g. the superior office's instruction).
+     */
+    record AppealCountingPolicySet(AgencyId agencyId, String policy, int fromYear, String reason, Recorded recorded)
+            implements AgencyEvent {
+    }
 }

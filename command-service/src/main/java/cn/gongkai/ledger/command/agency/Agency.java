@@ -18,8 +18,11 @@ import cn.gongkai.ledger.api.agency.AgencyCommand.IssueNormativeDocument;
 import cn.gongkai.ledger.api.agency.AgencyCommand.RecordProcurement;
 import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
 import cn.gongkai.ledger.api.agency.AgencyCommand.RepealNormativeDocument;
+import cn.gongkai.ledger.api.agency.AgencyCommand.SetAppealCountingPolicy;
 import cn.gongkai.ledger.api.agency.AgencyCommand.TallyDecisions;
+import cn.gongkai.ledger.api.agency.AgencyEvent;
 import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
+import cn.gongkai.ledger.api.agency.AgencyEvent.AppealCountingPolicySet;
 import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
 import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
 import cn.gongkai.ledger.api.agency.AgencyEvent.LedgerOpened;
@@ -29,24 +32,25 @@ import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentIssued;
 import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
 import cn.gongkai.ledger.api.agency.AgencyEvent.ProcurementRecorded;
 import cn.gongkai.ledger.api.agency.AgencyEvent.ServiceItemsCounted;
+import cn.gongkai.ledger.api.agency.AgencyLifecycle;
 import cn.gongkai.ledger.api.agency.Article20Category;
 import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
+import cn.gongkai.ledger.api.common.LedgerYears;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import cn.gongkai.ledger.command.rules.Field;
+import cn.gongkai.ledger.report.fold.AppealPolicy;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.Arrays;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -57,6 +61,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(commandTargetResolver = AxonCommandTargets.BEAN_NAME,
         snapshotTriggerDefinition = AgencySnapshots.TRIGGER)
+@Revision(AgencySnapshots.REVISION)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class Agency {
@@ -79,21 +84,16 @@ class Agency {
     private static final Field FIRST_YEAR = new Field("firstYear", "台账起始年度");
     private static final Field SOURCE = new Field("source", "期初数据来源");
     private static final Field IN_FORCE = new Field("inForce", "期初现行有效件数");
+    private static final Field POLICY = new Field("policy", "表四统计口径");
+    private static final Field POLICY_FROM_YEAR = new Field("fromYear", "口径起始年度");
+    private static final Field REASON = new Field("reason", "变更理由");
     /** The first year a report under the 条例 can be on (the 2008 regulations). */
     private static final int FIRST_REPORT_YEAR = 2008;
 
-    /** A document of the register: when it was issued, and whether it is still in force. */
-    private record Document(LocalDate issuedOn, boolean inForce) {
-    }
-
     @AggregateIdentifier
     private String agencyId;
-    private final Map<String, Document> documents = new HashMap<>();
-    /** The import batches already counted, each keyed by what it counted. */
-    private final Set<String> batches = new HashSet<>();
-    /** The year the ledger opened at; null while it counts from the agency's first event. */
-    private Integer firstYear;
-    private final Set<NormativeDocumentKind> openingCounts = new HashSet<>();
+    /** Everything the rules read: the one {@link AgencyLifecycle}, snapshotted as JSON ({@link AgencySnapshots}). */
+    private AgencyLifecycle.State state = AgencyLifecycle.initial();
 
     Agency() {
         // for Axon
@@ -118,7 +118,7 @@ class Agency {
     @CommandHandler
     void handle(IssueNormativeDocument command) {
         text(command.documentId(), DOCUMENT_ID);
-        if (documents.containsKey(command.documentId())) {
+        if (state.documents().containsKey(command.documentId())) {
             throw RuleViolation.conflict("DOCUMENT_ALREADY_ISSUED",
                     "文件（" + command.documentId() + "）已登记制发", "document " + command.documentId()
                             + " is already in the register");
@@ -154,7 +154,7 @@ class Agency {
         }
         dated(command.decidedOn(), DECIDED_ON, command.recorded());
         positive(command.count(), COUNT);
-        requireNewBatch(Batch.DECISIONS, category, command.batchRef());
+        requireNewBatch(AgencyLifecycle.Batch.DECISIONS, category, command.batchRef());
         apply(new DecisionsTallied(command.agencyId(), category, command.decidedOn(), command.count(),
                 command.batchRef(), command.recorded()));
     }
@@ -163,7 +163,7 @@ class Agency {
     void handle(CollectFees command) {
         dated(command.collectedOn(), COLLECTED_ON, command.recorded());
         yuan(command.amountYuan(), AMOUNT_YUAN);
-        requireNewBatch(Batch.FEES, null, command.batchRef());
+        requireNewBatch(AgencyLifecycle.Batch.FEES, null, command.batchRef());
         apply(new FeesCollected(command.agencyId(), command.collectedOn(), command.amountYuan(), command.batchRef(),
                 command.recorded()));
     }
@@ -173,7 +173,7 @@ class Agency {
         present(command.category(), CATEGORY);
         dated(command.asOf(), AS_OF, command.recorded());
         nonNegative(command.count(), COUNT);
-        requireNewBatch(Batch.SERVICE_ITEMS, command.category(), command.batchRef());
+        requireNewBatch(AgencyLifecycle.Batch.SERVICE_ITEMS, command.category(), command.batchRef());
         apply(new ServiceItemsCounted(command.agencyId(), command.category(), command.asOf(), command.count(),
                 command.batchRef(), command.recorded()));
     }
@@ -183,16 +183,16 @@ class Agency {
         dated(command.contractedOn(), CONTRACTED_ON, command.recorded());
         nonNegative(command.projectCount(), PROJECT_COUNT);
         yuan(command.amountYuan(), AMOUNT_YUAN);
-        requireNewBatch(Batch.PROCUREMENT, null, command.batchRef());
+        requireNewBatch(AgencyLifecycle.Batch.PROCUREMENT, null, command.batchRef());
         apply(new ProcurementRecorded(command.agencyId(), command.contractedOn(), command.projectCount(),
                 command.amountYuan(), command.batchRef(), command.recorded()));
     }
 
     @CommandHandler
     void handle(OpenLedger command) {
-        if (firstYear != null) {
-            throw RuleViolation.conflict("LEDGER_ALREADY_OPENED", "本机关台账已于 " + firstYear + " 年开账，不能再次开账",
-                    "the ledger was already opened at " + firstYear);
+        if (state.firstYear() != null) {
+            throw RuleViolation.conflict("LEDGER_ALREADY_OPENED", "本机关台账已于 " + state.firstYear()
+                    + " 年开账，不能再次开账", "the ledger was already opened at " + state.firstYear());
         }
         int today = present(command.recorded(), new Field("recorded", "登记信息")).businessDate().getYear();
         if (command.firstYear() < FIRST_REPORT_YEAR || command.firstYear() > today) {
@@ -205,12 +205,12 @@ class Agency {
 
     @CommandHandler
     void handle(CountOpeningRegister command) {
-        if (firstYear == null) {
+        if (state.firstYear() == null) {
             throw RuleViolation.conflict("LEDGER_NOT_OPENED", "尚未开账：期初数据须在开账（OpenLedger）之后登记",
                     "the ledger is not opened: opening balances follow OpenLedger");
         }
         present(command.kind(), KIND);
-        if (openingCounts.contains(command.kind())) {
+        if (state.openingInForce().containsKey(command.kind())) {
             throw RuleViolation.conflict("OPENING_REGISTER_ALREADY_COUNTED", command.kind().label() + "的期初件数已登记",
                     "the opening count of " + command.kind() + " is already recorded");
         }
@@ -220,10 +220,45 @@ class Agency {
                 command.recorded()));
     }
 
+    /**
+     * The table-四 counting policy from a year on. Refused: an unknown policy, no reason, a year before the ledger's
+     * first year (the year it was opened at, else {@value LedgerYears#FIRST}) or after next year, and a setting that
+     * would change the policy of no year.
+     */
+    @CommandHandler
+    void handle(SetAppealCountingPolicy command) {
+        String policy = present(command.policy(), POLICY);
+        if (Arrays.stream(AppealPolicy.values()).noneMatch(p -> p.name().equals(policy))) {
+            throw RuleViolation.unprocessable("INVALID_APPEAL_POLICY", "复议诉讼统计口径无效：" + policy
+                    + "（可选：OPEN_IN_YEAR、FILED_IN_YEAR）", "Invalid appealPolicy: " + policy
+                    + " (OPEN_IN_YEAR or FILED_IN_YEAR)");
+        }
+        int earliest = state.firstYear() != null ? state.firstYear() : LedgerYears.FIRST;
+        if (command.fromYear() < earliest) {
+            throw RuleViolation.unprocessable("POLICY_YEAR_BEFORE_LEDGER", POLICY_FROM_YEAR.label() + "（"
+                    + command.fromYear() + "）早于本机关台账的起始年度（" + earliest + "）", "fromYear "
+                    + command.fromYear() + " lies before the ledger's first year " + earliest);
+        }
+        int latest = present(command.recorded(), new Field("recorded", "登记信息")).businessDate().getYear() + 1;
+        if (command.fromYear() > latest) {
+            throw RuleViolation.unprocessable("POLICY_YEAR_TOO_LATE", POLICY_FROM_YEAR.label() + "（"
+                    + command.fromYear() + "）最晚为下一年度（" + latest + "）", "fromYear " + command.fromYear()
+                    + " lies after next year " + latest);
+        }
+        text(command.reason(), REASON);
+        if (state.appealPolicyUnchanged(command.fromYear(), policy)) {
+            throw RuleViolation.conflict("APPEAL_POLICY_UNCHANGED", command.fromYear() + " 年度起的表四统计口径已是"
+                    + AppealPolicy.valueOf(policy).label() + "，无需变更", "the table-四 policy from "
+                    + command.fromYear() + " on is already " + policy);
+        }
+        apply(new AppealCountingPolicySet(command.agencyId(), policy, command.fromYear(), command.reason(),
+                command.recorded()));
+    }
+
     /** Only an issued document still in force can be repealed or lapse, and not before its issue. */
     private void requireInForce(String documentId, LocalDate date, Field field, Recorded recorded) {
         text(documentId, DOCUMENT_ID);
-        Document document = documents.get(documentId);
+        AgencyLifecycle.Document document = state.documents().get(documentId);
         if (document == null) {
             throw RuleViolation.unprocessable("DOCUMENT_UNKNOWN",
                     "登记簿中没有文件（" + documentId + "）", "document " + documentId + " is not in the register");
@@ -236,85 +271,25 @@ class Agency {
         notBefore(date, field, document.issuedOn(), ISSUED_ON);
     }
 
-    /**
-     * What a batch reference counts: a tally of one kind, and for decisions and item counts one category (the
-     * same monthly export may hold licensing and penalty decisions under one reference).
-     */
-    private enum Batch {
-        DECISIONS, FEES, SERVICE_ITEMS, PROCUREMENT;
-
-        String key(Article20Category category, String batchRef) {
-            return name() + "/" + (category == null ? "" : category.name()) + "/" + batchRef;
-        }
-    }
-
     /** Every tally names its batch, and a batch already counted is refused: re-importing never doubles a count. */
-    private void requireNewBatch(Batch batch, Article20Category category, String batchRef) {
+    private void requireNewBatch(AgencyLifecycle.Batch batch, Article20Category category, String batchRef) {
         text(batchRef, BATCH_REF);
-        if (batches.contains(batch.key(category, batchRef))) {
+        if (state.batchCounted(batch, category, batchRef)) {
             throw RuleViolation.conflict("BATCH_ALREADY_RECORDED",
                     "批次（" + batchRef + "）已登记，不能重复计数", "batch " + batchRef + " is already counted");
         }
     }
 
-    @EventSourcingHandler
-    void on(AgencyRegistered event) {
-        agencyId = event.agencyId().value();
+    /** The lifecycle state the rules read (for the agreement test). */
+    AgencyLifecycle.State state() {
+        return state;
     }
 
     @EventSourcingHandler
-    void on(NormativeDocumentIssued event) {
-        documents.put(event.documentId(), new Document(event.issuedOn(), true));
-    }
-
-    @EventSourcingHandler
-    void on(NormativeDocumentRepealed event) {
-        retire(event.documentId());
-    }
-
-    @EventSourcingHandler
-    void on(NormativeDocumentExpired event) {
-        retire(event.documentId());
-    }
-
-    @EventSourcingHandler
-    void on(DecisionsTallied event) {
-        remember(Batch.DECISIONS, event.category(), event.batchRef());
-    }
-
-    @EventSourcingHandler
-    void on(FeesCollected event) {
-        remember(Batch.FEES, null, event.batchRef());
-    }
-
-    @EventSourcingHandler
-    void on(ServiceItemsCounted event) {
-        remember(Batch.SERVICE_ITEMS, event.category(), event.batchRef());
-    }
-
-    @EventSourcingHandler
-    void on(ProcurementRecorded event) {
-        remember(Batch.PROCUREMENT, null, event.batchRef());
-    }
-
-    @EventSourcingHandler
-    void on(LedgerOpened event) {
-        firstYear = event.firstYear();
-    }
-
-    @EventSourcingHandler
-    void on(OpeningRegisterCounted event) {
-        openingCounts.add(event.kind());
-    }
-
-    private void retire(String documentId) {
-        documents.computeIfPresent(documentId, (id, document) -> new Document(document.issuedOn(), false));
-    }
-
-    /** Events recorded before batch references were required have none. */
-    private void remember(Batch batch, Article20Category category, String batchRef) {
-        if (batchRef != null) {
-            batches.add(batch.key(category, batchRef));
+    void on(AgencyEvent event) {
+        if (event instanceof AgencyRegistered registered) {
+            agencyId = registered.agencyId().value();
         }
+        state = AgencyLifecycle.evolve(state, event);
     }
 }

@@ -104,6 +104,17 @@ public class AgencyController {
         return on(AgencyCommand.CountOpeningRegister.class, agencyId, body);
     }
 
+    /**
+     * The table-四 counting policy from a year on ({@code {policy, fromYear, reason}}), by the agency's administrator:
+     * the agency's reports of that year and later follow it unless a query names another policy.
+     */
+    @CommandBody(AgencyCommand.SetAppealCountingPolicy.class)
+    @PostMapping("/{agencyId}/appeal-counting-policy")
+    public ResponseEntity<CommandAccepted> setAppealCountingPolicy(@PathVariable String agencyId,
+                                                                   @RequestBody byte[] body) {
+        return on(AgencyCommand.SetAppealCountingPolicy.class, agencyId, body);
+    }
+
     private ResponseEntity<CommandAccepted> on(Class<? extends LedgerCommand> type, String agencyId,
                                                byte[] body) {
         return endpoint.apply(type, body, Map.of(AGENCY_ID, agencyId));

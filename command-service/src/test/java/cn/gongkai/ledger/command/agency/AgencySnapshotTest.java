@@ -6,12 +6,14 @@ import cn.gongkai.ledger.command.web.CommandServiceTestBase;
 import cn.gongkai.ledger.command.web.Http;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An agency with a large register is loaded from a snapshot, and every rule that rests on the register (a document
+ * An agency with a large register is loaded from a snapshot (a snapshot of an older shape is not used), and every rule that rests on the register (a document
  * issued once, repealed only while in force, a batch counted once) still holds across it.
  */
 class AgencySnapshotTest extends CommandServiceTestBase {
@@ -39,8 +41,19 @@ class AgencySnapshotTest extends CommandServiceTestBase {
                 java.util.Map.of());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("accepted").asInt()).isEqualTo(DOCUMENTS);
-        assertThat(mongo.getDatabase(DATABASE).getCollection("snapshotevents")
-                .countDocuments(Filters.eq("aggregateIdentifier", AGENCY))).isPositive();
+        var snapshots = mongo.getDatabase(DATABASE).getCollection("snapshotevents");
+        assertThat(snapshots.countDocuments(Filters.eq("aggregateIdentifier", AGENCY))).isPositive();
+        for (Document snapshot : snapshots.find(Filters.eq("aggregateIdentifier", AGENCY))) {
+            assertThat(snapshot.get("payloadRevision")).isEqualTo(AgencySnapshots.REVISION);
+        }
+        // A snapshot of the aggregate's first shape (no revision, its own maps; an empty register here, which would
+        // let doc-5 be issued again if it were used) is not used: the stream is replayed and snapshotted anew.
+        Object current = snapshots.find(Filters.eq("aggregateIdentifier", AGENCY)).first().get("payload");
+        String oldShape = "{\"agencyId\":\"" + AGENCY + "\",\"documents\":{},\"batches\":[],\"firstYear\":null,"
+                + "\"openingCounts\":[]}";
+        snapshots.updateMany(Filters.eq("aggregateIdentifier", AGENCY), Updates.combine(
+                Updates.set("payloadRevision", null),
+                Updates.set("payload", current instanceof String ? oldShape : Document.parse(oldShape))));
 
         String tally = "{\"category\":\"LICENSING\",\"decidedOn\":\"2024-03-01\",\"count\":2,\"batchRef\":\"b-1\"}";
         assertThat(http.command("/api/agencies/" + AGENCY + "/decision-tallies", tally).status()).isEqualTo(200);
@@ -59,5 +72,7 @@ class AgencySnapshotTest extends CommandServiceTestBase {
         assertThat(beforeIssue.json().get("code").asText()).isEqualTo("DATE_OUT_OF_ORDER");
         var countedAgain = http.command("/api/agencies/" + AGENCY + "/decision-tallies", tally);
         assertThat(countedAgain.json().get("code").asText()).isEqualTo("BATCH_ALREADY_RECORDED");
+        assertThat(snapshots.countDocuments(Filters.and(Filters.eq("aggregateIdentifier", AGENCY),
+                Filters.eq("payloadRevision", AgencySnapshots.REVISION)))).isPositive();
     }
 }

@@ -13,8 +13,10 @@ import cn.gongkai.ledger.api.agency.AgencyCommand.IssueNormativeDocument;
 import cn.gongkai.ledger.api.agency.AgencyCommand.RecordProcurement;
 import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
 import cn.gongkai.ledger.api.agency.AgencyCommand.RepealNormativeDocument;
+import cn.gongkai.ledger.api.agency.AgencyCommand.SetAppealCountingPolicy;
 import cn.gongkai.ledger.api.agency.AgencyCommand.TallyDecisions;
 import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
+import cn.gongkai.ledger.api.agency.AgencyEvent.AppealCountingPolicySet;
 import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
 import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
 import cn.gongkai.ledger.api.agency.AgencyEvent.LedgerOpened;
@@ -573,6 +575,125 @@ class AgencyTest {
             fixture.given(registered(), new LedgerOpened(ID, 2024, SOURCE, NOW))
                     .when(new CountOpeningRegister(ID, NormativeDocumentKind.RULE, -1, SOURCE, NOW))
                     .expectException(unprocessable("NUMBER_NEGATIVE"));
+        }
+    }
+
+    /** The table-四 counting policy (表四统计口径), set by the agency from a year on. */
+    @Nested
+    class AppealCountingPolicy {
+        private static final String REASON = "市政府办公室通知：表四按本年新立案件统计";
+
+        private SetAppealCountingPolicy set(String policy, int fromYear) {
+            return new SetAppealCountingPolicy(ID, policy, fromYear, REASON, NOW);
+        }
+
+        private AppealCountingPolicySet wasSet(String policy, int fromYear) {
+            return new AppealCountingPolicySet(ID, policy, fromYear, REASON, NOW);
+        }
+
+        @Test
+        void isSetFromAYear() {
+            fixture.given(registered())
+                    .when(set("FILED_IN_YEAR", 2024))
+                    .expectEvents(wasSet("FILED_IN_YEAR", 2024))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void mayBeSetForNextYearAhead() {
+            fixture.given(registered())
+                    .when(set("FILED_IN_YEAR", 2025))
+                    .expectEvents(wasSet("FILED_IN_YEAR", 2025))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refuseTheDefaultWhenNothingWasSet() {
+            fixture.given(registered())
+                    .when(set("OPEN_IN_YEAR", 2024))
+                    .expectException(conflict("APPEAL_POLICY_UNCHANGED"));
+        }
+
+        @Test
+        void refuseThePolicyAlreadyInForceFromThatYear() {
+            fixture.given(registered(), wasSet("FILED_IN_YEAR", 2022))
+                    .when(set("FILED_IN_YEAR", 2024))
+                    .expectException(conflict("APPEAL_POLICY_UNCHANGED"));
+        }
+
+        @Test
+        void acceptASettingThatChangesALaterYear() {
+            // FILED_IN_YEAR is in force for 2022 already, but not from 2024 on: setting it from 2022 changes 2024
+            fixture.given(registered(), wasSet("FILED_IN_YEAR", 2022), wasSet("OPEN_IN_YEAR", 2024))
+                    .when(set("FILED_IN_YEAR", 2022))
+                    .expectEvents(wasSet("FILED_IN_YEAR", 2022))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void returnToTheDefaultFromALaterYear() {
+            fixture.given(registered(), wasSet("FILED_IN_YEAR", 2022))
+                    .when(set("OPEN_IN_YEAR", 2024))
+                    .expectEvents(wasSet("OPEN_IN_YEAR", 2024))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"OPEN_CASES", "filed_in_year", ""})
+        void refuseAnUnknownPolicy(String policy) {
+            fixture.given(registered())
+                    .when(set(policy, 2024))
+                    .expectException(unprocessable("INVALID_APPEAL_POLICY"));
+        }
+
+        @Test
+        void refuseAMissingPolicy() {
+            fixture.given(registered())
+                    .when(set(null, 2024))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refuseAYearBeforeTheLedgersFirstYear() {
+            fixture.given(registered(), new LedgerOpened(ID, 2023, "2022年度报告", NOW))
+                    .when(set("FILED_IN_YEAR", 2022))
+                    .expectException(unprocessable("POLICY_YEAR_BEFORE_LEDGER"));
+        }
+
+        @Test
+        void acceptTheLedgersFirstYear() {
+            fixture.given(registered(), new LedgerOpened(ID, 2023, "2022年度报告", NOW))
+                    .when(set("FILED_IN_YEAR", 2023))
+                    .expectEvents(wasSet("FILED_IN_YEAR", 2023))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void refuseAYearBeforeTheRegulationsWhenTheLedgerWasNotOpened() {
+            fixture.given(registered())
+                    .when(set("FILED_IN_YEAR", 2007))
+                    .expectException(unprocessable("POLICY_YEAR_BEFORE_LEDGER"));
+        }
+
+        @Test
+        void refuseAYearAfterNextYear() {
+            fixture.given(registered())
+                    .when(set("FILED_IN_YEAR", 2026))
+                    .expectException(unprocessable("POLICY_YEAR_TOO_LATE"));
+        }
+
+        @Test
+        void refuseASettingWithoutReason() {
+            fixture.given(registered())
+                    .when(new SetAppealCountingPolicy(ID, "FILED_IN_YEAR", 2024, " ", NOW))
+                    .expectException(unprocessable("REQUIRED_FIELD_MISSING"));
+        }
+
+        @Test
+        void refuseASettingForAnUnregisteredAgency() {
+            fixture.givenNoPriorActivity()
+                    .when(set("FILED_IN_YEAR", 2024))
+                    .expectException(AggregateNotFoundException.class);
         }
     }
 }

@@ -119,11 +119,16 @@ public final class ReportCli {
         List<EventEnvelope> events = EventJson.readLines(new BufferedReader(new StringReader(read(arguments.file(0)))));
         ReportRequest request = new ReportRequest(new AgencyId(arguments.required("--agency")),
                 integer(arguments.required("--year"), "--year"), ReportFormat.fromCode(arguments.required("--format")),
-                AppealPolicy.valueOf(arguments.option("--appeal-policy", AppealPolicy.OPEN_IN_YEAR.name())),
+                appealPolicy(arguments.option("--appeal-policy", null)),
                 asOf(arguments.option("--as-of", null)));
         AnnualReport checked = ReportChecker.checked(ReportFold.fold(events, request), null);
         out.println(ReportJson.write(checked));
         return checked.checks().isEmpty() ? OK : PROBLEMS;
+    }
+
+    /** The policy named by {@code --appeal-policy}; without it, the agency's setting for the year (null). */
+    private static AppealPolicy appealPolicy(String name) {
+        return name == null ? null : AppealPolicy.valueOf(name);
     }
 
     private static int diff(Arguments arguments, PrintStream out) {

@@ -144,34 +144,36 @@ public final class AgencyCases {
         Collected cases = collect(request.agencyId(), asOf);
         Integer firstYear = cases.register().firstYear();
         AnnualReport.Agency agency = new AnnualReport.Agency(agencyId.value(), cases.register().name());
+        AppealPolicy.Applied policy = cases.register().appealPolicy(request.year(), request.appealPolicy());
         if (firstYear != null && request.year() < firstYear) {
-            return new AnnualReport(agency, request.year(), request.format(), cases.stated(), request.appealPolicy(),
-                    Map.of(), Map.of(), Map.of(), List.of(ReportFold.notCovered(firstYear)));
+            return new AnnualReport(agency, request.year(), request.format(), cases.stated(), policy.policy(),
+                    Map.of(), Map.of(), Map.of(), List.of(ReportFold.notCovered(firstYear)), policy.basis());
         }
         ReportPeriod period = ReportPeriod.year(request.year());
-        return new AnnualReport(agency, request.year(), request.format(), cases.stated(), request.appealPolicy(),
+        return new AnnualReport(agency, request.year(), request.format(), cases.stated(), policy.policy(),
                 cases.register().table2(period, request.format()),
                 ReportFold.table3(cases.requests(), period, request.format(), sources),
-                ReportFold.table4(cases.appeals(), period, request.appealPolicy(), sources), List.of());
+                ReportFold.table4(cases.appeals(), period, policy.policy(), sources), List.of(), policy.basis());
     }
 
     /**
      * The figures of a period, stated as of {@code asOf}; a period that begins before the ledger opened is not
-     * covered (every cell blank).
+     * covered (every cell blank). Table 四 follows the policy of the year of the period's last day.
      */
     PeriodReport report(PeriodRequest request, OffsetDateTime asOf) {
         Collected cases = collect(request.agencyId(), asOf);
         Integer firstYear = cases.register().firstYear();
         ReportPeriod period = request.period();
+        AppealPolicy.Applied policy = cases.register().appealPolicy(period.to().getYear(), request.appealPolicy());
         boolean covered = firstYear == null || !period.from().isBefore(LocalDate.of(firstYear, 1, 1));
         AnnualReport tables = new AnnualReport(null, period.to().getYear(), request.format(), null, null,
                 covered ? cases.register().table2(period, request.format()) : Map.of(),
                 covered ? ReportFold.table3(cases.requests(), period, request.format(), null) : Map.of(),
-                covered ? ReportFold.table4(cases.appeals(), period, request.appealPolicy(), null) : Map.of(),
+                covered ? ReportFold.table4(cases.appeals(), period, policy.policy(), null) : Map.of(),
                 List.of());
         return new PeriodReport(new AnnualReport.Agency(agencyId.value(), cases.register().name()), period,
-                request.format(), cases.stated(), request.appealPolicy(), covered, tables.table2(), tables.table3(),
-                tables.table4());
+                request.format(), cases.stated(), policy.policy(), covered, tables.table2(), tables.table3(),
+                tables.table4(), policy.basis());
     }
 
     /** The replayed cases sorted by kind, and the time the report is stated as of. */

@@ -15,92 +15,63 @@ import static cn.gongkai.ledger.report.fold.ReportFormat.PROCUREMENT_ROW;
 import static cn.gongkai.ledger.report.fold.ReportFormat.PUBLISHED_TOTAL;
 import static cn.gongkai.ledger.report.fold.ReportFormat.REPEALED;
 
-import cn.gongkai.ledger.api.agency.AgencyEvent.AgencyRegistered;
-import cn.gongkai.ledger.api.agency.AgencyEvent.DecisionsTallied;
-import cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected;
-import cn.gongkai.ledger.api.agency.AgencyEvent.LedgerOpened;
-import cn.gongkai.ledger.api.agency.AgencyEvent.OpeningRegisterCounted;
-import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentExpired;
-import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentIssued;
-import cn.gongkai.ledger.api.agency.AgencyEvent.NormativeDocumentRepealed;
-import cn.gongkai.ledger.api.agency.AgencyEvent.ProcurementRecorded;
-import cn.gongkai.ledger.api.agency.AgencyEvent.ServiceItemsCounted;
+import cn.gongkai.ledger.api.agency.AgencyLifecycle;
+import cn.gongkai.ledger.api.agency.AgencyLifecycle.Decisions;
+import cn.gongkai.ledger.api.agency.AgencyLifecycle.Document;
+import cn.gongkai.ledger.api.agency.AgencyLifecycle.Fees;
+import cn.gongkai.ledger.api.agency.AgencyLifecycle.ItemCount;
+import cn.gongkai.ledger.api.agency.AgencyLifecycle.Procurement;
 import cn.gongkai.ledger.api.agency.Article20Category;
 import cn.gongkai.ledger.api.agency.NormativeDocumentKind;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The agency's name and its Article-20 register (第二十条), replayed from the agency aggregate's events, and
- * table 二 folded from it for a year. Documents repealed or expired without a recorded issue are not counted
- * (the agency aggregate refuses such events).
+ * Table 二 of a year folded from the agency's register, which is the state the one {@link AgencyLifecycle} builds
+ * from the agency aggregate's events (the state the aggregate's rules read): this class only queries it by date.
+ * Documents repealed or expired without a recorded issue are not in the register (the lifecycle ignores such events;
+ * the aggregate refuses them).
  */
 final class AgencyRegister {
-    private String name;
-    private final Map<String, Document> documents = new LinkedHashMap<>();
-    private final List<DecisionsTallied> decisions = new ArrayList<>();
-    private final List<FeesCollected> fees = new ArrayList<>();
-    private final List<ServiceItemsCounted> itemCounts = new ArrayList<>();
-    private final List<ProcurementRecorded> procurements = new ArrayList<>();
-    /** The year the ledger opened at (opening balances), null when it counts from the first event. */
-    private Integer firstYear;
-    private final Map<NormativeDocumentKind, Integer> openingInForce = new java.util.EnumMap<>(NormativeDocumentKind.class);
+    private final AgencyLifecycle.State state;
 
-    private static final class Document {
-        private final NormativeDocumentKind kind;
-        private final LocalDate issuedOn;
-        private LocalDate repealedOn;
-        private LocalDate expiredOn;
-
-        private Document(NormativeDocumentKind kind, LocalDate issuedOn) {
-            this.kind = kind;
-            this.issuedOn = issuedOn;
-        }
+    private AgencyRegister(AgencyLifecycle.State state) {
+        this.state = state;
     }
 
     static AgencyRegister replay(List<LedgerEvent> events) {
-        AgencyRegister register = new AgencyRegister();
-        events.forEach(register::apply);
-        return register;
+        return of(AgencyLifecycle.replay(events));
     }
 
-    private void apply(LedgerEvent event) {
-        if (event instanceof AgencyRegistered r) {
-            name = r.name();
-        } else if (event instanceof NormativeDocumentIssued i) {
-            documents.put(i.documentId(), new Document(i.kind(), i.issuedOn()));
-        } else if (event instanceof NormativeDocumentRepealed r && documents.containsKey(r.documentId())) {
-            documents.get(r.documentId()).repealedOn = r.repealedOn();
-        } else if (event instanceof NormativeDocumentExpired e && documents.containsKey(e.documentId())) {
-            documents.get(e.documentId()).expiredOn = e.expiredOn();
-        } else if (event instanceof DecisionsTallied d) {
-            decisions.add(d);
-        } else if (event instanceof FeesCollected f) {
-            fees.add(f);
-        } else if (event instanceof ServiceItemsCounted c) {
-            itemCounts.add(c);
-        } else if (event instanceof ProcurementRecorded p) {
-            procurements.add(p);
-        } else if (event instanceof LedgerOpened o) {
-            firstYear = o.firstYear();
-        } else if (event instanceof OpeningRegisterCounted c) {
-            openingInForce.put(c.kind(), c.inForce());
-        }
+    static AgencyRegister of(AgencyLifecycle.State state) {
+        return new AgencyRegister(state);
+    }
+
+    /** The lifecycle state the register is read from. */
+    AgencyLifecycle.State state() {
+        return state;
+    }
+
+    /**
+     * The table-四 counting policy for {@code year}: {@code requested} when the query names one (a what-if view),
+     * else the one the agency set for the year (the default when it set none).
+     */
+    AppealPolicy.Applied appealPolicy(int year, AppealPolicy requested) {
+        return AppealPolicy.applied(state.appealPolicyIn(year), requested);
     }
 
     String name() {
-        return name;
+        return state.name();
     }
 
     /** The first year the ledger covers, when it was opened with opening balances; null otherwise. */
     Integer firstYear() {
-        return firstYear;
+        return state.firstYear();
     }
 
     /**
@@ -108,8 +79,9 @@ final class AgencyRegister {
      * as in force when the ledger opened (on the last day of the year before; they leave no trace of repeal).
      */
     private int inForce(NormativeDocumentKind kind, LocalDate day) {
+        Integer firstYear = state.firstYear();
         int counted = firstYear != null && !day.isBefore(LocalDate.of(firstYear - 1, 12, 31))
-                ? openingInForce.getOrDefault(kind, 0) : 0;
+                ? state.openingInForce().getOrDefault(kind, 0) : 0;
         return documents(kind, inForceOn(day)) + counted;
     }
 
@@ -128,16 +100,16 @@ final class AgencyRegister {
         Map<String, Map<String, BigDecimal>> table = new LinkedHashMap<>();
         for (NormativeDocumentKind kind : NormativeDocumentKind.values()) {
             table.put(ReportFormat.Y2021.table2Row(kind), row(
-                    ISSUED, documents(kind, d -> period.contains(d.issuedOn)),
-                    REPEALED, documents(kind, d -> d.repealedOn != null && period.contains(d.repealedOn)),
+                    ISSUED, documents(kind, d -> period.contains(d.issuedOn())),
+                    REPEALED, documents(kind, d -> d.repealedOn() != null && period.contains(d.repealedOn())),
                     IN_FORCE, inForce(kind, period.to())));
         }
         for (Article20Category category : List.of(Article20Category.LICENSING, Article20Category.PENALTY,
                 Article20Category.ENFORCEMENT)) {
             table.put(category.key(), row(DECISIONS, decisionsIn(category, period)));
         }
-        BigDecimal yuan = fees.stream().filter(f -> period.contains(f.collectedOn()))
-                .map(FeesCollected::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal yuan = state.fees().stream().filter(f -> period.contains(f.collectedOn()))
+                .map(Fees::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
         table.put(Article20Category.ADMINISTRATIVE_FEE.key(), Map.of(FEES, CountingRules.tenThousandYuan(yuan)));
         return table;
     }
@@ -160,7 +132,7 @@ final class AgencyRegister {
     private Map<String, Map<String, BigDecimal>> table2019(ReportPeriod period) {
         Map<String, Map<String, BigDecimal>> table = new LinkedHashMap<>();
         for (NormativeDocumentKind kind : NormativeDocumentKind.values()) {
-            int issued = documents(kind, d -> period.contains(d.issuedOn));
+            int issued = documents(kind, d -> period.contains(d.issuedOn()));
             table.put(ReportFormat.Y2019.table2Row(kind), row(NEWLY_MADE, issued, NEWLY_PUBLISHED, issued,
                     PUBLISHED_TOTAL, inForce(kind, period.to())));
         }
@@ -171,33 +143,34 @@ final class AgencyRegister {
                     ? row(ITEMS_LAST_YEAR, lastYear, ITEMS_CHANGE, change, DECISIONS_2019, decisionsIn(category, period))
                     : row(ITEMS_LAST_YEAR, lastYear, ITEMS_CHANGE, change));
         }
-        List<ProcurementRecorded> inYear = procurements.stream().filter(p -> period.contains(p.contractedOn())).toList();
-        BigDecimal yuan = inYear.stream().map(ProcurementRecorded::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Procurement> inYear = state.procurements().stream().filter(p -> period.contains(p.contractedOn()))
+                .toList();
+        BigDecimal yuan = inYear.stream().map(Procurement::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, BigDecimal> procurement = new LinkedHashMap<>();
         procurement.put(PROCUREMENT_PROJECTS,
-                BigDecimal.valueOf(inYear.stream().mapToInt(ProcurementRecorded::projectCount).sum()));
+                BigDecimal.valueOf(inYear.stream().mapToInt(Procurement::projectCount).sum()));
         procurement.put(PROCUREMENT_AMOUNT, CountingRules.tenThousandYuan(yuan));
         table.put(PROCUREMENT_ROW, procurement);
         return table;
     }
 
     private static Predicate<Document> inForceOn(LocalDate lastDay) {
-        return d -> CountingRules.inForceOn(lastDay, d.issuedOn, d.repealedOn, d.expiredOn);
+        return d -> CountingRules.inForceOn(lastDay, d.issuedOn(), d.repealedOn(), d.expiredOn());
     }
 
     private int documents(NormativeDocumentKind kind, Predicate<Document> which) {
-        return (int) documents.values().stream().filter(d -> d.kind == kind).filter(which).count();
+        return (int) state.documents().values().stream().filter(d -> d.kind() == kind).filter(which).count();
     }
 
     private int decisionsIn(Article20Category category, ReportPeriod period) {
-        return decisions.stream().filter(d -> d.category() == category && period.contains(d.decidedOn()))
-                .mapToInt(DecisionsTallied::count).sum();
+        return state.decisions().stream().filter(d -> d.category() == category && period.contains(d.decidedOn()))
+                .mapToInt(Decisions::count).sum();
     }
 
     /** The latest catalogue count dated on or before {@code lastDay} (later-recorded wins a tie); 0 when none. */
     private int itemsAtEndOf(Article20Category category, LocalDate lastDay) {
-        ServiceItemsCounted latest = null;
-        for (ServiceItemsCounted c : itemCounts) {
+        ItemCount latest = null;
+        for (ItemCount c : state.itemCounts()) {
             if (c.category() == category && !c.asOf().isAfter(lastDay)
                     && (latest == null || !c.asOf().isBefore(latest.asOf()))) {
                 latest = c;

@@ -22,11 +22,13 @@ import java.util.Set;
  * @param agency       the agency; its id is null for a report parsed from a published text
  * @param asOf         the time the report is as of; null when unknown
  * @param appealPolicy the table-四 policy; null when unknown
+ * @param appealPolicyBasis why the report applies {@code appealPolicy} (the agency's setting, the query, the
+ *                          default); null when unknown (a typed-in or parsed report)
  * @param checks       the broken rules found by the checker; empty for a folded report
  */
 public record AnnualReport(Agency agency, int year, ReportFormat format, OffsetDateTime asOf, AppealPolicy appealPolicy,
                            Map<String, Map<String, BigDecimal>> table2, Map<String, Map<String, Integer>> table3,
-                           Map<String, Integer> table4, List<Check> checks) {
+                           Map<String, Integer> table4, List<Check> checks, AppealPolicy.Basis appealPolicyBasis) {
 
     /** The agency a report is about. */
     public record Agency(String id, String name) {
@@ -51,6 +53,13 @@ public record AnnualReport(Agency agency, int year, ReportFormat format, OffsetD
         }
     }
 
+    /** A report that does not say why its policy applies ({@code appealPolicyBasis} null). */
+    public AnnualReport(Agency agency, int year, ReportFormat format, OffsetDateTime asOf, AppealPolicy appealPolicy,
+                        Map<String, Map<String, BigDecimal>> table2, Map<String, Map<String, Integer>> table3,
+                        Map<String, Integer> table4, List<Check> checks) {
+        this(agency, year, format, asOf, appealPolicy, table2, table3, table4, checks, null);
+    }
+
     public AnnualReport {
         Objects.requireNonNull(format, "format");
         agency = agency == null ? new Agency(null, null) : agency;
@@ -62,7 +71,8 @@ public record AnnualReport(Agency agency, int year, ReportFormat format, OffsetD
 
     /** This report with {@code checks} in place of its own. */
     public AnnualReport withChecks(List<Check> newChecks) {
-        return new AnnualReport(agency, year, format, asOf, appealPolicy, table2, table3, table4, newChecks);
+        return new AnnualReport(agency, year, format, asOf, appealPolicy, table2, table3, table4, newChecks,
+                appealPolicyBasis);
     }
 
     /**

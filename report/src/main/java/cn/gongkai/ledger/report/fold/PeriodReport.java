@@ -14,7 +14,15 @@ import java.util.Objects;
  */
 public record PeriodReport(AnnualReport.Agency agency, ReportPeriod period, ReportFormat format, OffsetDateTime asOf,
                            AppealPolicy appealPolicy, boolean covered, Map<String, Map<String, BigDecimal>> table2,
-                           Map<String, Map<String, Integer>> table3, Map<String, Integer> table4) {
+                           Map<String, Map<String, Integer>> table3, Map<String, Integer> table4,
+                           AppealPolicy.Basis appealPolicyBasis) {
+    /** Without saying why the policy applies ({@code appealPolicyBasis} null). */
+    public PeriodReport(AnnualReport.Agency agency, ReportPeriod period, ReportFormat format, OffsetDateTime asOf,
+                        AppealPolicy appealPolicy, boolean covered, Map<String, Map<String, BigDecimal>> table2,
+                        Map<String, Map<String, Integer>> table3, Map<String, Integer> table4) {
+        this(agency, period, format, asOf, appealPolicy, covered, table2, table3, table4, null);
+    }
+
     public PeriodReport {
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(format, "format");

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * What to fold for a period other than a calendar year: as {@link ReportRequest}, with {@code period} in place
- * of the year; {@code format} by default the one in force on the period's last day.
+ * of the year; {@code format} by default the one in force on the period's last day, {@code appealPolicy} (when null)
+ * the agency's policy for the year of that day.
  */
 public record PeriodRequest(AgencyId agencyId, ReportPeriod period, ReportFormat format, AppealPolicy appealPolicy,
                             OffsetDateTime asOf) {
@@ -15,9 +16,6 @@ public record PeriodRequest(AgencyId agencyId, ReportPeriod period, ReportFormat
         Objects.requireNonNull(period, "period");
         if (format == null) {
             format = ReportFormat.forYear(period.to().getYear());
-        }
-        if (appealPolicy == null) {
-            appealPolicy = AppealPolicy.OPEN_IN_YEAR;
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.report.fold;
 
+import cn.gongkai.ledger.api.agency.AgencyLifecycle;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
@@ -8,6 +9,7 @@ import cn.gongkai.ledger.api.common.LedgerYears;
 import cn.gongkai.ledger.api.request.Outcome;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,6 +38,15 @@ public final class ReportFold {
      */
     public static AnnualReport fold(Collection<EventEnvelope> events, ReportRequest request) {
         return fold(events, request, null);
+    }
+
+    /**
+     * Table 二 of a period in {@code format} from an agency's register: the state the {@code AgencyLifecycle} builds
+     * from its events (the agency aggregate holds the same state), read exactly as {@link #fold} reads it.
+     */
+    public static Map<String, Map<String, BigDecimal>> table2(AgencyLifecycle.State register, ReportPeriod period,
+                                                             ReportFormat format) {
+        return AgencyRegister.of(register).table2(period, format);
     }
 
     /**

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * What to fold: the report of {@code agencyId} on calendar year {@code year}, in {@code format}, with table 四
- * under {@code appealPolicy} ({@link AppealPolicy#OPEN_IN_YEAR} when null), from the events recorded up to
+ * under {@code appealPolicy} (when null, the policy the agency set for the year, else
+ * {@link AppealPolicy#OPEN_IN_YEAR}; a policy named here is a what-if view), from the events recorded up to
  * {@code asOf}: each aggregate's history up to its first event recorded later (every event when null; then the
  * report's {@code asOf} is the latest recording time folded).
  * Folding the same events with an earlier {@code asOf} reproduces the report as it stood then, which is what a
@@ -19,13 +20,10 @@ public record ReportRequest(AgencyId agencyId, int year, ReportFormat format, Ap
         Objects.requireNonNull(agencyId, "agencyId");
         Objects.requireNonNull(format, "format");
         LedgerYears.require(year, "year");
-        if (appealPolicy == null) {
-            appealPolicy = AppealPolicy.OPEN_IN_YEAR;
-        }
     }
 
-    /** The report of {@code year} in the format in force for it, default policy, every event. */
+    /** The report of {@code year} in the format in force for it, the agency's policy for it, every event. */
     public static ReportRequest of(AgencyId agencyId, int year) {
-        return new ReportRequest(agencyId, year, ReportFormat.forYear(year), AppealPolicy.OPEN_IN_YEAR, null);
+        return new ReportRequest(agencyId, year, ReportFormat.forYear(year), null, null);
     }
 }

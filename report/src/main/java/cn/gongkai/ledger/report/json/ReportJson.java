@@ -21,7 +21,7 @@ import java.util.function.BiFunction;
 
 /**
  * The canonical report JSON of annual-report.md, keys in the spec's order: {@code agency {id, name}, year,
- * format, asOf, appealPolicy, table2, table3, table4, checks}. Counts are integers, 万元 amounts decimal strings,
+ * format, asOf, appealPolicy, appealPolicyBasis, table2, table3, table4, checks} (appealPolicyBasis only when known). Counts are integers, 万元 amounts decimal strings,
  * a blank cell is {@code null}. Reading is lenient where a typed-in report may be: a blank cell may be
  * {@code null}, {@code ""} or missing, a count may be a string of digits, an amount a number, {@code format}
  * may be absent (then it follows table 三's rows, or the year).
@@ -41,6 +41,7 @@ public final class ReportJson {
         root.put("format", report.format().code());
         root.put("asOf", report.asOf() == null ? null : AS_OF.format(report.asOf()));
         root.put("appealPolicy", report.appealPolicy() == null ? null : report.appealPolicy().name());
+        putBasis(root, report.appealPolicyBasis());
         putTables(root, report.table2(), report.table3(), report.table4());
         ArrayNode checks = root.putArray("checks");
         report.checks().forEach(c -> {
@@ -66,6 +67,7 @@ public final class ReportJson {
         root.put("format", report.format().code());
         root.put("asOf", report.asOf() == null ? null : AS_OF.format(report.asOf()));
         root.put("appealPolicy", report.appealPolicy().name());
+        putBasis(root, report.appealPolicyBasis());
         root.put("covered", report.covered());
         putTables(root, report.table2(), report.table3(), report.table4());
         return root;
@@ -73,6 +75,37 @@ public final class ReportJson {
 
     public static String write(PeriodReport report) {
         return JsonMappers.pretty(toJson(report));
+    }
+
+    /**
+     * Why the policy applies, when known: {@code appealPolicyBasis {source, fromYear, reason, setBy, setAt}}, the
+     * last four only for the agency's setting ({@code SETTING}; {@code PARAMETER} the query named it, {@code DEFAULT}
+     * nothing set).
+     */
+    private static void putBasis(ObjectNode root, AppealPolicy.Basis basis) {
+        if (basis == null) {
+            return;
+        }
+        ObjectNode node = root.putObject("appealPolicyBasis");
+        node.put("source", basis.source().name());
+        if (basis.source() == AppealPolicy.Source.SETTING) {
+            node.put("fromYear", basis.fromYear());
+            node.put("reason", basis.reason());
+            node.put("setBy", basis.setBy());
+            node.put("setAt", basis.setAt().toString());
+        }
+    }
+
+    private static AppealPolicy.Basis basis(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        AppealPolicy.Source source = AppealPolicy.Source.valueOf(node.path("source").asText());
+        if (source != AppealPolicy.Source.SETTING) {
+            return new AppealPolicy.Basis(source, null, null, null, null);
+        }
+        return new AppealPolicy.Basis(source, node.path("fromYear").asInt(), text(node.get("reason")),
+                text(node.get("setBy")), java.time.Instant.parse(node.path("setAt").asText()));
     }
 
     private static void putTables(ObjectNode root, Map<String, Map<String, BigDecimal>> table2Cells,
@@ -134,7 +167,7 @@ public final class ReportJson {
         return new AnnualReport(new AnnualReport.Agency(text(agency.get("id")), text(agency.get("name"))), y, format,
                 asOf(root.get("asOf")), appealPolicy(root.get("appealPolicy")), table2(root.path("table2")),
                 table(root.path("table3"), "table3", ReportJson::integers), integers(root.path("table4"), "table4"),
-                checks(root.path("checks")));
+                checks(root.path("checks")), basis(root.get("appealPolicyBasis")));
     }
 
     private static ReportFormat format(JsonNode root, int year) {

@@ -94,6 +94,11 @@ public final class History {
         return emit(r -> new AgencyEvent.OpeningRegisterCounted(agency, kind, inForce, "上年度年报", r));
     }
 
+    /** The agency's table-四 policy from {@code fromYear} on. */
+    public History appealPolicy(int fromYear, AppealPolicy policy) {
+        return emit(r -> new AgencyEvent.AppealCountingPolicySet(agency, policy.name(), fromYear, "上级机关要求", r));
+    }
+
     public History issue(String documentId, NormativeDocumentKind kind, LocalDate on) {
         return emit(r -> new AgencyEvent.NormativeDocumentIssued(agency, documentId, kind, "文件" + documentId,
                 "号" + documentId, on, r));

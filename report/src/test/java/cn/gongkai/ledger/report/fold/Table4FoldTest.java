@@ -73,6 +73,55 @@ class Table4FoldTest {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("复议.纠正", 1, "复议.未审结", 1, "复议.总计", 2));
     }
 
+    /** Reports folded with the policy the agency set for each year (no policy named by the query). */
+    private Map<String, Integer> bySetting(int year) {
+        Map<String, Integer> cells = new LinkedHashMap<>();
+        ReportFold.fold(history.events(), ReportRequest.of(history.agency, year)).table4().forEach((k, v) -> {
+            if (v != 0) {
+                cells.put(k, v);
+            }
+        });
+        return cells;
+    }
+
+    @Test
+    void a_policy_set_from_2024_changes_2024s_table_四_and_not_2023s() {
+        history.register("盘锦市商务局")
+                .fileReconsideration("old", LocalDate.of(2022, 11, 1))
+                .decideReconsideration("old", LocalDate.of(2024, 1, 10), ReconsiderationResult.REVOKED)
+                .fileReconsideration("new", LocalDate.of(2024, 12, 1));
+        Map<String, Integer> before2023 = bySetting(2023);
+        Map<String, Integer> before2024 = bySetting(2024);
+        assertThat(before2023).isEqualTo(Map.of("复议.未审结", 1, "复议.总计", 1));
+        assertThat(before2024).isEqualTo(Map.of("复议.纠正", 1, "复议.未审结", 1, "复议.总计", 2));
+
+        history.appealPolicy(2024, AppealPolicy.FILED_IN_YEAR);
+        assertThat(bySetting(2023)).isEqualTo(before2023);
+        assertThat(bySetting(2024)).isEqualTo(Map.of("复议.未审结", 1, "复议.总计", 1));
+        AnnualReport report2024 = ReportFold.fold(history.events(), ReportRequest.of(history.agency, 2024));
+        assertThat(report2024.appealPolicy()).isEqualTo(AppealPolicy.FILED_IN_YEAR);
+        assertThat(report2024.appealPolicyBasis().source()).isEqualTo(AppealPolicy.Source.SETTING);
+        assertThat(report2024.appealPolicyBasis().fromYear()).isEqualTo(2024);
+        assertThat(report2024.appealPolicyBasis().reason()).isEqualTo("上级机关要求");
+        AnnualReport report2023 = ReportFold.fold(history.events(), ReportRequest.of(history.agency, 2023));
+        assertThat(report2023.appealPolicy()).isEqualTo(AppealPolicy.OPEN_IN_YEAR);
+        assertThat(report2023.appealPolicyBasis().source()).isEqualTo(AppealPolicy.Source.DEFAULT);
+        // a query naming a policy still overrides the setting, and says so
+        AnnualReport whatIf = ReportFold.fold(history.events(),
+                new ReportRequest(history.agency, 2024, ReportFormat.Y2021, AppealPolicy.OPEN_IN_YEAR, null));
+        assertThat(whatIf.table4()).containsEntry("复议.总计", 2);
+        assertThat(whatIf.appealPolicyBasis().source()).isEqualTo(AppealPolicy.Source.PARAMETER);
+        // the incremental fold (the projector's) reads the same setting
+        assertThat(AgencyCases.of(history.agency, history.events()).report(ReportRequest.of(history.agency, 2024)))
+                .isEqualTo(report2024);
+
+        // a later setting from 2025 back to the default leaves 2024 as set
+        history.appealPolicy(2025, AppealPolicy.OPEN_IN_YEAR);
+        assertThat(bySetting(2024)).isEqualTo(Map.of("复议.未审结", 1, "复议.总计", 1));
+        assertThat(ReportFold.fold(history.events(), ReportRequest.of(history.agency, 2025)).appealPolicy())
+                .isEqualTo(AppealPolicy.OPEN_IN_YEAR);
+    }
+
     @Test
     void lawsuits_are_split_by_route() {
         history.fileLawsuit("d", DIRECT, LocalDate.of(2024, 2, 1))
@@ -148,6 +197,9 @@ class Table4FoldTest {
         AnnualReport report = ReportFold.fold(history.events(),
                 new ReportRequest(history.agency, 2024, ReportFormat.Y2021, AppealPolicy.FILED_IN_YEAR, null));
         assertThat(report.appealPolicy()).isEqualTo(AppealPolicy.FILED_IN_YEAR);
-        assertThat(ReportRequest.of(history.agency, 2024).appealPolicy()).isEqualTo(AppealPolicy.OPEN_IN_YEAR);
+        assertThat(report.appealPolicyBasis().source()).isEqualTo(AppealPolicy.Source.PARAMETER);
+        AnnualReport byDefault = ReportFold.fold(history.events(), ReportRequest.of(history.agency, 2024));
+        assertThat(byDefault.appealPolicy()).isEqualTo(AppealPolicy.OPEN_IN_YEAR);
+        assertThat(byDefault.appealPolicyBasis().source()).isEqualTo(AppealPolicy.Source.DEFAULT);
     }
 }

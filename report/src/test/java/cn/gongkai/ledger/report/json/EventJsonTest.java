@@ -15,6 +15,7 @@ import cn.gongkai.ledger.api.lawsuit.Route;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationResult;
 import cn.gongkai.ledger.api.request.DisclosureRequestEvent.FeeNotified;
 import cn.gongkai.ledger.api.request.Outcome;
+import cn.gongkai.ledger.report.fold.AppealPolicy;
 import cn.gongkai.ledger.report.fold.History;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -36,6 +37,7 @@ class EventJsonTest {
                 .issue("d", NormativeDocumentKind.RULE, D).repeal("d", D).expire("d", D)
                 .tally(Article20Category.LICENSING, D, 3).fees(D, "123.450").items(Article20Category.PENALTY, D, 4)
                 .procurement(D, 2, "1000.10").openLedger(2024).openingRegister(NormativeDocumentKind.RULE, 3)
+                .appealPolicy(2024, AppealPolicy.FILED_IN_YEAR)
                 .receive("a", ApplicantType.NATURAL_PERSON, D).busy("a", D)
                 .closeForMissingCorrection("a", D, D).closeForUnpaidFee("a", D, D)
                 .reply("a", D, Outcome.DISCLOSED, Outcome.WITHHELD_STATE_SECRET).withdraw("a", D)

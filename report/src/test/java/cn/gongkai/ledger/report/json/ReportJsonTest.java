@@ -38,8 +38,9 @@ class ReportJsonTest {
     @Test
     void writes_the_canonical_shape_in_the_specs_key_order() {
         ObjectNode json = ReportJson.toJson(sample());
-        assertThat(keys(json)).containsExactly("agency", "year", "format", "asOf", "appealPolicy", "table2", "table3",
-                "table4", "checks");
+        assertThat(keys(json)).containsExactly("agency", "year", "format", "asOf", "appealPolicy", "appealPolicyBasis",
+                "table2", "table3", "table4", "checks");
+        assertThat(json.path("appealPolicyBasis").toString()).isEqualTo("{\"source\":\"PARAMETER\"}");
         assertThat(json.path("agency").toString()).isEqualTo("{\"id\":\"ninghe-commerce\",\"name\":\"宁河区商务局\"}");
         assertThat(json.path("format").asText()).isEqualTo("2021");
         assertThat(json.path("asOf").asText()).isEqualTo("2025-01-20T09:00:00+08:00");

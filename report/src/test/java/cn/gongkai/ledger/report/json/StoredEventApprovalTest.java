@@ -131,6 +131,8 @@ class StoredEventApprovalTest {
                 new AgencyEvent.LedgerOpened(agency, 2024, "2023年度报告及纸质台账", at),
                 new AgencyEvent.OpeningRegisterCounted(agency, NormativeDocumentKind.NORMATIVE_DOCUMENT, 533,
                         "2023年度报告表二", at),
+                new AgencyEvent.AppealCountingPolicySet(agency, "FILED_IN_YEAR", 2024, "市政府办公室通知：表四按本年新立案件统计",
+                        at),
                 new DisclosureRequestEvent.RequestReceived(request, agency, "2024-0001", Channel.INTERNET, d,
                         new Applicant(ApplicantType.NATURAL_PERSON, "张三", "110101199001011234", "13800000000"),
                         "2023年本局行政许可决定书", "王芳", at),

@@ -9,6 +9,7 @@ import cn.gongkai.ledger.api.reconsideration.ReconsiderationResult;
 import cn.gongkai.ledger.api.request.Channel;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.readmodel.casefile.CaseStatus;
+import cn.gongkai.ledger.report.fold.AppealPolicy;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,9 @@ public final class Vocabulary {
                 {"AgencyRegistered", "登记机关"}, {"NormativeDocumentIssued", "制发规范性文件"},
                 {"NormativeDocumentRepealed", "废止规范性文件"}, {"NormativeDocumentExpired", "规范性文件失效"},
                 {"DecisionsTallied", "登记处理决定数量"}, {"FeesCollected", "登记收费金额"},
-                {"ServiceItemsCounted", "登记事项数量"}, {"ProcurementRecorded", "登记政府集中采购"}};
+                {"ServiceItemsCounted", "登记事项数量"}, {"ProcurementRecorded", "登记政府集中采购"},
+                {"LedgerOpened", "开账"}, {"OpeningRegisterCounted", "登记期初现行有效件数"},
+                {"AppealCountingPolicySet", "设定表四统计口径"}};
         for (String[] e : events) {
             EVENT_LABELS.put(e[0], e[1]);
         }
@@ -95,6 +98,8 @@ public final class Vocabulary {
         STATUS_LABELS.forEach((s, l) -> statuses.put(s.name(), l));
         all.put("statuses", statuses);
         all.put("events", EVENT_LABELS);
+        all.put("appealPolicies", Arrays.stream(AppealPolicy.values())
+                .map(p -> new Term(p.name(), p.name(), p.label(), null)).toList());
         return all;
     }
 
