@@ -4,12 +4,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import cn.gongkai.ledger.api.common.RuleViolation;
 import cn.gongkai.ledger.api.publication.PublicationCommand.PublishAnnualReport;
+import cn.gongkai.ledger.api.publication.PublicationEvent;
 import cn.gongkai.ledger.api.publication.PublicationEvent.AnnualReportPublished;
+import cn.gongkai.ledger.api.publication.PublicationLifecycle;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -33,11 +34,8 @@ class AnnualReportPublication {
 
     @AggregateIdentifier
     private String publicationId;
-    private int revision;
-    private String tablesSha256;
-    private String format;
-    private String appealPolicy;
-    private Instant watermark;
+    /** What the rules read: the one {@link PublicationLifecycle}. */
+    private PublicationLifecycle.State state = PublicationLifecycle.initial();
 
     AnnualReportPublication() {
         // for Axon
@@ -63,13 +61,15 @@ class AnnualReportPublication {
             throw RuleViolation.unprocessable("INVALID_WATERMARK", "报告所依据的事件时点须不晚于发布时间",
                     "The events the report was folded from must be recorded before its publication");
         }
-        if (watermark != null && command.watermark().isBefore(watermark)) {
+        int revision = state.revision();
+        AnnualReportPublished latest = state instanceof PublicationLifecycle.Published p ? p.latest() : null;
+        if (latest != null && command.watermark().isBefore(latest.watermark())) {
             throw RuleViolation.conflict("WATERMARK_BEFORE_PUBLISHED", "本次报告所依据的事件早于已发布的第 " + revision
                     + " 版，未发布", "The report was folded from fewer events than revision " + revision
                     + " already published; nothing was published");
         }
-        if (command.tablesSha256().equals(tablesSha256) && command.format().equals(format)
-                && command.appealPolicy().equals(appealPolicy)) {
+        if (latest != null && command.tablesSha256().equals(latest.tablesSha256())
+                && command.format().equals(latest.format()) && command.appealPolicy().equals(latest.appealPolicy())) {
             throw RuleViolation.conflict("REPORT_ALREADY_PUBLISHED", command.publicationId().agencyId() + " 的 "
                     + command.publicationId().year() + " 年度报告已按相同内容发布（第 " + revision + " 版），无需修订",
                     "The " + command.publicationId().year() + " report of " + command.publicationId().agencyId()
@@ -80,14 +80,15 @@ class AnnualReportPublication {
                 command.tablesSha256(), command.recorded()));
     }
 
+    /** The lifecycle state the rules read (for the tests). */
+    PublicationLifecycle.State state() {
+        return state;
+    }
+
     @EventSourcingHandler
-    void on(AnnualReportPublished event) {
+    void on(PublicationEvent event) {
         publicationId = event.publicationId().value();
-        revision = event.revision();
-        tablesSha256 = event.tablesSha256();
-        format = event.format();
-        appealPolicy = event.appealPolicy();
-        watermark = event.watermark();
+        state = PublicationLifecycle.evolve(state, event);
     }
 
     /** The lower-case hex SHA-256 of the text's UTF-8 bytes. */

@@ -31,7 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/reports/{agencyId}/{year}/publication} (body optional: {@code {"format": "2021"|"2019",
  * "appealPolicy": "OPEN_IN_YEAR"|"FILED_IN_YEAR"}}, by a signed-in 报告 officer of the agency): folds the
  * agency's report from the event store — every event recorded so far, whose latest recording time becomes the
- * publication's watermark — and publishes it as {@link PublishAnnualReport}. Publishing a year again after
+ * publication's watermark — and publishes it as {@link PublishAnnualReport}, with table 四 under the policy the
+ * agency set for the year unless the body names one; the event records the policy applied, and the tables say why
+ * ({@code appealPolicyBasis}). Publishing a year again after
  * corrections publishes a revision; the read side shows the publication once the projector has the event.
  */
 @RestController
@@ -67,7 +69,7 @@ public class PublicationController {
         AnnualReport report = ReportFold.fold(events, request);
         String tables = ReportJson.write(report);
         CommandAccepted accepted = endpoint.send(PublishAnnualReport.class, agency, recorded -> new PublishAnnualReport(
-                PublicationId.of(agency, year), request.format().code(), request.appealPolicy().name(),
+                PublicationId.of(agency, year), request.format().code(), report.appealPolicy().name(),
                 report.asOf().toInstant(), events.size(), tables, AnnualReportPublication.sha256(tables), recorded));
         return ResponseEntity.created(URI.create("/api/reports/" + agencyId + "/" + year + "/publication")).body(accepted);
     }
@@ -75,7 +77,7 @@ public class PublicationController {
     private static ReportRequest request(AgencyId agency, int year, String format, String appealPolicy) {
         try {
             ReportFormat reportFormat = format == null ? ReportFormat.forYear(year) : ReportFormat.fromCode(format);
-            AppealPolicy policy = appealPolicy == null ? AppealPolicy.OPEN_IN_YEAR
+            AppealPolicy policy = appealPolicy == null ? null // the agency's policy for the year
                     : Arrays.stream(AppealPolicy.values()).filter(p -> p.name().equals(appealPolicy)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("appealPolicy: " + appealPolicy
                             + " (OPEN_IN_YEAR or FILED_IN_YEAR)"));

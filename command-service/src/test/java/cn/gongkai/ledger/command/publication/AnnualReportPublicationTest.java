@@ -9,6 +9,7 @@ import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.publication.PublicationCommand.PublishAnnualReport;
 import cn.gongkai.ledger.api.publication.PublicationEvent.AnnualReportPublished;
 import cn.gongkai.ledger.api.publication.PublicationId;
+import cn.gongkai.ledger.api.publication.PublicationLifecycle;
 import cn.gongkai.ledger.command.AxonCommandTargets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +58,19 @@ class AnnualReportPublicationTest {
                 .when(publish(REVISED, later))
                 .expectEvents(published(2, REVISED, later))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theAggregatesStateIsThePublicationLifecycleOfItsEvents() {
+        Instant later = WATERMARK.plusSeconds(3600);
+        fixture.given(published(1, TABLES, WATERMARK))
+                .when(publish(REVISED, later))
+                .expectSuccessfulHandlerExecution()
+                .expectState(publication -> org.assertj.core.api.Assertions.assertThat(publication.state())
+                        .isEqualTo(PublicationLifecycle.replay(java.util.List.of(published(1, TABLES, WATERMARK),
+                                published(2, REVISED, later))))
+                        .isInstanceOfSatisfying(PublicationLifecycle.Published.class,
+                                p -> org.assertj.core.api.Assertions.assertThat(p.revision()).isEqualTo(2)));
     }
 
     @Test

@@ -51,7 +51,10 @@ public class ReportQueryService {
                               JsonNode published, JsonNode current) {
     }
 
-    /** The request for a report; {@code format} and {@code appealPolicy} may be null (then the defaults). */
+    /**
+     * The request for a report; {@code format} and {@code appealPolicy} may be null: then the format in force for the
+     * year and the policy the agency set for it (a policy named here is a what-if view).
+     */
     public ReportRequest request(String agencyId, int year, String format, String appealPolicy) {
         return new ReportRequest(new AgencyId(agencyId), year,
                 format == null ? ReportFormat.forYear(year) : ReportFormat.fromCode(format), policy(appealPolicy), null);
@@ -80,7 +83,11 @@ public class ReportQueryService {
                 LedgerProblemException.notFound("REPORT_NOT_PUBLISHED", agencyId + " 的 " + year + " 年度报告尚未发布",
                         "The " + year + " report of " + agencyId + " has not been published"));
         AnnualReport then = ReportJson.read(snapshot.json());
-        String currentJson = current(request(agencyId, year, snapshot.format(), snapshot.appealPolicy()));
+        // published under the agency's setting: compared with the report under its setting now (a changed setting
+        // is a change to revise); published under a policy the publisher named: with that policy
+        boolean named = then.appealPolicyBasis() == null
+                || then.appealPolicyBasis().source() == AppealPolicy.Source.PARAMETER;
+        String currentJson = current(request(agencyId, year, snapshot.format(), named ? snapshot.appealPolicy() : null));
         List<CellChange> differences = ReportDiff.diff(then, ReportJson.read(currentJson));
         return new Publication(agencyId, year, snapshot.revision(), snapshot.format(), snapshot.appealPolicy(),
                 snapshot.publishedAt(), snapshot.publishedBy(), snapshot.watermark(), snapshot.eventCount(),
@@ -98,8 +105,8 @@ public class ReportQueryService {
     }
 
     private static AppealPolicy policy(String name) {
-        if (name == null) {
-            return AppealPolicy.OPEN_IN_YEAR;
+        if (name == null || name.isBlank()) {
+            return null;
         }
         return Arrays.stream(AppealPolicy.values()).filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
                 LedgerProblemException.badRequest("INVALID_APPEAL_POLICY", "复议诉讼统计口径无效：" + name

@@ -51,7 +51,7 @@ public final class Reconciliation {
         AnnualReport actual = reports.find(agencyId.value(), year).map(r -> ReportJson.read(r.json()))
                 .orElseGet(() -> ReportFold.fold(counted, request));
         List<CellChange> differences = ReportDiff.diff(expected, actual);
-        return new ReconciliationResult(agencyId.value(), year, request.format().code(), request.appealPolicy().name(),
+        return new ReconciliationResult(agencyId.value(), year, request.format().code(), expected.appealPolicy().name(),
                 differences.isEmpty(), differences, lagging(stored, counted), asOf(expected), asOf(actual),
                 stored.size(), counted.size(),
                 gaps.all().stream().filter(g -> agencyId.value().equals(g.agencyId())).toList(),
