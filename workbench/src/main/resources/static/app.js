@@ -94,6 +94,7 @@ const Ledger = (() => {
       officer.value = me.data.username;
       officer.readOnly = true;
       officer.title = (me.data.roles || []).map(r => r.label).join('、');
+      ctx.roles = (me.data.roles || []).map(r => r.name);
       if (!ctx.agency && me.data.agencyId) { ctx.agency = me.data.agencyId; el.querySelector('#ctx-agency').value = ctx.agency; }
       el.querySelector('.context').insertAdjacentHTML('beforeend', '<button type="button" class="secondary" id="logout">退出</button>');
       el.querySelector('#logout').addEventListener('click', async () => { await api('POST', '/api/auth/logout'); location.href = '/login.html'; });

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
-import cn.gongkai.ledger.report.fold.AppealPolicy;
 import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportFormat;
 import cn.gongkai.ledger.report.fold.ReportRequest;
@@ -298,6 +297,97 @@ class EndToEndTest {
         assertThat(ledger.awaitServedEqualsFold(PUB_AGENCY, 2024)).isNotNull();
     }
 
+    private static final String POLICY_AGENCY = "policy-agency";
+
+    /** A 2024 report's table-四 total of reconsiderations as served, with its policy and why. */
+    private static JsonNode served(int year, String query) {
+        Http.Response response = http.get("/api/reports/" + POLICY_AGENCY + "/" + year + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /**
+     * The agency's table-四 policy is an event: set from 2024 on, the served report of 2024 (materialised copy,
+     * period figures, publication) follows it and 2023's does not; a query naming a policy still overrides it and
+     * says so; the setting survives a rebuild of every read model.
+     */
+    @Test
+    @Order(8)
+    void theServedReportFollowsTheAgencysAppealPolicyAndKeepsItAcrossARebuild() {
+        assertThat(http.command("/api/agencies", "{\"agencyId\":\"" + POLICY_AGENCY + "\",\"name\":\"口径测试局\"}")
+                .status()).isEqualTo(201);
+        String lines = String.join("\n",
+                "{\"command\":\"FileReconsideration\",\"reconsiderationId\":\"rc-pol-1\",\"agencyId\":\"" + POLICY_AGENCY
+                        + "\",\"reviewBody\":\"区人民政府\",\"caseNumber\":\"复〔2023〕1号\",\"applicantName\":\"张某\","
+                        + "\"filedOn\":\"2023-11-01\"}",
+                "{\"command\":\"AcceptReconsideration\",\"reconsiderationId\":\"rc-pol-1\",\"acceptedOn\":\"2023-11-03\"}",
+                "{\"command\":\"DecideReconsideration\",\"reconsiderationId\":\"rc-pol-1\",\"decidedOn\":\"2024-01-10\","
+                        + "\"result\":\"REVOKED\",\"decisionNumber\":\"复决1号\"}",
+                "{\"command\":\"FileReconsideration\",\"reconsiderationId\":\"rc-pol-2\",\"agencyId\":\"" + POLICY_AGENCY
+                        + "\",\"reviewBody\":\"区人民政府\",\"caseNumber\":\"复〔2024〕2号\",\"applicantName\":\"李某\","
+                        + "\"filedOn\":\"2024-12-01\"}");
+        var imported = http.post("/api/import", "application/x-ndjson", lines);
+        assertThat(imported.json().get("rejected").asInt()).as(imported.body()).isZero();
+        ledger.awaitServedEqualsFold(POLICY_AGENCY, 2024);
+        JsonNode before = served(2024, "");
+        assertThat(before.get("table4").get("复议.总计").asInt()).isEqualTo(2);
+        assertThat(before.get("appealPolicyBasis").get("source").asText()).isEqualTo("DEFAULT");
+        JsonNode before2023 = served(2023, "");
+
+        String path = "/api/agencies/" + POLICY_AGENCY + "/appeal-counting-policy";
+        String body = "{\"policy\":\"FILED_IN_YEAR\",\"fromYear\":2024,\"reason\":\"市政府办公室通知：表四按本年新立案件统计\"}";
+        Http.Response set = http.command(path, body);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        Http.Response again = http.command(path, body);
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("APPEAL_POLICY_UNCHANGED");
+        Http.Response early = http.command(path, "{\"policy\":\"FILED_IN_YEAR\",\"fromYear\":2007,\"reason\":\"早\"}");
+        assertThat(early.status()).as(early.body()).isEqualTo(422);
+
+        JsonNode after = RunningLedger.await(() -> served(2024, ""),
+                r -> r.get("appealPolicy").asText().equals("FILED_IN_YEAR"), Duration.ofSeconds(90));
+        assertThat(after.get("table4").get("复议.总计").asInt()).isEqualTo(1);
+        assertThat(after.get("appealPolicyBasis").get("source").asText()).isEqualTo("SETTING");
+        assertThat(after.get("appealPolicyBasis").get("fromYear").asInt()).isEqualTo(2024);
+        assertThat(after.get("appealPolicyBasis").get("reason").asText()).startsWith("市政府办公室通知");
+        assertThat(ledger.awaitServedEqualsFold(POLICY_AGENCY, 2024).get("table4").get("复议.总计").asInt()).isEqualTo(1);
+        assertThat(served(2023, "")).as("2023 is not changed").isEqualTo(before2023);
+
+        JsonNode whatIf = served(2024, "?appealPolicy=OPEN_IN_YEAR");
+        assertThat(whatIf.get("table4").get("复议.总计").asInt()).isEqualTo(2);
+        assertThat(whatIf.get("appealPolicyBasis").get("source").asText()).isEqualTo("PARAMETER");
+        Http.Response range = http.get("/api/reports/" + POLICY_AGENCY + "/range?from=2024-10-01&to=2024-12-31");
+        assertThat(range.status()).as(range.body()).isEqualTo(200);
+        JsonNode quarter = range.json();
+        assertThat(quarter.get("appealPolicy").asText()).isEqualTo("FILED_IN_YEAR");
+        JsonNode detail = http.get("/api/agencies/" + POLICY_AGENCY).json();
+        JsonNode year2024 = java.util.stream.StreamSupport.stream(detail.get("appealPolicies").spliterator(), false)
+                .filter(y -> y.get("year").asInt() == 2024).findFirst().orElseThrow();
+        assertThat(year2024.get("policy").asText()).isEqualTo("FILED_IN_YEAR");
+        assertThat(year2024.get("label").asText()).isEqualTo("表四统计本年新立案件");
+        assertThat(year2024.get("source").asText()).isEqualTo("SETTING");
+
+        String publication = "/api/reports/" + POLICY_AGENCY + "/2024/publication";
+        assertThat(http.command(publication, "").status()).isEqualTo(201);
+        Http.Response published = RunningLedger.await(() -> http.get(publication), r -> r.status() == 200,
+                Duration.ofSeconds(90));
+        assertThat(published.json().get("appealPolicy").asText()).as(published.body()).isEqualTo("FILED_IN_YEAR");
+        assertThat(published.json().get("revised").asBoolean()).isFalse();
+
+        KafkaProjectionConsumer projector = ledger.bean(KafkaProjectionConsumer.class);
+        projector.stop();
+        ReadModelDatabase readModel = ledger.bean(ReadModelDatabase.class);
+        ReadModelDatabase.COLLECTIONS.forEach(name -> readModel.collection(name).drop());
+        projector.start();
+        JsonNode rebuilt = RunningLedger.await(() -> {
+            Http.Response r = http.get("/api/reports/" + POLICY_AGENCY + "/2024");
+            return r.status() == 200 ? r.json() : JSON.createObjectNode();
+        }, r -> r.path("appealPolicy").asText().equals("FILED_IN_YEAR"), Duration.ofSeconds(90));
+        assertThat(rebuilt.get("table4").get("复议.总计").asInt()).isEqualTo(1);
+        assertThat(rebuilt.get("appealPolicyBasis").get("source").asText()).isEqualTo("SETTING");
+        assertThat(ledger.awaitServedEqualsFold(POLICY_AGENCY, 2024).get("table4").get("复议.总计").asInt()).isEqualTo(1);
+    }
+
     private static void receiveAndReplyFor(String tracking, String receivedOn, String repliedOn) {
         var received = http.command("/api/requests", "{\"agencyId\":\"" + PUB_AGENCY + "\",\"trackingNumber\":\"" + tracking
                 + "\",\"channel\":\"INTERNET\",\"receivedOn\":\"" + receivedOn
@@ -320,7 +410,7 @@ class EndToEndTest {
     /** The report folded from the whole event store as it stood at the watermark. */
     private static JsonNode foldedAt(String watermark) {
         ReportRequest request = new ReportRequest(new AgencyId(PUB_AGENCY), 2024, ReportFormat.Y2021,
-                AppealPolicy.OPEN_IN_YEAR, Instant.parse(watermark).atOffset(ZoneOffset.ofHours(8)));
+                null, Instant.parse(watermark).atOffset(ZoneOffset.ofHours(8)));
         return ReportJson.readTree(ReportJson.write(ReportFold.fold(ledger.eventStore(), request)));
     }
 

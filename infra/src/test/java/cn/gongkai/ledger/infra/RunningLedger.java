@@ -6,7 +6,6 @@ import cn.gongkai.ledger.infra.LedgerStandalone.EmbeddedInfrastructure;
 import cn.gongkai.ledger.infra.kafka.InProcessKafka;
 import cn.gongkai.ledger.infra.mongo.EmbeddedMongo;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
-import cn.gongkai.ledger.report.fold.AppealPolicy;
 import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportFormat;
 import cn.gongkai.ledger.report.fold.ReportRequest;
@@ -149,10 +148,9 @@ final class RunningLedger implements AutoCloseable {
         return new MongoEventStoreReader(client.getDatabase(DATABASE)).readAll();
     }
 
-    /** The 2021-format tables of the agency's report folded from the whole event store. */
+    /** The 2021-format tables of the agency's report folded from the whole event store (the agency's policy). */
     JsonNode foldedTables(String agencyId, int year) {
-        ReportRequest request = new ReportRequest(new AgencyId(agencyId), year, ReportFormat.Y2021,
-                AppealPolicy.OPEN_IN_YEAR, null);
+        ReportRequest request = new ReportRequest(new AgencyId(agencyId), year, ReportFormat.Y2021, null, null);
         return tables(ReportJson.toJson(ReportFold.fold(eventStore(), request)));
     }
 

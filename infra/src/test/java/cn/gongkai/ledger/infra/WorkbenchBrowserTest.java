@@ -132,6 +132,22 @@ class WorkbenchBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list"), "示范局"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tallies")));
         shot("01-agencies");
+        // The table-四 policy in force per year, changed by the administrator with a reason.
+        assertThat(browser.findElement(By.id("appeal-policies")).getText()).contains("表四统计本年新立及上年结转未审结案件");
+        click(By.id("step-policy"));
+        WebElement policy = browser.findElement(By.id("form-policy"));
+        new Select(policy.findElement(By.name("policy"))).selectByValue("FILED_IN_YEAR");
+        policy.findElement(By.name("fromYear")).clear();
+        policy.findElement(By.name("fromYear")).sendKeys("2025");
+        policy.findElement(By.name("reason")).sendKeys("市政府办公室通知：表四按本年新立案件统计");
+        policy.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#appeal-policies tr[data-year='2025']"),
+                "表四统计本年新立案件"));
+        assertThat(browser.findElement(By.cssSelector("#appeal-policies tr[data-year='2025']")).getText())
+                .contains("自 2025 年度起设定", "市政府办公室通知");
+        assertThat(browser.findElement(By.cssSelector("#appeal-policies tr[data-year='2024']")).getText())
+                .contains("未设定");
+        shot("01b-agency-appeal-policy");
         open("/?agency=" + AGENCY + "&asOf=2025-03-03");
         wait.until(d -> "2025-001".equals(d.findElement(By.id("r-tracking")).getDomProperty("value")));
         shot("02-workbench-empty");
