@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -210,18 +209,8 @@ public final class ReportChecker {
         }
     }
 
+    /** {@link CarryOver}: 二 = last year's 四 (and table 四 across years), by counts. */
     private static void carryOver(List<Check> checks, AnnualReport report, AnnualReport lastYear) {
-        if (lastYear.year() != report.year() - 1) {
-            throw new IllegalArgumentException("last year's report is for " + lastYear.year() + ", not " + (report.year() - 1));
-        }
-        for (String column : ReportFormat.table3Columns()) {
-            Integer carriedOver = report.table3().get(ReportFormat.CARRIED_OVER).get(column);
-            Integer lastCarriedForward = lastYear.table3().get(ReportFormat.CARRIED_FORWARD).get(column);
-            if (carriedOver != null && lastCarriedForward != null && !Objects.equals(carriedOver, lastCarriedForward)) {
-                checks.add(new Check(CARRY_OVER, cell("table3", ReportFormat.CARRIED_OVER, column),
-                        "上年结转 " + carriedOver + " 不等于上一年度报告的结转下年度继续办理 " + lastCarriedForward
-                                + " / 二 (" + carriedOver + ") is not last year's 四 (" + lastCarriedForward + ")"));
-            }
-        }
+        checks.addAll(CarryOver.checks(CarryOver.differences(report, lastYear), "上一年度报告"));
     }
 }
