@@ -24,7 +24,8 @@ import java.util.Set;
  * <p>Rules, in the order they are listed: {@link #BLANK} (a row, column or table blank throughout is one finding
  * naming its cells, see {@code blanks}), {@link #NEGATIVE} per cell; then {@link #ROW_TOTAL},
  * {@link #OUTCOME_TOTAL}, {@link #COLUMN_IDENTITY} of table 三, {@link #GROUP_TOTAL} of table 四, and
- * {@link #CARRY_OVER} against last year's report when one is given. A sum is checked only when none of its
+ * {@link #CARRY_OVER} (and, when both state the policy {@code OPEN_IN_YEAR}, {@link CarryOver#APPEALS_CARRY_OVER})
+ * against last year's report when one is given — the rule of {@link CarryOver}. A sum is checked only when none of its
  * cells is blank (the blank cell is itself listed: blank is not zero).
  */
 public final class ReportChecker {
