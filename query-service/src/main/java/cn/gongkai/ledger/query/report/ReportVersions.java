@@ -207,13 +207,16 @@ public class ReportVersions {
             return new Side(new VersionRef(String.valueOf(p.revision()), "第" + p.revision() + "版（已发布）", p.watermark(),
                     p.format(), p.appealPolicy()), ReportVersion.published(p.tables(), events, p.atWatermark()));
         }
+        // the policy is the one the fold applied: the query's, else the agency's setting for the year
         if (CURRENT.equals(spec)) {
-            return new Side(new VersionRef(CURRENT, "当前", null, shape.format().code(), shape.appealPolicy().name()),
-                    ReportVersion.known(events, shape));
+            ReportVersion current = ReportVersion.known(events, shape);
+            return new Side(new VersionRef(CURRENT, "当前", null, shape.format().code(),
+                    current.tables().appealPolicy().name()), current);
         }
         Instant knownAt = instant("from/to", spec);
+        ReportVersion known = ReportVersion.known(events, at(shape, knownAt));
         return new Side(new VersionRef(spec, "截至 " + knownAt.atZone(Recorded.ZONE).toLocalDateTime() + " 所知", knownAt,
-                shape.format().code(), shape.appealPolicy().name()), ReportVersion.known(events, at(shape, knownAt)));
+                shape.format().code(), known.tables().appealPolicy().name()), known);
     }
 
     private static Optional<LastPublication> publication(List<LastPublication> publications, String spec,
