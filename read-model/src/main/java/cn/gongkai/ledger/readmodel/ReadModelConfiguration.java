@@ -4,10 +4,12 @@ import cn.gongkai.ledger.privacy.PersonalDataCipher;
 import cn.gongkai.ledger.privacy.PrivacyConfiguration;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreSecurityFacts;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.readmodel.query.AgencyHierarchy;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
 import cn.gongkai.ledger.readmodel.query.ReportQueries;
 import cn.gongkai.ledger.readmodel.query.RequestHistories;
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
@@ -58,6 +60,11 @@ public class ReadModelConfiguration {
     @Bean
     public EventStoreSecurityFacts readModelSecurityFacts(MongoClient mongoClient, @Value(DATABASE) String database) {
         return new EventStoreSecurityFacts(new MongoEventStoreReader(mongoClient.getDatabase(database)));
+    }
+
+    @Bean
+    public AgencyHierarchy readModelAgencyHierarchy(ReadModelDatabase database) {
+        return new AgencyHierarchy(new AgencyTreeRepository(database));
     }
 
     @Bean

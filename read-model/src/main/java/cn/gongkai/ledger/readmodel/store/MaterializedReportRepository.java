@@ -17,6 +17,11 @@ public final class MaterializedReportRepository {
         return reports.find(MaterializedReport.id(agencyId, year));
     }
 
+    /** The reports stored under the given ids ({@link MaterializedReport#id}), read by {@code _id} only. */
+    public List<MaterializedReport> findAll(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : reports.list(Filters.in("_id", ids));
+    }
+
     public void save(MaterializedReport report) {
         reports.save(MaterializedReport.id(report.agencyId(), report.year()), report);
     }

@@ -2,9 +2,11 @@ package cn.gongkai.ledger.report.projection.projector;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.readmodel.agency.AgencyTreeFold;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummaryFold;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreReader;
 import cn.gongkai.ledger.readmodel.publication.PublicationFold;
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import cn.gongkai.ledger.readmodel.store.AggregateProgress;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *   <li>each aggregate touched is counted up to its last contiguous sequence; a gap (n+2 seen, n+1 not) is
  *       repaired from the event store, and if the store cannot fill it the events above it are held back and
  *       the gap is recorded in {@code projection_gaps} and logged, never counted;</li>
- *   <li>the case summary of each touched aggregate and the reports of each affected agency are recomputed
+ *   <li>the case summary of each touched aggregate (an agency's place in the hierarchy) and the reports of each affected agency are recomputed
  *       from the counted events (an agency's other cases as replayed before, {@link ReportMaterializer}) and
  *       written whole under their natural ids.</li>
  * </ol>
@@ -63,6 +65,7 @@ public class EventProjector {
     private final SequenceGapRepository gaps;
     private final CaseSummaryRepository cases;
     private final PublishedReportRepository publications;
+    private final AgencyTreeRepository agencies;
     private final ReportMaterializer reports;
     private final EventStoreReader eventStore;
     private final QuarantineRepository quarantine;
@@ -70,13 +73,15 @@ public class EventProjector {
 
     public EventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
                           SequenceGapRepository gaps, CaseSummaryRepository cases,
-                          PublishedReportRepository publications, ReportMaterializer reports,
-                          EventStoreReader eventStore, QuarantineRepository quarantine, Clock clock) {
+                          PublishedReportRepository publications, AgencyTreeRepository agencies,
+                          ReportMaterializer reports, EventStoreReader eventStore, QuarantineRepository quarantine,
+                          Clock clock) {
         this.events = events;
         this.progress = progress;
         this.gaps = gaps;
         this.cases = cases;
         this.publications = publications;
+        this.agencies = agencies;
         this.reports = reports;
         this.eventStore = eventStore;
         this.quarantine = quarantine;
@@ -207,6 +212,7 @@ public class EventProjector {
         }
         CaseSummaryFold.fold(counted).ifPresent(cases::save);
         PublicationFold.latest(counted).ifPresent(publications::save);
+        AgencyTreeFold.of(counted).ifPresent(agencies::record);
         return agencyId == null ? Optional.empty() : Optional.of(new Counted(agencyId, List.copyOf(counted)));
     }
 
