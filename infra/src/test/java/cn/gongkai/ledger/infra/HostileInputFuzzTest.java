@@ -496,6 +496,9 @@ class HostileInputFuzzTest {
                 reports.put(path, send(new Request("GET", path, Map.of("Authorization", "Bearer " + token), null), SETUP).body());
             }
         }
+        for (String path : List.of("/api/reports/" + AGENCY + "/2024/rollup", "/api/reports/" + AGENCY + "/trend/rollup?from=2023&to=2025")) {
+            reports.put(path, send(new Request("GET", path, Map.of("Authorization", "Bearer " + token), null), SETUP).body());
+        }
         reports.put("/api/requests/" + IDS.get("requestId"),
                 send(new Request("GET", "/api/requests/" + IDS.get("requestId"), Map.of("Authorization", "Bearer " + token), null), SETUP).body());
         return reports;
