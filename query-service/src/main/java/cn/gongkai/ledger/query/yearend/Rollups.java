@@ -16,6 +16,7 @@ import cn.gongkai.ledger.report.fold.ReportPeriod;
 import cn.gongkai.ledger.report.fold.ReportRequest;
 import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.report.rollup.Rollup;
+import cn.gongkai.ledger.report.rollup.RollupSum;
 import cn.gongkai.ledger.report.trend.Trend;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,44 +108,45 @@ public class Rollups {
     public Result year(String agencyId, int year, String scopeName, String formatCode) {
         YearEndRequests.year(year);
         Scope scope = Scope.parse(scopeName);
-        List<AgencyHierarchy.Placed> members = members(agencyId, scope);
+        List<AgencyHierarchy.Placed> tree = tree(agencyId);
+        AgencyNode root = tree.get(0).node();
+        List<AgencyHierarchy.Placed> members = members(tree, scope);
         ReportFormat format = format(year, formatCode);
         List<String> ids = members.stream().map(p -> p.node().agencyId()).toList();
-        Map<String, AnnualReport> own = reportsOf(ids, List.of(year), format).get(year);
+        Map<String, String> own = reportsOf(ids, List.of(year), format).get(year);
         Map<String, PublishedReport> published = stored.published(ids, year);
-        AgencyNode root = hierarchy.find(agencyId).orElseThrow();
-        AnnualReport sum = Rollup.sum(new AnnualReport.Agency(root.agencyId(), scope.title(root.name())), year, format,
-                ids.stream().map(own::get).toList());
+        RollupSum sum = new RollupSum(year, format);
         List<Member> listed = new ArrayList<>();
         for (AgencyHierarchy.Placed placed : members) {
-            AnnualReport report = own.get(placed.node().agencyId());
             PublishedReport publication = published.get(placed.node().agencyId());
-            listed.add(member(placed, report, Rollup.covered(report), publication == null ? null
+            listed.add(member(placed, sum.add(own.get(placed.node().agencyId())), publication == null ? null
                     : new Publication(publication.revision(), publication.publishedAt(), publication.publishedBy())));
         }
-        return new Result(view(root, year, null, scope, format, listed, sum.checks(), Rollup.totals(sum),
-                ReportJson.toJson(sum)), sum);
+        AnnualReport report = sum.result(new AnnualReport.Agency(root.agencyId(), scope.title(root.name())));
+        return new Result(view(root, year, null, scope, format, listed, report.checks(), Rollup.totals(report),
+                ReportJson.toJson(report)), report);
     }
 
     public RollupView period(String agencyId, ReportPeriod period, String scopeName, String formatCode) {
         Scope scope = Scope.parse(scopeName);
-        List<AgencyHierarchy.Placed> members = members(agencyId, scope);
+        List<AgencyHierarchy.Placed> tree = tree(agencyId);
+        AgencyNode root = tree.get(0).node();
+        List<AgencyHierarchy.Placed> members = members(tree, scope);
         ReportFormat format = format(period.to().getYear(), formatCode);
-        AgencyNode root = hierarchy.find(agencyId).orElseThrow();
+        RollupSum sum = new RollupSum(period.to().getYear(), format);
         List<Member> listed = new ArrayList<>();
-        List<PeriodReport> figures = new ArrayList<>();
         for (AgencyHierarchy.Placed placed : members) {
             AgencyId agency = new AgencyId(placed.node().agencyId());
             ReportRequest shape = reports.request(agency.value(), period.to().getYear(), format.code(), null);
             PeriodReport own = ReportFold.fold(events.of(agency),
                     new PeriodRequest(agency, period, format, shape.appealPolicy(), null));
-            figures.add(own);
-            listed.add(member(placed, Rollup.asReport(own), own.covered(), null));
+            listed.add(member(placed, sum.add(Rollup.asReport(own), own.covered()), null));
         }
-        PeriodReport sum = Rollup.sum(new AnnualReport.Agency(root.agencyId(), scope.title(root.name())), period,
-                format, figures);
-        return view(root, null, period, scope, format, listed, Rollup.check(sum), Rollup.totals(Rollup.asReport(sum)),
-                ReportJson.toJson(sum));
+        AnnualReport tables = sum.result(new AnnualReport.Agency(root.agencyId(), scope.title(root.name())));
+        PeriodReport figures = new PeriodReport(tables.agency(), period, format, tables.asOf(), tables.appealPolicy(),
+                true, tables.table2(), tables.table3(), tables.table4());
+        return view(root, null, period, scope, format, listed, tables.checks(), Rollup.totals(tables),
+                ReportJson.toJson(figures));
     }
 
     public TrendView trend(String agencyId, int from, int to, String scopeName) {
@@ -156,10 +158,11 @@ public class Rollups {
                     + " consecutive years, from to to");
         }
         Scope scope = Scope.parse(scopeName);
-        List<String> ids = members(agencyId, scope).stream().map(p -> p.node().agencyId()).toList();
-        AgencyNode root = hierarchy.find(agencyId).orElseThrow();
+        List<AgencyHierarchy.Placed> tree = tree(agencyId);
+        AgencyNode root = tree.get(0).node();
+        List<String> ids = members(tree, scope).stream().map(p -> p.node().agencyId()).toList();
         List<Integer> years = IntStream.rangeClosed(from, to).boxed().toList();
-        Map<Integer, Map<String, AnnualReport>> byYear = new LinkedHashMap<>();
+        Map<Integer, Map<String, String>> byYear = new LinkedHashMap<>();
         for (int year : years) {
             byYear.putAll(reportsOf(ids, List.of(year), ReportFormat.forYear(year)));
         }
@@ -173,14 +176,18 @@ public class Rollups {
         List<AnnualReport> sums = new ArrayList<>();
         Map<Integer, List<String>> notCovered = new LinkedHashMap<>();
         for (int year : years) {
-            List<AnnualReport> own = ids.stream().map(byYear.get(year)::get).toList();
-            List<String> left = own.stream().filter(r -> !Rollup.covered(r)).map(r -> r.agency().id()).toList();
+            RollupSum sum = new RollupSum(year, ReportFormat.forYear(year));
+            List<String> left = new ArrayList<>();
+            for (String id : ids) {
+                if (!sum.add(byYear.get(year).get(id)).covered()) {
+                    left.add(id);
+                }
+            }
             if (!left.isEmpty()) {
                 notCovered.put(year, left);
             }
-            if (left.size() < own.size()) {
-                sums.add(Rollup.sum(new AnnualReport.Agency(root.agencyId(), root.name()), year,
-                        ReportFormat.forYear(year), own));
+            if (left.size() < ids.size()) {
+                sums.add(sum.result(new AnnualReport.Agency(root.agencyId(), root.name())));
             }
         }
         return new TrendView(root.agencyId(), scope, ids, Trend.of(sums, late), notCovered);
@@ -196,22 +203,27 @@ public class Rollups {
                 notPublished, notCovered, totals, checks, report);
     }
 
-    private static Member member(AgencyHierarchy.Placed placed, AnnualReport report, boolean covered,
-                                 Publication publication) {
+    private static Member member(AgencyHierarchy.Placed placed, RollupSum.Member summed, Publication publication) {
         return new Member(placed.node().agencyId(), placed.node().name(), placed.node().superiorAgencyId(),
-                placed.depth(), report.appealPolicy() == null ? null : report.appealPolicy().name(), covered,
-                covered ? Rollup.totals(report) : null, publication);
+                placed.depth(), summed.appealPolicy() == null ? null : summed.appealPolicy().name(), summed.covered(),
+                summed.covered() ? summed.totals() : null, publication);
     }
 
-    /** The agencies summed: the agency and those below it, or those below only (422 when there are none). */
-    private List<AgencyHierarchy.Placed> members(String agencyId, Scope scope) {
+    /** The agency and every agency below it, the agency first (404 when it is not registered). */
+    private List<AgencyHierarchy.Placed> tree(String agencyId) {
         List<AgencyHierarchy.Placed> all = hierarchy.withDescendants(new AgencyId(agencyId).value());
         if (all.isEmpty()) {
             throw LedgerProblemException.notFound("AGENCY_NOT_FOUND", "未找到行政机关：" + agencyId,
                     "No agency with id " + agencyId);
         }
-        List<AgencyHierarchy.Placed> members = scope == Scope.SUBORDINATES ? all.subList(1, all.size()) : all;
+        return all;
+    }
+
+    /** The agencies summed: the whole tree, or those below the agency only (422 when there are none). */
+    private static List<AgencyHierarchy.Placed> members(List<AgencyHierarchy.Placed> tree, Scope scope) {
+        List<AgencyHierarchy.Placed> members = scope == Scope.SUBORDINATES ? tree.subList(1, tree.size()) : tree;
         if (members.isEmpty()) {
+            String agencyId = tree.get(0).node().agencyId();
             throw new LedgerProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "NO_SUBORDINATES",
                     agencyId + " 没有下级机关，无可汇总的下级报告", agencyId + " has no agency below it to roll up");
         }
@@ -228,23 +240,19 @@ public class Rollups {
     }
 
     /**
-     * Each agency's own report of each year, by year then agency: the materialised one when it is in the shape
-     * asked for (the format in force), read in one query by {@code _id}; otherwise the report as the agency's
-     * report endpoint answers it.
+     * Each agency's own report of each year as its canonical JSON, by year then agency: the materialised one when it
+     * is in the shape asked for (the format in force), read in one query by {@code _id}; otherwise the report as the
+     * agency's report endpoint answers it.
      */
-    private Map<Integer, Map<String, AnnualReport>> reportsOf(List<String> ids, List<Integer> years,
-                                                                ReportFormat format) {
+    private Map<Integer, Map<String, String>> reportsOf(List<String> ids, List<Integer> years, ReportFormat format) {
         Map<String, Map<Integer, String>> materialized = years.stream().allMatch(y -> ReportFormat.forYear(y) == format)
                 ? stored.materializedJson(ids, years) : Map.of();
-        Map<Integer, Map<String, AnnualReport>> result = new LinkedHashMap<>();
+        Map<Integer, Map<String, String>> result = new LinkedHashMap<>();
         for (int year : years) {
-            Map<String, AnnualReport> own = new LinkedHashMap<>();
+            Map<String, String> own = new LinkedHashMap<>();
             for (String id : ids) {
                 String json = materialized.getOrDefault(id, Map.of()).get(year);
-                if (json == null) {
-                    json = reports.current(reports.request(id, year, format.code(), null));
-                }
-                own.put(id, ReportJson.read(json));
+                own.put(id, json != null ? json : reports.current(reports.request(id, year, format.code(), null)));
             }
             result.put(year, own);
         }

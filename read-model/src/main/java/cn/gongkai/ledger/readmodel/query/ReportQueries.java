@@ -4,7 +4,6 @@ import cn.gongkai.ledger.readmodel.store.MaterializedReport;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -46,12 +45,12 @@ public final class ReportQueries {
      * agency-year not materialised is absent): one read by {@code _id}, whatever else is stored.
      */
     public Map<String, Map<Integer, String>> materializedJson(Collection<String> agencyIds, Collection<Integer> years) {
-        List<String> ids = new ArrayList<>();
-        agencyIds.forEach(agency -> years.forEach(year -> ids.add(MaterializedReport.id(agency, year))));
+        Map<String, String[]> keys = new HashMap<>();
+        agencyIds.forEach(agency -> years.forEach(year ->
+                keys.put(MaterializedReport.id(agency, year), new String[] {agency, String.valueOf(year)})));
         Map<String, Map<Integer, String>> found = new HashMap<>();
-        for (MaterializedReport report : materialized.findAll(ids)) {
-            found.computeIfAbsent(report.agencyId(), a -> new HashMap<>()).put(report.year(), report.json());
-        }
+        materialized.jsonById(keys.keySet()).forEach((id, json) -> found.computeIfAbsent(keys.get(id)[0],
+                a -> new HashMap<>()).put(Integer.valueOf(keys.get(id)[1]), json));
         return found;
     }
 

@@ -2,7 +2,6 @@ package cn.gongkai.ledger.report.rollup;
 
 import cn.gongkai.ledger.report.checker.ReportChecker;
 import cn.gongkai.ledger.report.fold.AnnualReport;
-import cn.gongkai.ledger.report.fold.AppealPolicy;
 import cn.gongkai.ledger.report.fold.PeriodReport;
 import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportFormat;
@@ -10,13 +9,10 @@ import cn.gongkai.ledger.report.fold.ReportPeriod;
 import cn.gongkai.ledger.report.narrative.Figure;
 import cn.gongkai.ledger.report.narrative.NarrativeFigures;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.BinaryOperator;
 
 /**
  * The report of a superior office summed from its members' reports (区政府 and its departments, 市 and its 区),
@@ -45,37 +41,23 @@ public final class Rollup {
      */
     public static AnnualReport sum(AnnualReport.Agency agency, int year, ReportFormat format,
                                    Collection<AnnualReport> members) {
-        for (AnnualReport member : members) {
-            if (member.year() != year || member.format() != format) {
-                throw new IllegalArgumentException("member " + member.agency().id() + " is the " + member.year() + " "
-                        + member.format().code() + " report, not " + year + " " + format.code());
-            }
-        }
-        List<AnnualReport> counted = members.stream().filter(Rollup::covered).toList();
-        AnnualReport sum = new AnnualReport(agency, year, format,
-                latest(counted.stream().map(AnnualReport::asOf).toList()),
-                common(counted.stream().map(AnnualReport::appealPolicy).toList()),
-                sumTables(counted.stream().map(AnnualReport::table2).toList(), BigDecimal::add),
-                sumTables(counted.stream().map(AnnualReport::table3).toList(), Integer::sum),
-                sumRow(counted.stream().map(AnnualReport::table4).toList(), Integer::sum), List.of());
-        return sum.withChecks(ReportChecker.check(sum));
+        RollupSum sum = new RollupSum(year, format);
+        members.forEach(sum::add);
+        return sum.result(agency);
     }
 
     /** The same for the figures of a period; a member not {@code covered} is left out. */
     public static PeriodReport sum(AnnualReport.Agency agency, ReportPeriod period, ReportFormat format,
                                    Collection<PeriodReport> members) {
+        RollupSum sum = new RollupSum(period.to().getYear(), format);
         for (PeriodReport member : members) {
-            if (!member.period().equals(period) || member.format() != format) {
-                throw new IllegalArgumentException("member " + member.agency().id() + " is of another period or format");
+            if (!member.period().equals(period)) {
+                throw new IllegalArgumentException("member " + member.agency().id() + " is of another period");
             }
+            sum.add(asReport(member), member.covered());
         }
-        List<PeriodReport> counted = members.stream().filter(PeriodReport::covered).toList();
-        AnnualReport tables = new AnnualReport(agency, period.to().getYear(), format, null, null,
-                sumTables(counted.stream().map(PeriodReport::table2).toList(), BigDecimal::add),
-                sumTables(counted.stream().map(PeriodReport::table3).toList(), Integer::sum),
-                sumRow(counted.stream().map(PeriodReport::table4).toList(), Integer::sum), List.of());
-        return new PeriodReport(agency, period, format, latest(counted.stream().map(PeriodReport::asOf).toList()),
-                common(counted.stream().map(PeriodReport::appealPolicy).toList()), true, tables.table2(),
+        AnnualReport tables = sum.result(agency);
+        return new PeriodReport(agency, period, format, tables.asOf(), tables.appealPolicy(), true, tables.table2(),
                 tables.table3(), tables.table4());
     }
 
@@ -104,46 +86,5 @@ public final class Rollup {
             totals.put(key, value == null ? null : value.intValueExact());
         }
         return totals;
-    }
-
-    private static <V> Map<String, Map<String, V>> sumTables(List<Map<String, Map<String, V>>> tables,
-                                                              BinaryOperator<V> add) {
-        Map<String, Map<String, V>> sum = new LinkedHashMap<>();
-        if (tables.isEmpty()) {
-            return sum;
-        }
-        tables.get(0).keySet().forEach(row -> sum.put(row,
-                sumRow(tables.stream().map(t -> t.get(row)).toList(), add)));
-        return sum;
-    }
-
-    /** The sum key by key; a key blank (null) in any row is blank in the sum. No rows: empty (every cell blank). */
-    private static <V> Map<String, V> sumRow(List<Map<String, V>> rows, BinaryOperator<V> add) {
-        Map<String, V> sum = new LinkedHashMap<>();
-        if (rows.isEmpty()) {
-            return sum;
-        }
-        for (String key : rows.get(0).keySet()) {
-            V total = null;
-            boolean blank = false;
-            for (Map<String, V> row : rows) {
-                V value = row.get(key);
-                if (value == null) {
-                    blank = true;
-                    break;
-                }
-                total = total == null ? value : add.apply(total, value);
-            }
-            sum.put(key, blank ? null : total);
-        }
-        return sum;
-    }
-
-    private static OffsetDateTime latest(List<OffsetDateTime> times) {
-        return times.stream().filter(Objects::nonNull).max(OffsetDateTime::compareTo).orElse(null);
-    }
-
-    private static AppealPolicy common(List<AppealPolicy> policies) {
-        return policies.stream().distinct().count() == 1 ? policies.get(0) : null;
     }
 }

@@ -21,6 +21,7 @@ import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportFormat;
 import cn.gongkai.ledger.report.fold.ReportPeriod;
 import cn.gongkai.ledger.report.fold.ReportRequest;
+import cn.gongkai.ledger.report.json.ReportJson;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -129,6 +130,31 @@ class RollupTest {
         assertThat(rollup.checks()).extracting(AnnualReport.Check::rule)
                 .contains(ReportChecker.BLANK, ReportChecker.COLUMN_IDENTITY);
         assertThat(rollup.checks()).isEqualTo(ReportChecker.check(rollup.withChecks(List.of())));
+    }
+
+    @Test
+    void summingTheMembersCanonicalJsonGivesTheSameRollupAsSummingTheirReports() {
+        for (int year : List.of(2023, 2024)) {
+            List<AnnualReport> members = members(year);
+            RollupSum fromJson = new RollupSum(year, ReportFormat.Y2021);
+            List<RollupSum.Member> listed = members.stream().map(ReportJson::write).map(fromJson::add).toList();
+
+            AnnualReport summed = fromJson.result(DISTRICT);
+
+            AnnualReport expected = Rollup.sum(DISTRICT, year, ReportFormat.Y2021, members);
+            assertThat(ReportJson.write(summed)).isEqualTo(ReportJson.write(expected));
+            assertThat(listed).extracting(RollupSum.Member::agencyId)
+                    .containsExactly("ninghe", "ninghe-commerce", "ninghe-education");
+            assertThat(listed).extracting(RollupSum.Member::covered).containsExactly(true, true, year == 2024);
+            for (int i = 0; i < members.size(); i++) {
+                Map<String, Integer> totals = listed.get(i).covered() ? Rollup.totals(members.get(i)) : null;
+                assertThat(listed.get(i).totals()).isEqualTo(totals == null ? listed.get(i).totals() : totals);
+            }
+            assertThat(listed.get(2).totals().values()).allMatch(v -> year == 2024 ? v != null : v == null);
+        }
+        String other = ReportJson.write(fold(commerce, 2023));
+        assertThatThrownBy(() -> new RollupSum(2024, ReportFormat.Y2021).add(other))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ninghe-commerce");
     }
 
     @Test
