@@ -150,13 +150,7 @@ public class Rollups {
     }
 
     public TrendView trend(String agencyId, int from, int to, String scopeName) {
-        YearEndRequests.year(from);
-        YearEndRequests.year(to);
-        if (to < from || to - from + 1 > YearEndRequests.MAX_TREND_YEARS) {
-            throw LedgerProblemException.badRequest("INVALID_PERIOD", "趋势年度须为 1 至 " + YearEndRequests.MAX_TREND_YEARS
-                    + " 个连续年度，自 from 至 to", "The trend covers 1 to " + YearEndRequests.MAX_TREND_YEARS
-                    + " consecutive years, from to to");
-        }
+        YearEndRequests.trendYears(from, to);
         Scope scope = Scope.parse(scopeName);
         List<AgencyHierarchy.Placed> tree = tree(agencyId);
         AgencyNode root = tree.get(0).node();
