@@ -46,25 +46,28 @@ class ProjectorGroupTest {
             List<AnnotationConfigApplicationContext> others = new ArrayList<>();
             others.add(projector(ledger));
             others.add(projector(ledger));
-            List<KafkaProjectionConsumer> consumers = new ArrayList<>(List.of(ledger.bean(KafkaProjectionConsumer.class)));
-            others.forEach(c -> consumers.add(c.getBean(KafkaProjectionConsumer.class)));
+            try {
+                List<KafkaProjectionConsumer> consumers = new ArrayList<>(List.of(ledger.bean(KafkaProjectionConsumer.class)));
+                others.forEach(c -> consumers.add(c.getBean(KafkaProjectionConsumer.class)));
 
-            // The group settles: three members, each with one of the three partitions.
-            RunningLedger.await(() -> assignments(consumers), this::disjointCover, Duration.ofSeconds(90));
-            assertThat(disjointCover(assignments(consumers))).as("one partition each: " + assignments(consumers)).isTrue();
+                // The group settles: three members, each with one of the three partitions.
+                RunningLedger.await(() -> assignments(consumers), this::disjointCover, Duration.ofSeconds(90));
+                assertThat(disjointCover(assignments(consumers))).as("one partition each: " + assignments(consumers)).isTrue();
 
-            receive(http, 0, 10);
-            others.get(0).close();                       // one instance goes away mid-stream
-            receive(http, 10, 20);
-            List<KafkaProjectionConsumer> remaining = List.of(consumers.get(0), consumers.get(2));
-            RunningLedger.await(() -> assignments(remaining), this::disjointCover, Duration.ofSeconds(90));
-            assertThat(disjointCover(assignments(remaining))).as("the two left share all three partitions").isTrue();
+                receive(http, 0, 10);
+                others.get(0).close();                       // one instance goes away mid-stream
+                receive(http, 10, 20);
+                List<KafkaProjectionConsumer> remaining = List.of(consumers.get(0), consumers.get(2));
+                RunningLedger.await(() -> assignments(remaining), this::disjointCover, Duration.ofSeconds(90));
+                assertThat(disjointCover(assignments(remaining))).as("the two left share all three partitions").isTrue();
 
-            for (String agency : AGENCIES) {
-                var served = ledger.awaitServedEqualsFold(agency, 2024);
-                assertThat(served.path("table3").path("一").path("总计").asInt()).as(agency).isEqualTo(20);
+                for (String agency : AGENCIES) {
+                    var served = ledger.awaitServedEqualsFold(agency, 2024);
+                    assertThat(served.path("table3").path("一").path("总计").asInt()).as(agency).isEqualTo(20);
+                }
+            } finally {
+                others.forEach(AnnotationConfigApplicationContext::close);   // closing twice is a no-op
             }
-            others.get(1).close();
         }
     }
 

@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -151,16 +150,6 @@ public final class FirefoxBidi implements AutoCloseable {
         while (!eval("!!(" + expression + ")").asBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("still false after " + timeout + ": " + expression);
-            }
-            pause(50);
-        }
-    }
-
-    public void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still false after " + timeout + ": " + what);
             }
             pause(50);
         }
