@@ -71,6 +71,8 @@ class HostileInputFuzzTest {
     private static final List<Endpoint> ENDPOINTS = new ArrayList<>();
     private static List<String> eventStoreBefore;
     private static Map<String, String> reportsBefore;
+    /** An instant after the seed: the report as known then is read before and after the hostile input. */
+    private static String knownAt;
 
     private static final AtomicInteger TRIED = new AtomicInteger();
     private static final AtomicInteger CLIENT_ERRORS = new AtomicInteger();
@@ -112,6 +114,7 @@ class HostileInputFuzzTest {
         ENDPOINTS.sort((a, b) -> a.path().compareTo(b.path()));
         assertThat(ENDPOINTS).hasSize(42);   // every command endpoint (@CommandBody), opening balances included
         ledger.awaitServedEqualsFold(AGENCY, 2024);
+        knownAt = java.time.Instant.now().toString();
         eventStoreBefore = eventStore();
         reportsBefore = reports();
     }
@@ -144,6 +147,30 @@ class HostileInputFuzzTest {
         Random random = new Random(seed);
         Request request = hostileRequest(target, random);
         check(request, send(request));
+    }
+
+    /**
+     * The reads of a report's versions (as known at an instant, the versions, their difference, the pending
+     * revision) given a malformed or impossible instant, version, year or agency: a problem, never a 5xx.
+     */
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF, seed = "20261203")
+    void aHostileVersionReadIsAProblem(@ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+        Random random = new Random(seed);
+        String instant = pick(random, "yesterday", "2024-13-01T00:00:00Z", "9999-01-01T00:00:00Z", "2024-02-30T10:00",
+                "2024-01-01T00:00:00+25:00", "x".repeat(InputLimits.ID_MAX_LENGTH + 1), "", "12345", "-1");
+        String year = pick(random, "2024", "2024", "1900", "99999", "x");
+        String agency = pick(random, AGENCY, AGENCY, AGENCY, "nobody", "fz%20agency");
+        String reports = "/api/reports/" + agency + "/" + year;
+        String path = switch (random.nextInt(5)) {
+            case 0 -> reports + "?knownAt=" + instant;
+            case 1 -> reports + "/versions/diff?from=" + instant + "&to=current";
+            case 2 -> reports + "/versions/diff?from=" + pick(random, "7", "0", "current") + (random.nextBoolean() ? "" : "&to=" + instant);
+            case 3 -> reports + "/revision";
+            default -> reports + "/versions?format=" + pick(random, "2020", "x", "2021") + "&appealPolicy="
+                    + pick(random, "EVER", "OPEN_IN_YEAR") + (agency.equals(AGENCY) && year.equals("2024") ? "&format=9" : "");
+        };
+        check(new Request("GET", path, Map.of("Authorization", "Bearer " + token), null),
+                send(new Request("GET", path, Map.of("Authorization", "Bearer " + token), null)));
     }
 
     /** An import body of 500 malformed lines, each a line as hostile as a REST body. */
@@ -496,7 +523,8 @@ class HostileInputFuzzTest {
                 reports.put(path, send(new Request("GET", path, Map.of("Authorization", "Bearer " + token), null), SETUP).body());
             }
         }
-        for (String path : List.of("/api/reports/" + AGENCY + "/2024/rollup",
+        for (String path : List.of("/api/reports/" + AGENCY + "/2024?knownAt=" + knownAt,
+                "/api/reports/" + AGENCY + "/2024/versions", "/api/reports/" + AGENCY + "/2024/rollup",
                 "/api/reports/" + AGENCY + "/trend/rollup?from=2023&to=2025")) {
             reports.put(path, send(new Request("GET", path, Map.of("Authorization", "Bearer " + token), null), SETUP).body());
         }

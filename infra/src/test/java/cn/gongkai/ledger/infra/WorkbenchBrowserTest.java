@@ -313,6 +313,8 @@ class WorkbenchBrowserTest {
         String cellCases = get(reportPath + "/cells/table4/" + URLEncoder.encode("复议.维持", StandardCharsets.UTF_8)).body();
         assertThat(cellCases).contains("王*").doesNotContain("\"王某\"");
 
+        yearEnd();
+
         // The office laptop: 1366×768.
         browser.manage().window().setSize(new Dimension(1366, 768));
         open("/?agency=" + AGENCY + "&asOf=2025-12-31");
@@ -336,7 +338,8 @@ class WorkbenchBrowserTest {
     }
 
     /**
-     * The bureau's roll-up (汇总, 含下级机关) over two departments below it, one of which has published: the page
+     * The bureau's roll-up (汇总, 含下级机关) over two departments below it, one of which has published (as the
+     * bureau has, on the year-end page): the page
      * shows the summed tables in the official layout (each cell as the roll-up API has it), the agencies with who
      * has not published (未发布), and the trend of the summed reports.
      */
@@ -362,7 +365,7 @@ class WorkbenchBrowserTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, r -> r.path("notPublished").size() == 2, Duration.ofSeconds(30));
+        }, r -> r.path("notPublished").size() == 1, Duration.ofSeconds(30));
         assertThat(rollup.path("agencies").findValuesAsText("agencyId"))
                 .containsExactly(AGENCY, "demo-bureau-a", "demo-bureau-b");
 
@@ -380,20 +383,84 @@ class WorkbenchBrowserTest {
                 .isEqualTo("示范局（本级及下级机关汇总）2025年政府信息公开工作年度报告");
         assertThat(browser.findElements(By.cssSelector("#rollup-agencies tbody tr"))).hasSize(3);
         assertThat(browser.findElement(By.id("rollup-unpublished")).getText())
-                .contains("未发布（2 个）", "示范局、示范局乙处").doesNotContain("甲处");
+                .contains("未发布（1 个）：示范局乙处").doesNotContain("甲处");
         assertThat(browser.findElement(By.cssSelector("#rollup-agencies tr[data-agency='demo-bureau-a']")).getText())
                 .contains("已发布");
+        assertThat(browser.findElement(By.cssSelector("#rollup-agencies tr[data-agency='" + AGENCY + "']")).getText())
+                .as("the bureau published and revised its year on the year-end page").contains("已发布（第 2 版）");
         assertThat(browser.findElement(By.id("rollup-checks")).getText()).contains("通过全部勾稽关系校验");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rollup-trend-table tr[data-year='2025']")));
         assertThat(browser.findElement(By.cssSelector("#rollup-trend-table tr[data-year='2025'] td.num")).getText())
                 .startsWith(rollup.path("totals").path("received").asText());
         assertThat(browser.findElement(By.id("cell-title")).isDisplayed()).as("a roll-up has no cell drill-down").isFalse();
-        shot("11-report-rollup");
+        shot("15-report-rollup");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('rollup-agencies-title').scrollIntoView()");
-        shot("12-report-rollup-agencies");
+        shot("16-report-rollup-agencies");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("dl-rollup-xlsx")))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(3);
         }
+    }
+
+    /**
+     * The year-end page: publish the year, a later correction makes a pending revision with its cell and case,
+     * published with the keyboard; the report as known at a date-time, a quarter's figures, the narrative draft.
+     */
+    private static void yearEnd() throws Exception {
+        open("/year-end.html?agency=" + AGENCY + "&year=2025");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("version-list")));
+        assertThat(browser.findElement(By.id("y-summary")).getText()).isEqualTo("尚未发布");
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("年终");
+        click(By.id("publish-first"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-revision")));
+        assertThat(browser.findElement(By.id("version-list")).getText()).contains("第 1 版", USER);
+        shot("11-year-end-published");
+
+        // A late correction of the applicant's type, recorded after the publication.
+        boolean naturalPerson = JSON.readTree(get("/api/reports/" + AGENCY + "/2025").body())
+                .path("table3").path("一").path("自然人").asInt() == 1;
+        String corrected = naturalPerson ? "COMMERCIAL_ENTERPRISE" : "NATURAL_PERSON";
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Ledger.api('POST', '/api/requests/" + REQUEST + "/amendments/applicant-type', {correctedType: '"
+                + corrected + "', reason: '登记时选错申请人类型'}).then(x => done(x.status));");
+        assertThat(status).isIn(200L, 201L);
+        open("/year-end.html?agency=" + AGENCY + "&year=2025");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("revision-cells")));
+        List<WebElement> changed = browser.findElements(By.cssSelector("#revision-cells tbody tr"));
+        assertThat(changed).isNotEmpty().allSatisfy(row -> assertThat(row.getText()).contains(REQUEST, "更正申请人类型"));
+        assertThat(browser.findElement(By.id("revision-cells")).getText()).contains("计入", "移出");
+        shot("12-year-end-pending-revision");
+        // Keyboard: Tab to 发布修订版, Enter.
+        browser.findElement(By.id("known-at")).click();
+        for (int i = 0; i < 40 && !"publish-revision".equals(browser.switchTo().activeElement().getDomAttribute("id")); i++) {
+            keys(Keys.SHIFT, Keys.TAB);
+        }
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("发布修订版（第 2 版）");
+        keys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-revision")));
+        assertThat(browser.findElement(By.id("y-summary")).getText()).contains("第 2 版");
+        assertThat(browser.findElement(By.id("version-list")).getText()).contains("第 2 版");
+
+        // The report as known at the first publication's time: the published figures, and the change since.
+        JsonNode versions = JSON.readTree(get("/api/reports/" + AGENCY + "/2025/versions").body());
+        String first = versions.path("published").path(0).path("publishedAt").asText();
+        String local = java.time.Instant.parse(first).plusSeconds(1).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        setDate(browser.findElement(By.id("known-at")), local);
+        browser.findElement(By.cssSelector("#known button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("known-changes")));
+        assertThat(browser.findElement(By.id("known-figures")).getText()).contains("新收 1");
+        assertThat(browser.findElement(By.id("known-changes")).getText()).contains(REQUEST);
+        // The fourth quarter's figures, and the narrative drafted from the counts.
+        new Select(browser.findElement(By.id("p-quarter"))).selectByValue("1");
+        browser.findElement(By.cssSelector("#period button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("period-figures")));
+        assertThat(browser.findElement(By.id("period-figures")).getText()).contains("第一季度", "本期新收 1");
+        assertThat(browser.findElements(By.cssSelector("#narrative-sections textarea"))).hasSize(6);
+        assertThat(browser.findElement(By.id("narrative-sections")).getText()).contains("本机关新收政府信息公开申请1件");
+        assertThat(browser.findElement(By.id("carry-none")).getText()).contains("2024 年度报告未在本台账发布");
+        shot("13-year-end-revised");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('known-title').scrollIntoView()");
+        shot("14-year-end-known-and-period");
     }
 
     interface FormFill {

@@ -2,11 +2,13 @@ package cn.gongkai.ledger.readmodel;
 
 import cn.gongkai.ledger.privacy.PersonalDataCipher;
 import cn.gongkai.ledger.privacy.PrivacyConfiguration;
+import cn.gongkai.ledger.readmodel.eventstore.EventStoreRecordedEvents;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreSecurityFacts;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.readmodel.query.AgencyHierarchy;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
+import cn.gongkai.ledger.readmodel.query.RecordedEvents;
 import cn.gongkai.ledger.readmodel.query.ReportQueries;
 import cn.gongkai.ledger.readmodel.query.RequestHistories;
 import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
@@ -60,6 +62,14 @@ public class ReadModelConfiguration {
     @Bean
     public EventStoreSecurityFacts readModelSecurityFacts(MongoClient mongoClient, @Value(DATABASE) String database) {
         return new EventStoreSecurityFacts(new MongoEventStoreReader(mongoClient.getDatabase(database)));
+    }
+
+    /** The agency's events as the event store holds them, for the reports as known at a past instant. */
+    @Bean
+    public RecordedEvents readModelRecordedEvents(MongoClient mongoClient, @Value(DATABASE) String database,
+                                                  ReadModelDatabase readModel) {
+        return new EventStoreRecordedEvents(new MongoEventStoreReader(mongoClient.getDatabase(database)),
+                new AggregateProgressRepository(readModel));
     }
 
     @Bean

@@ -157,6 +157,11 @@ public final class EndpointPolicy {
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/publication", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             command("/api/reports/{agencyId}/{year}/publication", PublicationCommand.PublishAnnualReport.class),
+            // Its versions (docs/year-end.md): the published versions and the current, for the agencies above too; the
+            // pending revision and the difference of two versions name the cases that moved, so the agency's own.
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/versions", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/versions/diff", ANY_ROLE, Scope.OWN),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/revision", ANY_ROLE, Scope.OWN),
             // Year end (docs/year-end.md): figures of a period, the trend, the narrative.
             read(HttpMethod.GET, "/api/reports/{agencyId}/range", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/trend", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),

@@ -1,6 +1,8 @@
 package cn.gongkai.ledger.query.report;
 
+import cn.gongkai.ledger.problem.LedgerProblemException;
 import cn.gongkai.ledger.report.fold.ReportRequest;
+import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.workbench.report.ReportWorkbenchController;
 import java.util.List;
 import java.util.Optional;
@@ -28,15 +30,20 @@ public class ReportQueryController {
 
     private final ReportQueryService reports;
     private final ReportWorkbenchController exports;
+    private final ReportVersions versions;
 
-    public ReportQueryController(ReportQueryService reports, ReportWorkbenchController exports) {
+    public ReportQueryController(ReportQueryService reports, ReportWorkbenchController exports, ReportVersions versions) {
         this.reports = reports;
         this.exports = exports;
+        this.versions = versions;
     }
 
     /**
      * The canonical JSON; with an {@code Accept} header that prefers CSV, PDF, XLSX, DOCX or HTML, the report in
-     * that format (the same answer as its {@code /export/{kind}}); any other type is 406.
+     * that format (the same answer as its {@code /export/{kind}}); any other type is 406. With {@code knownAt} (an
+     * ISO-8601 date-time: a recording instant, not a business date) the report as the ledger knew it then, folded
+     * from the events recorded up to it (JSON only). Every answer carries the check 二 = last year's 四 against last
+     * year's latest publication ({@link CarryOverChecks}).
      */
     @GetMapping(value = "/api/reports/{agencyId}/{year}", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv",
             MediaType.APPLICATION_PDF_VALUE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -45,13 +52,23 @@ public class ReportQueryController {
                                     @RequestParam(required = false) String format,
                                     @RequestParam(required = false) String appealPolicy,
                                     @RequestParam(required = false) String after,
+                                    @RequestParam(required = false) String knownAt,
                                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Optional<String> export = ReportWorkbenchController.exportFor(accept);
+        if (export.isPresent() && knownAt != null) {
+            throw LedgerProblemException.badRequest("KNOWN_AT_JSON_ONLY", "knownAt（截至某一时点所知的报告）仅提供 JSON 格式",
+                    "knownAt (the report as known at an instant) is answered as JSON only");
+        }
         if (export.isPresent()) {
             return exports.export(agencyId, year, export.get(), format, appealPolicy);
         }
         ReportRequest request = reports.request(agencyId, year, format, appealPolicy);
-        String json = after == null || after.isBlank() ? reports.current(request) : reports.folded(request);
+        if (knownAt != null) {
+            String json = ReportJson.write(versions.knownAt(request, versions.instant("knownAt", knownAt)));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        String json = reports.withCarryOver(request,
+                after == null || after.isBlank() ? reports.current(request) : reports.folded(request));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         List<String> heldBack = reports.heldBack(agencyId);
         if (!heldBack.isEmpty()) {

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.query.report;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.report.checker.CarryOver;
 import cn.gongkai.ledger.report.diff.CellChange;
 import cn.gongkai.ledger.report.diff.ReportDiff;
 import cn.gongkai.ledger.report.fold.AnnualReport;
@@ -86,6 +87,36 @@ public class ReportQueryService {
                 snapshot.publishedAt(), snapshot.publishedBy(), snapshot.watermark(), snapshot.eventCount(),
                 snapshot.tablesSha256(), !differences.isEmpty(), differences, ReportJson.readTree(snapshot.json()),
                 ReportJson.readTree(currentJson));
+    }
+
+    /**
+     * The served report's JSON with the checks of {@link CarryOverChecks} against last year's latest publication,
+     * when last year is published: by counts first, and the two traced folds (which name the cases) only when the
+     * counts differ or last year's report changed since it was published (any other difference of cases shows in
+     * last year's report too).
+     */
+    public String withCarryOver(ReportRequest request, String json) {
+        Optional<PublishedReport> snapshot = request.year() > ReportFold.FIRST_REPORT_YEAR
+                ? reports.published(request.agencyId().value(), request.year() - 1) : Optional.empty();
+        if (snapshot.isEmpty()) {
+            return json;
+        }
+        LastPublication last = LastPublication.of(snapshot.get());
+        AnnualReport report = ReportJson.read(json);
+        AnnualReport lastTables = last.tables();
+        boolean byCounts = !CarryOver.differences(report, lastTables).isEmpty();
+        boolean lastChanged = !ReportDiff.diff(lastTables, ReportJson.read(current(last.today()))).isEmpty();
+        if (!byCounts && !lastChanged) {
+            return json;
+        }
+        List<CarryOver.Difference> differences = CarryOverChecks.differences(counted.ofAgency(request.agencyId()),
+                request, last);
+        return differences.isEmpty() ? json : ReportJson.write(CarryOverChecks.withChecks(report, differences, last));
+    }
+
+    /** @throws LedgerProblemException 404 {@code AGENCY_NOT_FOUND} when the read model knows nothing of the agency */
+    public void requireKnown(AgencyId agency) {
+        knownAgencies.require(agency);
     }
 
     /** The agency's cases held back by a sequence gap: not counted in its reports until the gap is filled. */

@@ -72,17 +72,25 @@ public final class MongoEventStoreReader implements EventStoreReader {
 
     @Override
     public List<EventEnvelope> readAgency(AgencyId agencyId) {
-        String agency = agencyId.value();
         Set<String> appeals = new LinkedHashSet<>();
         for (EventEnvelope filing : decodeAll(events.find(Filters.in(PAYLOAD_TYPE, FILING_TYPES)))) {
             if (filing.payload().namedAgency().filter(agencyId::equals).isPresent()) {
                 appeals.add(filing.aggregateId());
             }
         }
+        return readAgency(agencyId, appeals);
+    }
+
+    /**
+     * The events of the agency's own stream, of its requests and publications (by id prefix) and of the other
+     * aggregates named (its reconsiderations and lawsuits), by aggregate and sequence: answered from the
+     * aggregate index, whatever the size of the store.
+     */
+    public List<EventEnvelope> readAgency(AgencyId agencyId, Collection<String> otherAggregates) {
         return decodeAll(events.find(Filters.or(
-                        Filters.eq(AGGREGATE_ID, agency),
+                        Filters.eq(AGGREGATE_ID, agencyId.value()),
                         RequestIdFilter.requestsOf(AGGREGATE_ID, agencyId),
-                        Filters.in(AGGREGATE_ID, appeals)))
+                        Filters.in(AGGREGATE_ID, otherAggregates)))
                 .sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE)));
     }
 

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,7 +24,8 @@ import java.util.Set;
  * <p>Rules, in the order they are listed: {@link #BLANK} (a row, column or table blank throughout is one finding
  * naming its cells, see {@code blanks}), {@link #NEGATIVE} per cell; then {@link #ROW_TOTAL},
  * {@link #OUTCOME_TOTAL}, {@link #COLUMN_IDENTITY} of table 三, {@link #GROUP_TOTAL} of table 四, and
- * {@link #CARRY_OVER} against last year's report when one is given. A sum is checked only when none of its
+ * {@link #CARRY_OVER} (and, when both state the policy {@code OPEN_IN_YEAR}, {@link CarryOver#APPEALS_CARRY_OVER})
+ * against last year's report when one is given — the rule of {@link CarryOver}. A sum is checked only when none of its
  * cells is blank (the blank cell is itself listed: blank is not zero).
  */
 public final class ReportChecker {
@@ -210,18 +210,8 @@ public final class ReportChecker {
         }
     }
 
+    /** {@link CarryOver}: 二 = last year's 四 (and table 四 across years), by counts. */
     private static void carryOver(List<Check> checks, AnnualReport report, AnnualReport lastYear) {
-        if (lastYear.year() != report.year() - 1) {
-            throw new IllegalArgumentException("last year's report is for " + lastYear.year() + ", not " + (report.year() - 1));
-        }
-        for (String column : ReportFormat.table3Columns()) {
-            Integer carriedOver = report.table3().get(ReportFormat.CARRIED_OVER).get(column);
-            Integer lastCarriedForward = lastYear.table3().get(ReportFormat.CARRIED_FORWARD).get(column);
-            if (carriedOver != null && lastCarriedForward != null && !Objects.equals(carriedOver, lastCarriedForward)) {
-                checks.add(new Check(CARRY_OVER, cell("table3", ReportFormat.CARRIED_OVER, column),
-                        "上年结转 " + carriedOver + " 不等于上一年度报告的结转下年度继续办理 " + lastCarriedForward
-                                + " / 二 (" + carriedOver + ") is not last year's 四 (" + lastCarriedForward + ")"));
-            }
-        }
+        checks.addAll(CarryOver.checks(CarryOver.differences(report, lastYear), "上一年度报告"));
     }
 }
