@@ -66,7 +66,7 @@ public final class ReportJson {
         period.put("to", report.period().to().toString());
         root.put("format", report.format().code());
         root.put("asOf", report.asOf() == null ? null : AS_OF.format(report.asOf()));
-        root.put("appealPolicy", report.appealPolicy().name());
+        root.put("appealPolicy", report.appealPolicy() == null ? null : report.appealPolicy().name());
         putBasis(root, report.appealPolicyBasis());
         root.put("covered", report.covered());
         putTables(root, report.table2(), report.table3(), report.table4());
