@@ -108,6 +108,40 @@ public final class DataKeys {
         stale.forEach(id -> cache.put(id, new Cached(found.getOrDefault(id, new State.None()), now)));
     }
 
+    /**
+     * Readies the keys of many cases about to be sealed together (an import's events): looks them up in one query
+     * and creates the missing ones in one write, then reads back what is stored (a key another writer created
+     * first wins, as in {@link #keyForSealing}), so that sealing them costs no further round trip while the cache
+     * holds them. An erased case stays erased.
+     */
+    public void prepareForSealing(Collection<String> caseIds) {
+        List<String> distinct = caseIds.stream().distinct().toList();
+        prefetch(distinct);
+        List<Document> missing = new java.util.ArrayList<>();
+        for (String caseId : distinct) {
+            Cached cached = cache.get(caseId);
+            if (cached != null && cached.state() instanceof State.None) {
+                byte[] bytes = new byte[32];
+                RANDOM.nextBytes(bytes);
+                missing.add(new Document("_id", caseId).append("wrapped", wrap(bytes, caseId))
+                        .append("createdAt", Instant.now().toString()));
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            keys.insertMany(missing, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+        List<String> created = missing.stream().map(d -> d.getString("_id")).toList();
+        created.forEach(cache::remove);
+        prefetch(created);
+    }
+
     /** The case's key, created now if it has none; empty if the case was erased. */
     public Optional<SecretKey> keyForSealing(String caseId) {
         State state = state(caseId);

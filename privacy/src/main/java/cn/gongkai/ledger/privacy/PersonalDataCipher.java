@@ -79,6 +79,27 @@ public final class PersonalDataCipher {
         keys.prefetch(caseIds);
     }
 
+    /**
+     * Readies the keys of the cases of many events about to be sealed together (an import's), each kind of round
+     * trip once for all of them ({@link DataKeys#prepareForSealing}); only cases with a personal value to seal.
+     */
+    public void prepareForSealing(java.util.Collection<? extends LedgerEvent> events) {
+        java.util.Set<String> caseIds = new java.util.LinkedHashSet<>();
+        for (LedgerEvent event : events) {
+            boolean[] toSeal = {false};
+            PersonalFields.transform(JSON.valueToTree(event), (kind, value) -> {
+                toSeal[0] |= !isSealed(value) && !ERASED.equals(value);
+                return value;
+            });
+            if (toSeal[0]) {
+                caseIds.add(event.aggregateId());
+            }
+        }
+        if (!caseIds.isEmpty()) {
+            keys.prepareForSealing(caseIds);
+        }
+    }
+
     /** The event with its personal fields sealed under its aggregate's key. */
     public <E extends LedgerEvent> E seal(E event) {
         return mapEvent(event, (kind, value) -> seal(event.aggregateId(), value));

@@ -99,6 +99,37 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void keysPreparedTogetherSealAsKeysCreatedOneByOneAndAnErasedCaseStaysErased() {
+        DataKeys keys = new DataKeys(database, master);
+        PersonalDataCipher cipher = new PersonalDataCipher(keys);
+        RequestReceived first = received("王某某", null, null);
+        RequestId otherId = RequestId.of(new AgencyId("a-bureau"), "2025-002");
+        RequestReceived other = new RequestReceived(otherId, new AgencyId("a-bureau"), "2025-002", Channel.IN_PERSON,
+                LocalDate.of(2025, 3, 3), new Applicant(ApplicantType.NATURAL_PERSON, "李某", null, null), "预算", "li",
+                new Recorded("li", Instant.parse("2025-03-03T02:00:00Z")));
+        String existing = cipher.seal(first.aggregateId(), "已有");          // a key created one by one before
+        keys.destroy("a-bureau:erased", Instant.parse("2026-01-01T00:00:00Z"));
+        RequestReceived erased = new RequestReceived(RequestId.of(new AgencyId("a-bureau"), "erased"),
+                new AgencyId("a-bureau"), "erased", Channel.IN_PERSON, LocalDate.of(2025, 3, 3),
+                new Applicant(ApplicantType.NATURAL_PERSON, "赵某", null, null), "预算", "li",
+                new Recorded("li", Instant.parse("2025-03-03T02:00:00Z")));
+
+        cipher.prepareForSealing(java.util.List.of(first, other, erased, other));
+
+        // one key per case with a personal value: the existing one kept, one created, none for the erased case
+        assertThat(database.getCollection(DataKeys.COLLECTION).countDocuments(
+                com.mongodb.client.model.Filters.exists("wrapped"))).isEqualTo(3); // with the master-key check
+        DataKeys fresh = new DataKeys(database, master); // reads what is stored, no cache
+        PersonalDataCipher reader = new PersonalDataCipher(fresh);
+        assertThat(reader.open(first.aggregateId(), existing)).isEqualTo("已有");
+        assertThat(reader.open(other.aggregateId(), cipher.seal(other).applicant().name())).isEqualTo("李某");
+        assertThat(cipher.seal(erased).applicant().name()).isEqualTo(PersonalDataCipher.ERASED);
+        cipher.prepareForSealing(java.util.List.of(first, other)); // again: nothing new
+        assertThat(database.getCollection(DataKeys.COLLECTION).countDocuments(
+                com.mongodb.client.model.Filters.exists("wrapped"))).isEqualTo(3);
+    }
+
+    @Test
     void aSealedValueMovedToAnotherCaseDoesNotOpen() {
         PersonalDataCipher cipher = new PersonalDataCipher(new DataKeys(database, master));
         String sealed = cipher.seal("a-bureau:1", "王某某");

@@ -23,6 +23,10 @@ public final class PersonalDataSealing implements MessageDispatchInterceptor<Eve
 
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        if (messages.size() > 1) { // an import's events: every case's key looked up and created in one round trip each
+            cipher.prepareForSealing(messages.stream().filter(m -> m instanceof DomainEventMessage<?>)
+                    .map(EventMessage::getPayload).filter(p -> p instanceof LedgerEvent).map(p -> (LedgerEvent) p).toList());
+        }
         return (index, message) -> {
             if (message instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof LedgerEvent event) {
                 LedgerEvent sealed = cipher.seal(event);

@@ -141,7 +141,16 @@ final class AgencyYears {
 
     /** Agency {@code index}: the same events for the same seed, whatever other agencies are generated. */
     AgencyLedger agency(int index) {
-        return new Generator(index).generate();
+        return new Generator(agencyId(index), index, "", true, index == 0).generate();
+    }
+
+    /**
+     * More cases of an agency that is registered already: exactly this generator's requests a year, without the
+     * agency's own events (its registration, its register), every case id and tracking number prefixed with
+     * {@code idPrefix} so that several such histories of one agency never share a case.
+     */
+    AgencyLedger moreCasesOf(AgencyId agency, String idPrefix) {
+        return new Generator(agency, idPrefix.hashCode(), idPrefix, false, true).generate();
     }
 
     private static double[] arrivalCdf(int year) {
@@ -168,20 +177,28 @@ final class AgencyYears {
         private final List<RequestId> concluded = new ArrayList<>();
         private final List<LocalDate> concludedOn = new ArrayList<>();
         private int appeals;
+        private final String idPrefix;
+        private final boolean register;
+        private final boolean exactSize;
 
-        Generator(int index) {
-            this.agency = agencyId(index);
+        Generator(AgencyId agency, int index, String idPrefix, boolean register, boolean exactSize) {
+            this.agency = agency;
+            this.idPrefix = idPrefix;
+            this.register = register;
+            this.exactSize = exactSize;
             // java.util.Random's first draws from neighbouring seeds are correlated: mix (seed, index) first
             this.random = new Random(new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L)).nextLong());
         }
 
         AgencyLedger generate() {
             int perYear = requestsPerYear;
-            if (!agency.equals(agencyId(0))) {
+            if (!exactSize) {
                 double multiple = Math.exp(random.nextGaussian() - 0.5); // log-normal, σ = 1, mean 1
                 perYear = Math.max(1, (int) Math.round(requestsPerYear * multiple));
             }
-            register();
+            if (register) {
+                register();
+            }
             int n = 0;
             for (int y = 0; y < years; y++) {
                 int year = firstYear() + y;
@@ -224,7 +241,7 @@ final class AgencyYears {
         }
 
         private void request(int n, int year, int yearIndex) {
-            RequestId id = RequestId.of(agency, year + "-" + n);
+            RequestId id = RequestId.of(agency, idPrefix + year + "-" + n);
             double[] cdf = arrivalCdf[yearIndex];
             int dayOfYear = Arrays.binarySearch(cdf, random.nextDouble());
             LocalDate received = LocalDate.of(year, 1, 1).plusDays(dayOfYear < 0 ? -dayOfYear - 1 : dayOfYear);
@@ -386,7 +403,7 @@ final class AgencyYears {
         }
 
         private ReconsiderationId reconsideration(RequestId request, LocalDate after) {
-            ReconsiderationId id = new ReconsiderationId("rc-" + agency.value() + "-" + appeals++);
+            ReconsiderationId id = new ReconsiderationId("rc-" + idPrefix + agency.value() + "-" + appeals++);
             LocalDate filed = after.plusDays(10 + random.nextInt(50));
             if (filed.isAfter(HORIZON)) {
                 return null;
@@ -413,7 +430,7 @@ final class AgencyYears {
         }
 
         private void lawsuit(LocalDate after, ReconsiderationId reconsideration) {
-            LawsuitId id = new LawsuitId("ls-" + agency.value() + "-" + appeals++);
+            LawsuitId id = new LawsuitId("ls-" + idPrefix + agency.value() + "-" + appeals++);
             LocalDate filed = after.plusDays(reconsideration == null ? 15 + random.nextInt(75) : 80 + random.nextInt(40));
             if (filed.isAfter(HORIZON)) {
                 return;

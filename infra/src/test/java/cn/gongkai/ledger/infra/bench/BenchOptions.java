@@ -25,14 +25,26 @@ import java.util.Set;
  * @param agencies     scale benchmark: agencies generated
  * @param agencyRequests scale benchmark: requests a year of the first agency, the mean of the others
  * @param years        consecutive years generated, ending in the report year (carry-over needs two)
+ * @param fill         command path: how the event store is filled between levels: {@code import} (ReceiveRequest
+ *                     lines through {@code POST /api/import}, every line a command) or {@code events} (generated
+ *                     agency-years of the bench agency through the event import {@code POST /api/agencies/{id}/events})
+ * @param clients      throughput benchmark: concurrent clients, each on its own connection
+ * @param rate         throughput benchmark: commands per second offered while the report lag is measured
+ * @param lagSeconds   throughput benchmark: seconds of offered load per round of the report lag
  */
 record BenchOptions(Set<String> sections, int requests, int foldWarmup, int foldRounds, int warmup, int rounds,
                     int perRound, int lagRounds, List<Integer> levels, int fillChunk, boolean fsync, long seed,
-                    int agencies, int agencyRequests, int years) {
+                    int agencies, int agencyRequests, int years, String fill, int clients, int rate,
+                    int lagSeconds) {
     static final String FOLD = "fold";
     static final String HTTP = "http";
     static final String SCALE = "scale";
     static final String AGENCY = "agency";
+    static final String THROUGHPUT = "throughput";
+    static final String REBUILD = "rebuild";
+    static final Set<String> ALL = Set.of(FOLD, HTTP, SCALE, AGENCY, THROUGHPUT, REBUILD);
+    static final String FILL_BY_IMPORT = "import";
+    static final String FILL_BY_EVENTS = "events";
 
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -53,6 +65,10 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
         defaults.put("agencies", "1000");
         defaults.put("agency-requests", "40");
         defaults.put("years", "2");
+        defaults.put("fill", FILL_BY_IMPORT);
+        defaults.put("clients", "16");
+        defaults.put("rate", "100");
+        defaults.put("lag-seconds", "5");
         return defaults;
     }
 
@@ -67,8 +83,12 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
             values.put(name, arg.substring(equals + 1));
         }
         Set<String> sections = Set.copyOf(Arrays.asList(values.get("sections").split(",")));
-        if (sections.isEmpty() || !Set.of(FOLD, HTTP, SCALE, AGENCY).containsAll(sections)) {
-            throw new IllegalArgumentException("--sections takes any of fold,http,scale,agency\n" + usage());
+        if (sections.isEmpty() || !ALL.containsAll(sections)) {
+            throw new IllegalArgumentException("--sections takes any of " + String.join(",", ALL) + "\n" + usage());
+        }
+        String fill = values.get("fill");
+        if (!fill.equals(FILL_BY_IMPORT) && !fill.equals(FILL_BY_EVENTS)) {
+            throw new IllegalArgumentException("--fill takes import or events\n" + usage());
         }
         return new BenchOptions(sections, positive(values, "requests"), positive(values, "fold-warmup"),
                 positive(values, "fold-rounds"), positive(values, "warmup"), positive(values, "rounds"),
@@ -77,7 +97,8 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
                         : Arrays.stream(values.get("levels").split(",")).map(Integer::parseInt).sorted().toList(),
                 positive(values, "fill-chunk"), Boolean.parseBoolean(values.get("fsync")),
                 Long.parseLong(values.get("seed")), positive(values, "agencies"), positive(values, "agency-requests"),
-                positive(values, "years"));
+                positive(values, "years"), fill, positive(values, "clients"), positive(values, "rate"),
+                positive(values, "lag-seconds"));
     }
 
     static String usage() {

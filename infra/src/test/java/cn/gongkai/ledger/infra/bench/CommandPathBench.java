@@ -35,14 +35,18 @@ import org.bson.Document;
  * Then the growth of each cost from the first level to the last.
  */
 final class CommandPathBench {
-    private static final String AGENCY = "bench-agency";
-    private static final int YEAR = 2024;
+    static final String AGENCY = "bench-agency";
+    static final int YEAR = 2024;
     private static final LocalDate FIRST_RECEIPT = LocalDate.of(YEAR, 1, 2);
     private static final String QUOTE = "/api/fees/quote?scale=PER_VOLUME&pages=120";
-    private static final String REPORT = "/api/reports/" + AGENCY + "/" + YEAR + "?format=2021";
+    static final String REPORT = "/api/reports/" + AGENCY + "/" + YEAR + "?format=2021";
     private static final String BASELINE = "GET /api/fees/quote, same connection";
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
+    /** How long the report may take to count a whole event import (the publisher sends the store on from its start). */
+    private static final Duration CATCH_UP_IMPORT = Duration.ofMinutes(40);
     private static final long POLL_MILLIS = 5;
+    /** Polling a whole import's lag (seconds to minutes) more often would take the CPU from the path it measures. */
+    private static final long IMPORT_POLL_MILLIS = 100;
     /** Commands, each awaited in the report, before the first measurement: topic creation and the like come first. */
     private static final int SETTLING = 3;
 
@@ -59,6 +63,13 @@ final class CommandPathBench {
     private static final String QUOTE_ALONE = "GET /api/fees/quote";
     private static final String INSERT = "part: insert one event-sized document (driver → embedded server)";
     private static final String LOAD = "part: Axon's query loading one aggregate from the event store";
+    private static final String REPORT_P50 = "GET /api/reports/{agency}/2024 (agency-year report), median";
+    private static final String REPORT_P99 = "GET /api/reports/{agency}/2024 (agency-year report), p99";
+    private static final String MEMORY = "memory";
+    /** Report reads per round: enough for a 99th percentile. */
+    private static final int REPORT_READS = 100;
+    /** Stored events per generated request, about (its own events and its appeals'), to size an event fill. */
+    private static final double EVENTS_PER_REQUEST = 4.6;
     /** Rows kept only to compare levels. */
     private static final List<String> HIDDEN = List.of(QUOTE_ALONE, BOTH_PAUSED);
 
@@ -69,6 +80,7 @@ final class CommandPathBench {
     private int nextTracking;
     private int received;
     private final Deque<Integer> open = new ArrayDeque<>();
+    private int eventFills;
 
     private CommandPathBench(BenchOptions options, BenchLedger ledger, PrintStream progress) {
         this.options = options;
@@ -78,7 +90,7 @@ final class CommandPathBench {
     }
 
     /** The measurements at one level of stored events, by measure. */
-    private record Level(long storedEvents, Map<String, ResultRow> rows) {
+    private record Level(long storedEvents, Map<String, ResultRow> rows, Memory memory) {
     }
 
     /**
@@ -127,6 +139,9 @@ final class CommandPathBench {
         if (levels.size() > 1) {
             sections.add(growth(levels.get(0), levels.get(levels.size() - 1)));
         }
+        if (levels.size() > 2) { // the flatness figures: the last level against the first filled one
+            sections.add(growth(levels.get(1), levels.get(levels.size() - 1)));
+        }
         return sections;
     }
 
@@ -140,7 +155,10 @@ final class CommandPathBench {
         rows.putAll(backToBackRounds(options.rounds(), options.perRound()));
         rows.putAll(importRounds(options.rounds(), options.perRound()));
         rows.putAll(lagRounds(options.lagRounds()));
-        return new Level(stored, rows);
+        rows.putAll(reportReadRounds(options.rounds()));
+        Memory memory = Memory.now();
+        rows.put(MEMORY, memory.row(String.format("at %,d stored events (whole process: harness and ledger)", stored)));
+        return new Level(stored, rows, memory);
     }
 
     /**
@@ -263,6 +281,34 @@ final class CommandPathBench {
         return Map.of(IMPORT, ResultRow.perRound(measure, BASELINE, perLine, quoted, "ms", rounds + " × " + perRound));
     }
 
+    /**
+     * Rounds of {@value #REPORT_READS} × (the agency-year report as the workbench reads it, the baseline read): the
+     * median and the 99th percentile of each per round.
+     */
+    private Map<String, ResultRow> reportReadRounds(int rounds) {
+        List<Double> reportMedian = new ArrayList<>();
+        List<Double> reportP99 = new ArrayList<>();
+        List<Double> quoteMedian = new ArrayList<>();
+        List<Double> quoteP99 = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            List<Double> reports = new ArrayList<>();
+            List<Double> quotes = new ArrayList<>();
+            for (int i = 0; i < REPORT_READS; i++) {
+                reports.add(http.get(REPORT).expect(200).millis());
+                quotes.add(quote().millis());
+            }
+            reportMedian.add(Samples.of(reports).median());
+            reportP99.add(Samples.of(reports).percentile(99));
+            quoteMedian.add(Samples.of(quotes).median());
+            quoteP99.add(Samples.of(quotes).percentile(99));
+        }
+        String shape = rounds + " × " + REPORT_READS;
+        Map<String, ResultRow> rows = new LinkedHashMap<>();
+        rows.put(REPORT_P50, ResultRow.perRound(REPORT_P50, BASELINE + ", median", reportMedian, quoteMedian, "ms", shape));
+        rows.put(REPORT_P99, ResultRow.perRound(REPORT_P99, BASELINE + ", p99", reportP99, quoteP99, "ms", shape));
+        return rows;
+    }
+
     /** Rounds of one ReceiveRequest, then polling the report until it counts it. */
     private Map<String, ResultRow> lagRounds(int rounds) {
         List<Double> lag = new ArrayList<>();
@@ -282,6 +328,46 @@ final class CommandPathBench {
      * lag after the last import, started once the report had counted the imports before it.
      */
     private List<ResultRow> fill(int target) {
+        return options.fill().equals(BenchOptions.FILL_BY_EVENTS) ? fillByEvents(target) : fillByImport(target);
+    }
+
+    /**
+     * Brings the event store up to about {@code target} events with generated agency-years of the bench agency's
+     * own cases ({@link AgencyYears#moreCasesOf}), in one body through the event import
+     * ({@code POST /api/agencies/{id}/events}: every case checked whole, appended through Axon's event store,
+     * the Kafka publisher moved back to the earliest imported event so that it sends them on); the report lag
+     * after that import, counted from its answer until the report counts every generated request of the year.
+     */
+    private List<ResultRow> fillByEvents(int target) {
+        long stored = ledger.storedEvents();
+        long missing = target - stored;
+        if (missing <= 0) {
+            return List.of();
+        }
+        String prefix = "f" + ++eventFills + "-";
+        int perYear = (int) Math.max(1, Math.round(missing / (EVENTS_PER_REQUEST * options.years())));
+        AgencyYears.AgencyLedger more = new AgencyYears(perYear, options.years(), options.seed()).moreCasesOf(
+                new cn.gongkai.ledger.api.common.AgencyId(AGENCY), prefix);
+        // a second draw, sized by the events a request of the first one brought
+        perYear = (int) Math.max(1, Math.round(perYear * (double) missing / more.events().size()));
+        more = new AgencyYears(perYear, options.years(), options.seed()).moreCasesOf(
+                new cn.gongkai.ledger.api.common.AgencyId(AGENCY), prefix);
+        progress.printf("command path: filling the event store from %,d with %,d generated events (%,d requests)"
+                + " through the event import%n", stored, more.events().size(), more.cases().size());
+        String body = more.events().stream().map(cn.gongkai.ledger.report.json.EventJson::write)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        awaitReportCounts(received);
+        Exchange answer = http.post("/api/agencies/" + AGENCY + "/events", "application/x-ndjson", body).expect(201);
+        received += more.receivedIn(YEAR);
+        double lag = (awaitReportCounts(http, received, CATCH_UP_IMPORT, IMPORT_POLL_MILLIS) - answer.answeredAt()) / 1e6;
+        progress.printf("command path: imported %,d events in %.1f s; the report counted them %.1f s later%n",
+                more.events().size(), answer.millis() / 1e3, lag / 1e3);
+        String measure = String.format("report counts an event import of %,d events, after its answer", more.events().size());
+        return List.of(ResultRow.perRound(measure, "that import's own duration", List.of(lag), List.of(answer.millis()),
+                "ms", "1 × 1"));
+    }
+
+    private List<ResultRow> fillByImport(int target) {
         long stored = ledger.storedEvents();
         progress.printf("command path: filling the event store from %,d to %,d events%n", stored, target);
         Exchange last = null;
@@ -312,13 +398,16 @@ final class CommandPathBench {
 
     private LedgerBench.Section growth(Level early, Level late) {
         List<ResultRow> rows = new ArrayList<>();
-        for (String measure : List.of(RECEIVE, REFUSED, EVENT_PATH, BOTH_PAUSED, IMPORT, LAG, INSERT, LOAD, QUOTE_ALONE)) {
+        for (String measure : List.of(RECEIVE, REFUSED, EVENT_PATH, BOTH_PAUSED, IMPORT, LAG, REPORT_P50, REPORT_P99,
+                INSERT, LOAD, QUOTE_ALONE)) {
             ResultRow before = early.rows().get(measure);
             ResultRow after = late.rows().get(measure);
             rows.add(new ResultRow(after.measure(), String.format("the same at %,d events", early.storedEvents()),
                     after.measured(), before.measured(), after.measured().dividedBy(before.measured().median()), "ms",
                     after.rounds()));
         }
+        rows.add(late.memory().perMillionSince(early.memory(), late.storedEvents() - early.storedEvents(),
+                "stored events"));
         return new LedgerBench.Section(String.format("Growth from %,d to %,d stored events (late rounds ÷ early median)",
                 early.storedEvents(), late.storedEvents()), rows);
     }
@@ -354,7 +443,7 @@ final class CommandPathBench {
         return receiveBody("b-" + tracking, receiptDate(tracking));
     }
 
-    private static String receiveBody(String trackingNumber, LocalDate receivedOn) {
+    static String receiveBody(String trackingNumber, LocalDate receivedOn) {
         return "{\"agencyId\":\"" + AGENCY + "\",\"trackingNumber\":\"" + trackingNumber
                 + "\",\"channel\":\"INTERNET\",\"receivedOn\":\"" + receivedOn
                 + "\",\"applicant\":{\"type\":\"NATURAL_PERSON\",\"name\":\"申请人\"},\"subject\":\"某信息\"}";
@@ -369,24 +458,34 @@ final class CommandPathBench {
                 .append("eventIdentifier", "scratch-" + n);
     }
 
-    private static LocalDate receiptDate(int tracking) {
+    static LocalDate receiptDate(int tracking) {
         return FIRST_RECEIPT.plusDays(tracking % 300);
     }
 
     /** Polls the report until it counts {@code expected} requests received; {@link System#nanoTime()} when it did. */
     private long awaitReportCounts(int expected) {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        return awaitReportCounts(http, expected);
+    }
+
+    /** Polls the report until it counts {@code expected} requests received; {@link System#nanoTime()} when it did. */
+    static long awaitReportCounts(TimedHttp http, int expected) {
+        return awaitReportCounts(http, expected, CATCH_UP, POLL_MILLIS);
+    }
+
+    /** The same, waiting up to {@code catchUp}, polling every {@code pollMillis}. */
+    static long awaitReportCounts(TimedHttp http, int expected, Duration catchUp, long pollMillis) {
+        long deadline = System.nanoTime() + catchUp.toNanos();
         while (true) {
             Exchange report = http.get(REPORT);
             if (report.status() == 200 && receivedCount(report.json()) == expected) {
                 return report.answeredAt();
             }
             if (report.answeredAt() > deadline) {
-                throw new IllegalStateException("the report did not count " + expected + " requests within " + CATCH_UP
+                throw new IllegalStateException("the report did not count " + expected + " requests within " + catchUp
                         + ": " + report.status() + " " + report.body());
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -394,7 +493,7 @@ final class CommandPathBench {
         }
     }
 
-    private static int receivedCount(JsonNode report) {
+    static int receivedCount(JsonNode report) {
         return report.path("table3").path(ReportFormat.RECEIVED).path(ApplicantType.TOTAL).asInt(-1);
     }
 }

@@ -56,6 +56,13 @@ public final class LedgerBench {
             sections.add(new Section(String.format("Agency command against the Article-20 register (%,d vs %,d documents)",
                     AgencyRegisterBench.LARGE, AgencyRegisterBench.SMALL), AgencyRegisterBench.run(options, progress)));
         }
+        if (options.sections().contains(BenchOptions.THROUGHPUT)) {
+            sections.add(new Section(String.format("Throughput (%d clients; report lag at %d commands/s)",
+                    options.clients(), options.rate()), ThroughputBench.run(options, progress)));
+        }
+        if (options.sections().contains(BenchOptions.REBUILD)) {
+            sections.add(new Section("Rebuild of every read model", RebuildBench.run(options, progress)));
+        }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         out.printf(Locale.ROOT, "Run %s: %d cores, Java %s, %s %s; load average %.2f before, %.2f after; %.0f s%n",

@@ -41,6 +41,12 @@ record Samples(List<Double> values) {
         return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
     }
 
+    /** The nearest-rank percentile: the smallest value with at least {@code p} % of the values at or below it. */
+    double percentile(double p) {
+        int rank = (int) Math.ceil(p / 100 * values.size());
+        return values.get(Math.max(0, Math.min(values.size() - 1, rank - 1)));
+    }
+
     double min() {
         return values.get(0);
     }

@@ -20,6 +20,18 @@ public final class AggregateProgressRepository {
         progress.save(value.aggregateId(), value);
     }
 
+    /** The progress of each of these aggregates that has one, by aggregate id, in one round trip. */
+    public java.util.Map<String, AggregateProgress> findAll(java.util.Collection<String> aggregateIds) {
+        return progress.findAll(aggregateIds);
+    }
+
+    /** Saves each, as {@link #save} does, in one round trip. */
+    public void saveAll(java.util.Collection<AggregateProgress> values) {
+        java.util.Map<String, AggregateProgress> byId = new java.util.LinkedHashMap<>();
+        values.forEach(v -> byId.put(v.aggregateId(), v));
+        progress.saveAll(byId);
+    }
+
     /** The aggregates of one type ({@code Agency}, {@code DisclosureRequest} …) whose events have been seen. */
     public List<AggregateProgress> ofType(String aggregateType) {
         return progress.list(Filters.eq("aggregateType", aggregateType));

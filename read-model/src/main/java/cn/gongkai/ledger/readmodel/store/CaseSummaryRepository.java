@@ -20,6 +20,13 @@ public final class CaseSummaryRepository {
         cases.save(summary.id(), summary);
     }
 
+    /** Saves each, as {@link #save} does, in one round trip. */
+    public void saveAll(java.util.Collection<CaseSummary> summaries) {
+        java.util.Map<String, CaseSummary> byId = new java.util.LinkedHashMap<>();
+        summaries.forEach(s -> byId.put(s.id(), s));
+        cases.saveAll(byId);
+    }
+
     public Optional<CaseSummary> find(CaseType caseType, String id) {
         return cases.find(id).filter(c -> c.caseType() == caseType);
     }

@@ -70,6 +70,16 @@ public final class QuarantineRepository {
         return records.list(Filters.eq("aggregateId", aggregateId));
     }
 
+    /** What was set aside of each of these aggregates, by aggregate id (an aggregate without any left out), in one round trip. */
+    public java.util.Map<String, List<QuarantinedRecord>> ofAggregates(java.util.Collection<String> aggregateIds) {
+        java.util.Map<String, List<QuarantinedRecord>> byAggregate = new java.util.HashMap<>();
+        if (!aggregateIds.isEmpty()) {
+            records.list(Filters.in("aggregateId", aggregateIds)).forEach(r -> byAggregate
+                    .computeIfAbsent(r.aggregateId(), id -> new java.util.ArrayList<>()).add(r));
+        }
+        return byAggregate;
+    }
+
     /** What was set aside that affects the agency's reports. */
     public List<QuarantinedRecord> ofAgency(String agencyId) {
         return records.list(Filters.eq("agencyId", agencyId));

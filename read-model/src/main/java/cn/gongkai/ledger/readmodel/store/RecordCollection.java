@@ -32,6 +32,34 @@ final class RecordCollection<T> {
         collection.replaceOne(Filters.eq("_id", id), ReadModelJson.toDocument(id, value), new ReplaceOptions().upsert(true));
     }
 
+    /** Saves every record, each as {@link #save} does, in one round trip to the database. */
+    void saveAll(java.util.Map<String, T> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(values.size());
+        values.forEach((id, value) -> writes.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", id),
+                ReadModelJson.toDocument(id, value), new ReplaceOptions().upsert(true))));
+        collection.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+
+    /** The records of these ids (those there are), by id, in one round trip. */
+    java.util.Map<String, T> findAll(java.util.Collection<String> ids) {
+        java.util.Map<String, T> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            collection.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"),
+                    ReadModelJson.fromDocument(d, type)));
+        }
+        return found;
+    }
+
+    /** Removes the records of these ids (those there are), in one round trip. */
+    void removeAll(java.util.Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            collection.deleteMany(Filters.in("_id", ids));
+        }
+    }
+
     void remove(String id) {
         collection.deleteOne(Filters.eq("_id", id));
     }

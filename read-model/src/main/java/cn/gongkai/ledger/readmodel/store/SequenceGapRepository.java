@@ -24,6 +24,11 @@ public final class SequenceGapRepository {
         gaps.remove(aggregateId);
     }
 
+    /** Removes the gaps of these aggregates (those recorded), in one round trip. */
+    public void removeAll(java.util.Collection<String> aggregateIds) {
+        gaps.removeAll(aggregateIds);
+    }
+
     public List<SequenceGap> all() {
         return gaps.list(Filters.empty());
     }

@@ -144,7 +144,9 @@ public class EventProjector {
      */
     private void catchUp(Collection<String> aggregateIds, Map<String, Delivery> deliveries) {
         Map<String, Long> before = new LinkedHashMap<>();
-        aggregateIds.forEach(id -> before.put(id, progress.find(id).map(AggregateProgress::lastContiguous).orElse(-1L)));
+        Map<String, AggregateProgress> known = progress.findAll(aggregateIds);
+        aggregateIds.forEach(id -> before.put(id, Optional.ofNullable(known.get(id)).map(AggregateProgress::lastContiguous)
+                .orElse(-1L)));
         while (true) {
             try {
                 countAndMaterialize(aggregateIds);
@@ -162,12 +164,53 @@ public class EventProjector {
     }
 
     private void countAndMaterialize(Collection<String> aggregateIds) {
+        Batch batch = new Batch(aggregateIds);
         Map<String, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>();
         for (String aggregateId : aggregateIds) {
-            count(aggregateId).ifPresent(c -> changedByAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>())
+            count(aggregateId, batch).ifPresent(c -> changedByAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>())
                     .add(c.history()));
         }
+        batch.store();
         changedByAgency.forEach((agency, changed) -> reports.rematerialize(new AgencyId(agency), changed));
+    }
+
+    /**
+     * One round of counting a batch's aggregates: what it reads of them, each kind in one round trip (their
+     * stored events and what was quarantined of them), and the writes their counting derives (progress, case
+     * summaries, publications, gaps closed), stored together by {@link #store()} once every aggregate is counted
+     * and before the reports are materialised from them. A round that fails writes none of them (the next round
+     * derives them again from what is stored). Gaps recorded and repairs from the event store, which are rare,
+     * are written as they happen.
+     */
+    private final class Batch {
+        private final Map<String, List<EventEnvelope>> stored = new java.util.HashMap<>();
+        private final Map<String, List<QuarantinedRecord>> setAside;
+        private final Map<String, AggregateProgress> progressed = new LinkedHashMap<>();
+        private final Set<String> closedGaps = new LinkedHashSet<>();
+        private final Map<String, cn.gongkai.ledger.readmodel.casefile.CaseSummary> summaries = new LinkedHashMap<>();
+        private final List<cn.gongkai.ledger.readmodel.query.PublishedReport> published = new ArrayList<>();
+
+        Batch(Collection<String> aggregateIds) {
+            for (EventEnvelope event : events.ofAggregates(aggregateIds)) {
+                stored.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
+            }
+            setAside = quarantine.ofAggregates(aggregateIds);
+        }
+
+        List<EventEnvelope> stored(String aggregateId) {
+            return stored.getOrDefault(aggregateId, List.of());
+        }
+
+        List<QuarantinedRecord> setAside(String aggregateId) {
+            return setAside.getOrDefault(aggregateId, List.of());
+        }
+
+        void store() {
+            progress.saveAll(progressed.values());
+            gaps.removeAll(closedGaps);
+            cases.saveAll(summaries.values());
+            published.forEach(publications::save);
+        }
     }
 
     /** An aggregate's agency and its counted history (its contiguous events from sequence 0). */
@@ -175,14 +218,14 @@ public class EventProjector {
     }
 
     /** Counts the aggregate up to its last contiguous event, repairing a gap if it can; returns what it counts. */
-    private Optional<Counted> count(String aggregateId) {
-        List<QuarantinedRecord> setAside = quarantine.ofAggregate(aggregateId);
+    private Optional<Counted> count(String aggregateId, Batch batch) {
+        List<QuarantinedRecord> setAside = batch.setAside(aggregateId);
         long cut = setAside.stream().filter(q -> q.stage() == Stage.PROJECT && q.sequence() != null)
                 .mapToLong(QuarantinedRecord::sequence).min().orElse(Long.MAX_VALUE);
         long unreadable = setAside.stream().filter(q -> q.stage() == Stage.DECODE && q.sequence() != null)
                 .mapToLong(QuarantinedRecord::sequence).max().orElse(-1L);
         boolean unreadableSomewhere = setAside.stream().anyMatch(q -> q.stage() == Stage.DECODE && q.sequence() == null);
-        List<EventEnvelope> stored = events.ofAggregate(aggregateId);
+        List<EventEnvelope> stored = batch.stored(aggregateId);
         int contiguous = contiguousLength(stored, cut);
         if (contiguous < cut && (contiguous <= Math.max(highest(stored), unreadable) || unreadableSomewhere)) {
             contiguous = repair(aggregateId, contiguous, cut);
@@ -197,16 +240,17 @@ public class EventProjector {
         }
         List<EventEnvelope> counted = stored.subList(0, contiguous);
         long last = contiguous - 1L;
-        progress.save(new AggregateProgress(aggregateId, stored.get(0).aggregateType(), agencyId, last, highest));
+        batch.progressed.put(aggregateId, new AggregateProgress(aggregateId, stored.get(0).aggregateType(), agencyId, last,
+                highest));
         if (highest > last) {
             List<Long> quarantined = setAside.stream().filter(q -> q.stage() == Stage.PROJECT)
                     .map(QuarantinedRecord::sequence).sorted().toList();
             holdBack(aggregateId, stored.get(0).aggregateType(), stored, contiguous, highest, agencyId, quarantined);
         } else {
-            gaps.remove(aggregateId);
+            batch.closedGaps.add(aggregateId);
         }
-        CaseSummaryFold.fold(counted).ifPresent(cases::save);
-        PublicationFold.latest(counted).ifPresent(publications::save);
+        CaseSummaryFold.fold(counted).ifPresent(summary -> batch.summaries.put(summary.id(), summary));
+        PublicationFold.latest(counted).ifPresent(batch.published::add);
         return agencyId == null ? Optional.empty() : Optional.of(new Counted(agencyId, List.copyOf(counted)));
     }
 
@@ -286,7 +330,8 @@ public class EventProjector {
     /** A failure of MongoDB itself (not of what is written): the batch is to be tried again, nothing quarantined. */
     private static boolean isDatabaseFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof MongoException && !(cause instanceof MongoWriteException)) {
+            if (cause instanceof MongoException && !(cause instanceof MongoWriteException)
+                    && !(cause instanceof com.mongodb.MongoBulkWriteException)) {
                 return true;
             }
         }

@@ -1,0 +1,275 @@
+package cn.gongkai.ledger.infra.bench;
+
+import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.readmodel.ReadModelConfiguration;
+import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
+import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
+import cn.gongkai.ledger.report.diff.ReportDiff;
+import cn.gongkai.ledger.report.fold.AnnualReport;
+import cn.gongkai.ledger.report.fold.ReportFold;
+import cn.gongkai.ledger.report.fold.ReportRequest;
+import cn.gongkai.ledger.report.json.EventJson;
+import cn.gongkai.ledger.report.json.ReportJson;
+import cn.gongkai.ledger.report.projection.ReportProjectorConfiguration;
+import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Rebuilding every read model from scratch, on the embedded ledger filled with {@code --agencies} generated
+ * agencies ({@link AgencyYears}, {@code --agency-requests} a year) through the event import
+ * ({@code POST /api/agencies/{id}/events}), once the Kafka publisher has sent them on and the ledger's projector
+ * has counted them (both are then paused). In each round, into a fresh read-model database of the same server:
+ * <ul>
+ *   <li>from the event store: every stored event read ({@link MongoEventStoreReader#readAll()}) and applied by a
+ *       fresh {@link EventProjector} in batches of {@value #BATCH} (as the Kafka consumer applies a poll), against
+ *       reading and decoding the same events alone;</li>
+ *   <li>from the Kafka topic: a fresh projector (its own consumer, no group, no stored offsets: from the start of
+ *       every partition) until it has applied every record, against a plain consumer reading and decoding
+ *       ({@link EventJson#readStrict}) every record of the topic.</li>
+ * </ul>
+ * Before the timed rounds, the first rebuild's report of agency 0 must equal the fold of its generated events.
+ */
+final class RebuildBench {
+    private static final int BATCH = 500;
+    private static final String TOPIC = "gongkai-ledger.events";
+    private static final String DATABASE = "gongkai-ledger";
+
+    private final BenchOptions options;
+    private final BenchLedger ledger;
+    private final PrintStream progress;
+    private final MongoClient mongo;
+    private int rebuilds;
+
+    private RebuildBench(BenchOptions options, BenchLedger ledger, PrintStream progress) {
+        this.options = options;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.mongo = MongoClients.create(ledger.infrastructure().mongo().uri());
+    }
+
+    static List<ResultRow> run(BenchOptions options, PrintStream progress) {
+        try (BenchLedger ledger = BenchLedger.start(options.fsync())) {
+            RebuildBench bench = new RebuildBench(options, ledger, progress);
+            try {
+                return bench.measure();
+            } finally {
+                bench.mongo.close();
+            }
+        }
+    }
+
+    private List<ResultRow> measure() {
+        AgencyYears years = new AgencyYears(options.agencyRequests(), options.years(), options.seed());
+        AgencyYears.AgencyLedger first = null;
+        long generated = 0;
+        long filling = System.nanoTime();
+        for (int i = 0; i < options.agencies(); i++) {
+            AgencyYears.AgencyLedger agency = years.agency(i);
+            first = first == null ? agency : first;
+            String agencyId = agency.agencyId().value();
+            String body = agency.events().stream().map(EventJson::write).collect(Collectors.joining("\n"));
+            new TimedHttp(ledger.port(), ledger.token(agencyId)).post("/api/agencies/" + agencyId + "/events",
+                    "application/x-ndjson", body).expect(201);
+            generated += agency.events().size();
+        }
+        progress.printf("rebuild: %,d agencies, %,d events imported in %.1f s; waiting for the publisher and the"
+                + " projector%n", options.agencies(), generated, (System.nanoTime() - filling) / 1e9);
+        long stored = ledger.storedEvents();
+        awaitTopicConsumed(stored);
+        ledger.pauseProjector();
+        ledger.pausePublisher();
+        progress.printf("rebuild: %,d events stored, %,d records on the topic%n", stored, topicRecords());
+        requireRebuiltEqualsFold(first);
+
+        List<Double> decodeStore = new ArrayList<>();
+        List<Double> rebuildStore = new ArrayList<>();
+        List<Double> decodeTopic = new ArrayList<>();
+        List<Double> rebuildTopic = new ArrayList<>();
+        Memory before = Memory.now();
+        Memory held = before;
+        long records = topicRecords();
+        for (int r = 0; r < options.rounds(); r++) {
+            progress.printf("rebuild: round %d of %d%n", r + 1, options.rounds());
+            decodeStore.add(stored / seconds(() -> eventStore().readAll()));
+            try (AnnotationConfigApplicationContext rebuilt = projector(false)) {
+                rebuildStore.add(stored / seconds(() -> rebuildFromStore(rebuilt)));
+                held = Memory.now();
+                drop(rebuilt);
+            }
+            decodeTopic.add(records / seconds(this::decodeTopic));
+            long start = System.nanoTime();
+            try (AnnotationConfigApplicationContext rebuilt = projector(true)) {
+                awaitOffsets(new KafkaOffsetRepository(rebuilt.getBean(
+                        cn.gongkai.ledger.readmodel.store.ReadModelDatabase.class)));
+                rebuildTopic.add(records / ((System.nanoTime() - start) / 1e9));
+                drop(rebuilt);
+            }
+        }
+        String rounds = options.rounds() + " × 1";
+        String size = String.format("%,d agencies, %,d events", options.agencies(), stored);
+        return List.of(
+                ResultRow.perRound("rebuild every read model from the event store (" + size + "), events/s",
+                        "read and decode the same events from the event store alone, events/s", rebuildStore,
+                        decodeStore, "/s", rounds),
+                ResultRow.perRound(String.format("rebuild every read model from the Kafka topic (%,d records), records/s",
+                        records), "read and decode every record of the topic alone, records/s", rebuildTopic,
+                        decodeTopic, "/s", rounds),
+                ResultRow.perRound("rebuild from the Kafka topic, records/s", "rebuild from the event store, events/s",
+                        rebuildTopic, rebuildStore, "/s", rounds),
+                held.perMillionSince(before, stored, "events rebuilt (the rebuilt projector still open)"));
+    }
+
+    private MongoEventStoreReader eventStore() {
+        return new MongoEventStoreReader(mongo.getDatabase(DATABASE));
+    }
+
+    private void rebuildFromStore(AnnotationConfigApplicationContext rebuilt) {
+        EventProjector projector = rebuilt.getBean(EventProjector.class);
+        List<EventEnvelope> all = eventStore().readAll();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            projector.project(all.subList(from, Math.min(all.size(), from + BATCH)));
+        }
+    }
+
+    /** The first rebuild from the store counts agency 0 exactly as the fold of its generated events. */
+    private void requireRebuiltEqualsFold(AgencyYears.AgencyLedger agency) {
+        try (AnnotationConfigApplicationContext rebuilt = projector(false)) {
+            rebuildFromStore(rebuilt);
+            ReportRequest request = ReportRequest.of(agency.agencyId(), AgencyYears.REPORT_YEAR);
+            AnnualReport expected = ReportFold.fold(agency.events(), request);
+            AnnualReport served = new MaterializedReportRepository(rebuilt.getBean(
+                    cn.gongkai.ledger.readmodel.store.ReadModelDatabase.class))
+                    .find(agency.agencyId().value(), AgencyYears.REPORT_YEAR).map(r -> ReportJson.read(r.json()))
+                    .orElseThrow(() -> new IllegalStateException("the rebuild materialised no report of " + agency.agencyId()));
+            var differences = ReportDiff.diff(expected, served);
+            if (!differences.isEmpty()) {
+                throw new IllegalStateException("the rebuilt report of " + agency.agencyId() + " differs from the fold: "
+                        + differences);
+            }
+            drop(rebuilt);
+        }
+    }
+
+    /** A fresh projector on a fresh read-model database of the ledger's server; its Kafka consumer on or off. */
+    private AnnotationConfigApplicationContext projector(boolean kafka) {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("KAFKA_BOOTSTRAP_SERVERS", ledger.infrastructure().kafka().bootstrapServers());
+        properties.put("MONGODB_DATABASE", "ledger-rebuild-" + rebuilds++);
+        properties.put("PROJECTOR_KAFKA_ENABLED", String.valueOf(kafka));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("rebuild", properties));
+        MongoClient client = MongoClients.create(ledger.infrastructure().mongo().uri());
+        context.registerBean(MongoClient.class, () -> client, d -> d.setDestroyMethodName("close"));
+        context.register(ReadModelConfiguration.class, ReportProjectorConfiguration.class);
+        context.refresh();
+        return context;
+    }
+
+    private static void drop(AnnotationConfigApplicationContext rebuilt) {
+        rebuilt.getBean(cn.gongkai.ledger.readmodel.store.ReadModelDatabase.class).database().drop();
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ledger.infrastructure().kafka().bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config);
+    }
+
+    private Map<TopicPartition, Long> endOffsets() {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    private long topicRecords() {
+        return endOffsets().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Reads and decodes every record of the topic, as the projector's consumer does, applying nothing. */
+    private void decodeTopic() {
+        Map<TopicPartition, Long> end = endOffsets();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            consumer.assign(end.keySet());
+            consumer.seekToBeginning(end.keySet());
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    EventJson.readStrict(record.value());
+                }
+            }
+        }
+    }
+
+    /**
+     * Waits until the publisher has sent at least every stored event (its records stop growing) and the ledger's
+     * projector has applied every record.
+     */
+    private void awaitTopicConsumed(long stored) {
+        KafkaOffsetRepository offsets = new KafkaOffsetRepository(ledger.context().getBean(
+                cn.gongkai.ledger.readmodel.store.ReadModelDatabase.class));
+        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long records = topicRecords();
+            if (records >= stored && records == last && consumed(offsets, endOffsets())) {
+                return;
+            }
+            last = records;
+            sleep(3000);
+        }
+        throw new IllegalStateException("the ledger's projector did not catch up with the imported events");
+    }
+
+    private void awaitOffsets(KafkaOffsetRepository offsets) {
+        Map<TopicPartition, Long> end = endOffsets();
+        long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+        while (!consumed(offsets, end)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the rebuild from the topic did not finish");
+            }
+            sleep(20);
+        }
+    }
+
+    private static boolean consumed(KafkaOffsetRepository offsets, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || offsets.nextOffset(e.getKey().topic(), e.getKey().partition()).orElse(0) >= e.getValue());
+    }
+
+    private static double seconds(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
