@@ -496,8 +496,20 @@ final class AgencyYears {
     private static final class Case {
         private final List<EventEnvelope> envelopes = new ArrayList<>();
 
+        /**
+         * The event as the case's next; its stored time never before the one of the event before it (a step
+         * recorded the same day may carry an earlier minute), as an event store stamps a case's events in order.
+         */
         void add(LedgerEvent event) {
-            envelopes.add(EventEnvelope.of(envelopes.size(), event));
+            EventEnvelope envelope = EventEnvelope.of(envelopes.size(), event);
+            if (!envelopes.isEmpty()) {
+                java.time.Instant previous = envelopes.get(envelopes.size() - 1).timestamp();
+                if (envelope.timestamp().isBefore(previous)) {
+                    envelope = new EventEnvelope(envelope.eventId(), envelope.aggregateType(), envelope.aggregateId(),
+                            envelope.sequence(), envelope.type(), previous.plusMillis(1), event);
+                }
+            }
+            envelopes.add(envelope);
         }
 
         List<EventEnvelope> envelopes() {
