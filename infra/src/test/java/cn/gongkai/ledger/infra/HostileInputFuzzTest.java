@@ -524,7 +524,8 @@ class HostileInputFuzzTest {
             }
         }
         for (String path : List.of("/api/reports/" + AGENCY + "/2024?knownAt=" + knownAt,
-                "/api/reports/" + AGENCY + "/2024/versions")) {
+                "/api/reports/" + AGENCY + "/2024/versions", "/api/reports/" + AGENCY + "/2024/rollup",
+                "/api/reports/" + AGENCY + "/trend/rollup?from=2023&to=2025")) {
             reports.put(path, send(new Request("GET", path, Map.of("Authorization", "Bearer " + token), null), SETUP).body());
         }
         reports.put("/api/requests/" + IDS.get("requestId"),

@@ -32,7 +32,8 @@ class ModularArchitectureTest {
     private static final String CLOCK = "cn.gongkai.ledger.clock..";
     private static final String[] REPORT = {"cn.gongkai.ledger.report.fold..", "cn.gongkai.ledger.report.checker..",
         "cn.gongkai.ledger.report.parser..", "cn.gongkai.ledger.report.json..", "cn.gongkai.ledger.report.diff..",
-        "cn.gongkai.ledger.report.cli..", "cn.gongkai.ledger.report.narrative..", "cn.gongkai.ledger.report.trend.."};
+        "cn.gongkai.ledger.report.cli..", "cn.gongkai.ledger.report.narrative..", "cn.gongkai.ledger.report.trend..",
+        "cn.gongkai.ledger.report.rollup.."};
     private static final String READ_MODEL = "cn.gongkai.ledger.readmodel..";
     private static final String READ_MODEL_WRITE_SIDE = "cn.gongkai.ledger.readmodel.store..";
     private static final String EVENT_STORE_READER = "cn.gongkai.ledger.readmodel.eventstore..";

@@ -334,6 +334,71 @@ class WorkbenchBrowserTest {
         Files.write(SCREENSHOTS.resolve("report.docx"), docx);
         Files.write(SCREENSHOTS.resolve("report.xlsx"), xlsx);
         Files.write(SCREENSHOTS.resolve("report.pdf"), pdf);
+        rollUp();
+    }
+
+    /**
+     * The bureau's roll-up (汇总, 含下级机关) over two departments below it, one of which has published (as the
+     * bureau has, on the year-end page): the page
+     * shows the summed tables in the official layout (each cell as the roll-up API has it), the agencies with who
+     * has not published (未发布), and the trend of the summed reports.
+     */
+    private static void rollUp() throws Exception {
+        Http http = ledger.http();
+        for (String[] d : new String[][] {{"demo-bureau-a", "示范局甲处", "孙某"}, {"demo-bureau-b", "示范局乙处", "李某"}}) {
+            var imported = http.post("/api/import", "application/x-ndjson", String.join("\n",
+                    "{\"command\":\"RegisterAgency\",\"agencyId\":\"" + d[0] + "\",\"name\":\"" + d[1]
+                            + "\",\"superiorAgencyId\":\"" + AGENCY + "\"}",
+                    "{\"command\":\"ReceiveRequest\",\"agencyId\":\"" + d[0] + "\",\"trackingNumber\":\"2025-001\","
+                            + "\"channel\":\"INTERNET\",\"receivedOn\":\"2025-06-02\",\"applicant\":{\"type\":"
+                            + "\"NATURAL_PERSON\",\"name\":\"" + d[2] + "\"},\"subject\":\"年度预算\"}",
+                    "{\"command\":\"ReplyToRequest\",\"requestId\":\"" + d[0] + ":2025-001\",\"repliedOn\":"
+                            + "\"2025-06-16\",\"primaryOutcome\":\"DISCLOSED\"}"));
+            assertThat(imported.json().get("rejected").asInt()).as(imported.body()).isZero();
+            ledger.awaitServedEqualsFold(d[0], 2025);
+        }
+        assertThat(http.post("/api/reports/demo-bureau-a/2025/publication", "application/json", "").status()).isEqualTo(201);
+        String rollupPath = "/api/reports/" + AGENCY + "/2025/rollup";
+        JsonNode rollup = RunningLedger.await(() -> {
+            try {
+                return JSON.readTree(get(rollupPath).body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, r -> r.path("notPublished").size() == 1, Duration.ofSeconds(30));
+        assertThat(rollup.path("agencies").findValuesAsText("agencyId"))
+                .containsExactly(AGENCY, "demo-bureau-a", "demo-bureau-b");
+
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        open("/report.html?agency=" + AGENCY + "&year=2025&scope=SELF_AND_SUBORDINATES");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rollup-agencies")));
+        for (WebElement cell : browser.findElements(By.cssSelector("table.official td.v"))) {
+            String[] address = cell.getDomAttribute("data-cell").split("/", 3);
+            JsonNode tables = rollup.path("report");
+            JsonNode expected = address[0].equals("table4") ? tables.path("table4").path(address[1])
+                    : tables.path(address[0]).path(address[1]).path(address[2]);
+            assertThat(cell.getText()).as(cell.getDomAttribute("data-cell")).isEqualTo(expected.asText());
+        }
+        assertThat(browser.findElement(By.cssSelector("h1.report-title")).getText())
+                .isEqualTo("示范局（本级及下级机关汇总）2025年政府信息公开工作年度报告");
+        assertThat(browser.findElements(By.cssSelector("#rollup-agencies tbody tr"))).hasSize(3);
+        assertThat(browser.findElement(By.id("rollup-unpublished")).getText())
+                .contains("未发布（1 个）：示范局乙处").doesNotContain("甲处");
+        assertThat(browser.findElement(By.cssSelector("#rollup-agencies tr[data-agency='demo-bureau-a']")).getText())
+                .contains("已发布");
+        assertThat(browser.findElement(By.cssSelector("#rollup-agencies tr[data-agency='" + AGENCY + "']")).getText())
+                .as("the bureau published and revised its year on the year-end page").contains("已发布（第 2 版）");
+        assertThat(browser.findElement(By.id("rollup-checks")).getText()).contains("通过全部勾稽关系校验");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rollup-trend-table tr[data-year='2025']")));
+        assertThat(browser.findElement(By.cssSelector("#rollup-trend-table tr[data-year='2025'] td.num")).getText())
+                .startsWith(rollup.path("totals").path("received").asText());
+        assertThat(browser.findElement(By.id("cell-title")).isDisplayed()).as("a roll-up has no cell drill-down").isFalse();
+        shot("15-report-rollup");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('rollup-agencies-title').scrollIntoView()");
+        shot("16-report-rollup-agencies");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(download("dl-rollup-xlsx")))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+        }
     }
 
     /**
@@ -378,7 +443,7 @@ class WorkbenchBrowserTest {
         // The report as known at the first publication's time: the published figures, and the change since.
         JsonNode versions = JSON.readTree(get("/api/reports/" + AGENCY + "/2025/versions").body());
         String first = versions.path("published").path(0).path("publishedAt").asText();
-        String local = java.time.Instant.parse(first).plusSeconds(1).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+        String local = java.time.Instant.parse(first).atZone(java.time.ZoneId.of("Asia/Shanghai"))
                 .toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         setDate(browser.findElement(By.id("known-at")), local);
         browser.findElement(By.cssSelector("#known button[type=submit]")).click();

@@ -5,11 +5,13 @@ import cn.gongkai.ledger.privacy.PrivacyConfiguration;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreRecordedEvents;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreSecurityFacts;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
+import cn.gongkai.ledger.readmodel.query.AgencyHierarchy;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
 import cn.gongkai.ledger.readmodel.query.RecordedEvents;
 import cn.gongkai.ledger.readmodel.query.ReportQueries;
 import cn.gongkai.ledger.readmodel.query.RequestHistories;
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
@@ -68,6 +70,11 @@ public class ReadModelConfiguration {
                                                   ReadModelDatabase readModel) {
         return new EventStoreRecordedEvents(new MongoEventStoreReader(mongoClient.getDatabase(database)),
                 new AggregateProgressRepository(readModel));
+    }
+
+    @Bean
+    public AgencyHierarchy readModelAgencyHierarchy(ReadModelDatabase database) {
+        return new AgencyHierarchy(new AgencyTreeRepository(database));
     }
 
     @Bean

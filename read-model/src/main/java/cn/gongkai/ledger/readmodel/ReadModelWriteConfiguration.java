@@ -5,6 +5,7 @@ import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ProjectedEventRepository;
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.ReadModelDatabase;
 import cn.gongkai.ledger.readmodel.store.QuarantineRepository;
@@ -26,6 +27,11 @@ public class ReadModelWriteConfiguration {
     @Bean
     public PublishedReportRepository projectionPublishedReportRepository(ReadModelDatabase database) {
         return new PublishedReportRepository(database);
+    }
+
+    @Bean
+    public AgencyTreeRepository projectionAgencyTreeRepository(ReadModelDatabase database) {
+        return new AgencyTreeRepository(database);
     }
 
     @Bean

@@ -167,12 +167,18 @@ public final class EndpointPolicy {
             read(HttpMethod.GET, "/api/reports/{agencyId}/trend", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/narrative", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             read(HttpMethod.POST, "/api/reports/{agencyId}/{year}/narrative", EnumSet.of(REPORTER), Scope.OWN),
+            // The roll-up of an agency and the agencies below it (docs/year-end.md): a report read like the others.
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/rollup", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/{year}/rollup/export/{kind}", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/range/rollup", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
+            read(HttpMethod.GET, "/api/reports/{agencyId}/trend/rollup", ANY_ROLE, Scope.OWN_OR_SUBORDINATE),
             // The workbench (module workbench): its pages are public shells that send to the log-in page on a 401;
             // the report's exports, cells and chart are report reads; a cell's cases, the letters and the remedy
             // windows name applicants, so the officer's own agency only.
             anonymous(HttpMethod.GET, "/"),
             anonymous(HttpMethod.GET, "/*.html"),
             anonymous(HttpMethod.GET, "/app.js"),
+            anonymous(HttpMethod.GET, "/report-rollup.js"),
             anonymous(HttpMethod.GET, "/app.css"),
             anonymous(HttpMethod.GET, "/favicon.ico"),
             authenticated(HttpMethod.GET, "/api/vocabulary"),

@@ -65,13 +65,7 @@ public class YearEndController {
     @GetMapping("/api/reports/{agencyId}/trend")
     public TrendView trend(@PathVariable String agencyId, @RequestParam int from, @RequestParam int to,
                            @RequestParam(required = false) String appealPolicy) {
-        YearEndRequests.year(from);
-        YearEndRequests.year(to);
-        if (to < from || to - from + 1 > YearEndRequests.MAX_TREND_YEARS) {
-            throw LedgerProblemException.badRequest("INVALID_PERIOD", "趋势年度须为 1 至 " + YearEndRequests.MAX_TREND_YEARS
-                    + " 个连续年度，自 from 至 to", "The trend covers 1 to " + YearEndRequests.MAX_TREND_YEARS
-                    + " consecutive years, from to to");
-        }
+        YearEndRequests.trendYears(from, to);
         AgencyId agency = new AgencyId(agencyId);
         var counted = events.of(agency);
         List<AnnualReport> annual = new ArrayList<>();

@@ -25,6 +25,16 @@ final class YearEndRequests {
         return new ReportPeriod(from, to);
     }
 
+    /** The years of a trend: {@code from} … {@code to}, at most {@value #MAX_TREND_YEARS} of them. */
+    static void trendYears(int from, int to) {
+        year(from);
+        year(to);
+        if (to < from || to - from + 1 > MAX_TREND_YEARS) {
+            throw LedgerProblemException.badRequest("INVALID_PERIOD", "趋势年度须为 1 至 " + MAX_TREND_YEARS
+                    + " 个连续年度，自 from 至 to", "The trend covers 1 to " + MAX_TREND_YEARS + " consecutive years, from to to");
+        }
+    }
+
     static int year(int year) {
         if (year < ReportPeriod.EARLIEST.getYear() || year > ReportPeriod.LATEST.getYear()) {
             throw LedgerProblemException.badRequest("INVALID_YEAR", "年度须在 " + ReportPeriod.EARLIEST.getYear() + " 至 "

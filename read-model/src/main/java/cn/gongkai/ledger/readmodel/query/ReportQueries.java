@@ -4,7 +4,10 @@ import cn.gongkai.ledger.readmodel.store.MaterializedReport;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.PublishedReportRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The annual reports in the read model, read only: materialised, held back, published. */
@@ -35,5 +38,26 @@ public final class ReportQueries {
 
     public Optional<PublishedReport> published(String agencyId, int year) {
         return published.find(agencyId, year);
+    }
+
+    /**
+     * The materialised reports' canonical JSON of the agencies over the years, keyed by agency then year (an
+     * agency-year not materialised is absent): one read by {@code _id}, whatever else is stored.
+     */
+    public Map<String, Map<Integer, String>> materializedJson(Collection<String> agencyIds, Collection<Integer> years) {
+        Map<String, String[]> keys = new HashMap<>();
+        agencyIds.forEach(agency -> years.forEach(year ->
+                keys.put(MaterializedReport.id(agency, year), new String[] {agency, String.valueOf(year)})));
+        Map<String, Map<Integer, String>> found = new HashMap<>();
+        materialized.jsonById(keys.keySet()).forEach((id, json) -> found.computeIfAbsent(keys.get(id)[0],
+                a -> new HashMap<>()).put(Integer.valueOf(keys.get(id)[1]), json));
+        return found;
+    }
+
+    /** The latest publications of the agencies' year, keyed by agency (an agency that has not published is absent). */
+    public Map<String, PublishedReport> published(Collection<String> agencyIds, int year) {
+        Map<String, PublishedReport> found = new HashMap<>();
+        published.findAll(agencyIds, year).forEach(p -> found.put(p.agencyId(), p));
+        return found;
     }
 }

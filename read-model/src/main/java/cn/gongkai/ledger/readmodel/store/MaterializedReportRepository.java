@@ -1,8 +1,11 @@
 package cn.gongkai.ledger.readmodel.store;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code annual_reports}: one {@link MaterializedReport} per agency-year, keyed {@code agencyId|year}. */
@@ -15,6 +18,19 @@ public final class MaterializedReportRepository {
 
     public Optional<MaterializedReport> find(String agencyId, int year) {
         return reports.find(MaterializedReport.id(agencyId, year));
+    }
+
+    /**
+     * The canonical JSON of the reports stored under the given ids ({@link MaterializedReport#id}), by id: read by
+     * {@code _id} only, and only that field.
+     */
+    public Map<String, String> jsonById(Collection<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            reports.raw().find(Filters.in("_id", ids)).projection(Projections.include("json"))
+                    .forEach(d -> found.put(d.getString("_id"), d.getString("json")));
+        }
+        return found;
     }
 
     public void save(MaterializedReport report) {

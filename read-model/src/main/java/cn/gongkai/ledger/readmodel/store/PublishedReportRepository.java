@@ -29,6 +29,16 @@ public final class PublishedReportRepository {
                 .map(d -> ReadModelJson.fromDocument(d, PublishedReport.class));
     }
 
+    /** The latest publications of the agencies' year (those published), read by {@code _id} only. */
+    public java.util.List<PublishedReport> findAll(java.util.Collection<String> agencyIds, int year) {
+        java.util.List<PublishedReport> found = new java.util.ArrayList<>();
+        if (!agencyIds.isEmpty()) {
+            published.find(Filters.in("_id", agencyIds.stream().map(a -> id(a, year)).toList()))
+                    .forEach(d -> found.add(ReadModelJson.fromDocument(d, PublishedReport.class)));
+        }
+        return found;
+    }
+
     private static String id(String agencyId, int year) {
         return agencyId + "|" + year;
     }

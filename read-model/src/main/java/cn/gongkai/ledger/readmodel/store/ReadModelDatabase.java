@@ -29,9 +29,11 @@ public final class ReadModelDatabase {
     public static final String REPORTS = "annual_reports";
     /** The latest publication of each agency-year's report. */
     public static final String PUBLISHED = "published_reports";
+    /** The agency hierarchy: each agency's name, superior and direct subordinates. */
+    public static final String AGENCY_TREE = "agency_tree";
     /** Every read-model collection: all of it can be dropped and rebuilt from the event topic or the event store. */
     public static final List<String> COLLECTIONS = List.of(EVENTS, PROGRESS, GAPS, OFFSETS, QUARANTINE, CASES, REPORTS,
-            PUBLISHED);
+            PUBLISHED, AGENCY_TREE);
 
     private final MongoDatabase database;
 

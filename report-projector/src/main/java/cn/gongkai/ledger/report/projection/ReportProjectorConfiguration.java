@@ -8,6 +8,7 @@ import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
 import cn.gongkai.ledger.report.projection.projector.ReportMaterializer;
 import cn.gongkai.ledger.report.projection.reconcile.Reconciliation;
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
@@ -50,10 +51,11 @@ public class ReportProjectorConfiguration {
     public EventProjector projectionEventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
                                                    SequenceGapRepository gaps, CaseSummaryRepository cases,
                                                    PublishedReportRepository publications,
+                                                   AgencyTreeRepository agencies,
                                                    ReportMaterializer reports, EventStoreReader eventStore,
                                                    QuarantineRepository quarantine) {
-        return new EventProjector(events, progress, gaps, cases, publications, reports, eventStore, quarantine,
-                Clock.systemUTC());
+        return new EventProjector(events, progress, gaps, cases, publications, agencies, reports, eventStore,
+                quarantine, Clock.systemUTC());
     }
 
     @Bean

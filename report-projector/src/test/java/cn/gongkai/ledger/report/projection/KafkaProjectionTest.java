@@ -197,8 +197,8 @@ class KafkaProjectionTest {
         final AtomicInteger failedBatchSize = new AtomicInteger();
 
         FailingProjector(TestProjection p) {
-            super(p.events, p.progress, p.gaps, p.cases, p.publications, p.materializer, p.eventStore, p.quarantine,
-                    Clock.systemUTC());
+            super(p.events, p.progress, p.gaps, p.cases, p.publications, p.agencyTree, p.materializer, p.eventStore,
+                    p.quarantine, Clock.systemUTC());
         }
 
         @Override

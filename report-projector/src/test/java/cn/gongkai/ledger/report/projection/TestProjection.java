@@ -10,6 +10,7 @@ import cn.gongkai.ledger.privacy.PersonalDataCipher;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.readmodel.query.CaseSummaries;
 import cn.gongkai.ledger.readmodel.query.CountedEvents;
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
@@ -53,6 +54,7 @@ public final class TestProjection {
     public final CountedEvents counted;
     public final ReportMaterializer materializer;
     public final MongoEventStoreReader eventStore;
+    public final AgencyTreeRepository agencyTree;
     public final EventProjector projector;
     public final Reconciliation reconciliation;
 
@@ -72,7 +74,9 @@ public final class TestProjection {
         counted = new CountedEvents(events, progress);
         materializer = new ReportMaterializer(counted, gaps, reports);
         eventStore = new MongoEventStoreReader(database);
-        projector = new EventProjector(events, progress, gaps, cases, publications, materializer, eventStore, quarantine,
+        agencyTree = new AgencyTreeRepository(readModel);
+        projector = new EventProjector(events, progress, gaps, cases, publications, agencyTree, materializer, eventStore,
+                quarantine,
                 Clock.fixed(Instant.parse("2026-01-05T00:00:00Z"), ZoneOffset.UTC));
         reconciliation = new Reconciliation(eventStore, materializer, reports, gaps, quarantine);
     }

@@ -65,7 +65,7 @@ public final class ReportJson {
         period.put("to", report.period().to().toString());
         root.put("format", report.format().code());
         root.put("asOf", report.asOf() == null ? null : AS_OF.format(report.asOf()));
-        root.put("appealPolicy", report.appealPolicy().name());
+        root.put("appealPolicy", report.appealPolicy() == null ? null : report.appealPolicy().name());
         root.put("covered", report.covered());
         putTables(root, report.table2(), report.table3(), report.table4());
         return root;

@@ -51,7 +51,8 @@ public final class ReportExports {
 
     /** The line under the title: agency id, format, as-of time and the table-四 policy. */
     public static String meta(AnnualReport report) {
-        String policy = report.appealPolicy() == AppealPolicy.FILED_IN_YEAR ? "表四统计本年新立案件"
+        String policy = report.appealPolicy() == null ? "表四按各机关各自的统计口径汇总"
+                : report.appealPolicy() == AppealPolicy.FILED_IN_YEAR ? "表四统计本年新立案件"
                 : "表四统计本年新立及上年结转未审结案件";
         String asOf = report.asOf() == null ? "" : "，数据截至 " + report.asOf().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         return "机关编号 " + report.agency().id() + "，" + report.format().code() + " 年版格式" + asOf + "，" + policy;

@@ -72,7 +72,17 @@ public class ReportWorkbenchController {
                                          @RequestParam(required = false) String format,
                                          @RequestParam(required = false) String appealPolicy) {
         AnnualReport report = traced(agencyId, year, format, appealPolicy).report();
-        String file = agencyId + "-" + year + "-政府信息公开工作年度报告";
+        String query = (format == null ? "" : "&format=" + format) + (appealPolicy == null ? "" : "&appealPolicy=" + appealPolicy);
+        return render(report, kind, agencyId + "-" + year + "-政府信息公开工作年度报告",
+                cell -> "/report.html?agency=" + encode(agencyId) + "&year=" + year + query + "&cell=" + encode(cell));
+    }
+
+    /**
+     * Any report (an agency's, a roll-up) as the export {@code kind}, downloaded as {@code file} plus its extension;
+     * in {@code html} each value of 三 and 四 links to {@code cellLink}'s address for it (no links when null).
+     */
+    public ResponseEntity<byte[]> render(AnnualReport report, String kind, String file,
+                                         java.util.function.Function<String, String> cellLink) {
         return switch (kind) {
             case "docx" -> download(ReportExports.docx(report), DOCX, file + ".docx");
             case "xlsx" -> download(ReportExports.xlsx(report), XLSX, file + ".xlsx");
@@ -82,7 +92,7 @@ public class ReportWorkbenchController {
             case "pdf" -> download(ReportPdf.render(ReportHtml.document(report, ReportPdf.FONT_FAMILY), pdfFont()),
                     MediaType.APPLICATION_PDF, file + ".pdf");
             case "html" -> ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                    .body(page(report, agencyId, year, format, appealPolicy).getBytes(StandardCharsets.UTF_8));
+                    .body(page(report, cellLink).getBytes(StandardCharsets.UTF_8));
             default -> throw LedgerProblemException.badRequest("INVALID_EXPORT",
                     "不支持的导出格式：" + kind + "（可选：docx、xlsx、pdf、csv、json、html）",
                     "Unknown export: " + kind + " (docx, xlsx, pdf, csv, json or html)");
@@ -121,12 +131,9 @@ public class ReportWorkbenchController {
     }
 
     /** The title, the meta line and the tables; each value of 三 and 四 links to its drill-down. */
-    private static String page(AnnualReport report, String agencyId, int year, String format, String policy) {
-        String query = (format == null ? "" : "&format=" + format) + (policy == null ? "" : "&appealPolicy=" + policy);
+    private static String page(AnnualReport report, java.util.function.Function<String, String> cellLink) {
         return "<h1 class=\"report-title\">" + ReportHtml.escape(OfficialLayout.title(report)) + "</h1>\n<p class=\"hint\">"
-                + ReportHtml.escape(ReportExports.meta(report)) + "</p>\n"
-                + ReportHtml.tables(report, cell -> "/report.html?agency=" + encode(agencyId) + "&year=" + year + query
-                + "&cell=" + encode(cell));
+                + ReportHtml.escape(ReportExports.meta(report)) + "</p>\n" + ReportHtml.tables(report, cellLink);
     }
 
     /** The cases counted in one cell, each with the event that put it there. */

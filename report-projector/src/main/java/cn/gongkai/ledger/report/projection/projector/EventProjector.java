@@ -2,9 +2,11 @@ package cn.gongkai.ledger.report.projection.projector;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.readmodel.agency.AgencyTreeFold;
 import cn.gongkai.ledger.readmodel.casefile.CaseSummaryFold;
 import cn.gongkai.ledger.readmodel.eventstore.EventStoreReader;
 import cn.gongkai.ledger.readmodel.publication.PublicationFold;
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import cn.gongkai.ledger.readmodel.store.AggregateProgress;
 import cn.gongkai.ledger.readmodel.store.AggregateProgressRepository;
 import cn.gongkai.ledger.readmodel.store.CaseSummaryRepository;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *   <li>each aggregate touched is counted up to its last contiguous sequence; a gap (n+2 seen, n+1 not) is
  *       repaired from the event store, and if the store cannot fill it the events above it are held back and
  *       the gap is recorded in {@code projection_gaps} and logged, never counted;</li>
- *   <li>the case summary of each touched aggregate and the reports of each affected agency are recomputed
+ *   <li>the case summary of each touched aggregate (an agency's place in the hierarchy) and the reports of each affected agency are recomputed
  *       from the counted events (an agency's other cases as replayed before, {@link ReportMaterializer}) and
  *       written whole under their natural ids.</li>
  * </ol>
@@ -63,6 +65,7 @@ public class EventProjector {
     private final SequenceGapRepository gaps;
     private final CaseSummaryRepository cases;
     private final PublishedReportRepository publications;
+    private final AgencyTreeRepository agencies;
     private final ReportMaterializer reports;
     private final EventStoreReader eventStore;
     private final QuarantineRepository quarantine;
@@ -70,13 +73,15 @@ public class EventProjector {
 
     public EventProjector(ProjectedEventRepository events, AggregateProgressRepository progress,
                           SequenceGapRepository gaps, CaseSummaryRepository cases,
-                          PublishedReportRepository publications, ReportMaterializer reports,
-                          EventStoreReader eventStore, QuarantineRepository quarantine, Clock clock) {
+                          PublishedReportRepository publications, AgencyTreeRepository agencies,
+                          ReportMaterializer reports, EventStoreReader eventStore, QuarantineRepository quarantine,
+                          Clock clock) {
         this.events = events;
         this.progress = progress;
         this.gaps = gaps;
         this.cases = cases;
         this.publications = publications;
+        this.agencies = agencies;
         this.reports = reports;
         this.eventStore = eventStore;
         this.quarantine = quarantine;
@@ -177,7 +182,7 @@ public class EventProjector {
     /**
      * One round of counting a batch's aggregates: what it reads of them, each kind in one round trip (their
      * stored events and what was quarantined of them), and the writes their counting derives (progress, case
-     * summaries, publications, gaps closed), stored together by {@link #store()} once every aggregate is counted
+     * summaries, publications, agencies' places in the hierarchy, gaps closed), stored together by {@link #store()} once every aggregate is counted
      * and before the reports are materialised from them. A round that fails writes none of them (the next round
      * derives them again from what is stored). Gaps recorded and repairs from the event store, which are rare,
      * are written as they happen.
@@ -189,6 +194,8 @@ public class EventProjector {
         private final Set<String> closedGaps = new LinkedHashSet<>();
         private final Map<String, cn.gongkai.ledger.readmodel.casefile.CaseSummary> summaries = new LinkedHashMap<>();
         private final List<cn.gongkai.ledger.readmodel.query.PublishedReport> published = new ArrayList<>();
+        /** Agencies whose registration was counted: rare, each recorded in the hierarchy on its own. */
+        private final List<cn.gongkai.ledger.readmodel.query.AgencyNode> registered = new ArrayList<>();
 
         Batch(Collection<String> aggregateIds) {
             for (EventEnvelope event : events.ofAggregates(aggregateIds)) {
@@ -210,6 +217,7 @@ public class EventProjector {
             gaps.removeAll(closedGaps);
             cases.saveAll(summaries.values());
             published.forEach(publications::save);
+            registered.forEach(agencies::record);
         }
     }
 
@@ -251,6 +259,7 @@ public class EventProjector {
         }
         CaseSummaryFold.fold(counted).ifPresent(summary -> batch.summaries.put(summary.id(), summary));
         PublicationFold.latest(counted).ifPresent(batch.published::add);
+        AgencyTreeFold.of(counted).ifPresent(batch.registered::add);
         return agencyId == null ? Optional.empty() : Optional.of(new Counted(agencyId, List.copyOf(counted)));
     }
 

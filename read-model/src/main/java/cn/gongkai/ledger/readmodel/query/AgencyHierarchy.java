@@ -1,0 +1,75 @@
+package cn.gongkai.ledger.readmodel.query;
+
+import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The agency hierarchy as the read model projected it from the agencies' registrations, read only: an agency and
+ * every agency below it, read level by level by {@code _id} (one query per level), so the cost follows the
+ * agencies below, not the store.
+ */
+public final class AgencyHierarchy {
+    /** The deepest hierarchy followed (as the security module's directory does). */
+    public static final int MAX_DEPTH = 16;
+
+    private final AgencyTreeRepository tree;
+
+    public AgencyHierarchy(AgencyTreeRepository tree) {
+        this.tree = tree;
+    }
+
+    /** An agency of the hierarchy and how far below the agency asked about it is (0 for that agency itself). */
+    public record Placed(AgencyNode node, int depth) {
+    }
+
+    /** The agency, when it has been registered. */
+    public Optional<AgencyNode> find(String agencyId) {
+        return tree.findAll(List.of(agencyId)).stream().filter(n -> n.name() != null).findFirst();
+    }
+
+    /**
+     * The agency and every registered agency below it (directly or further down), in tree order: each agency
+     * followed by its subordinates, by id. A subordinate is followed only when its own registration names the
+     * agency above it; empty when the agency is not registered.
+     */
+    public List<Placed> withDescendants(String agencyId) {
+        Optional<AgencyNode> root = find(agencyId);
+        if (root.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AgencyNode> nodes = new HashMap<>();
+        Set<String> seen = new HashSet<>(Set.of(agencyId));
+        nodes.put(agencyId, root.get());
+        List<AgencyNode> level = List.of(root.get());
+        for (int depth = 1; depth <= MAX_DEPTH && !level.isEmpty(); depth++) {
+            Map<String, String> wanted = new HashMap<>();
+            for (AgencyNode parent : level) {
+                parent.subordinates().stream().filter(seen::add).forEach(child -> wanted.put(child, parent.agencyId()));
+            }
+            List<AgencyNode> next = new ArrayList<>();
+            for (AgencyNode child : tree.findAll(wanted.keySet())) {
+                if (child.name() != null && wanted.get(child.agencyId()).equals(child.superiorAgencyId())) {
+                    nodes.put(child.agencyId(), child);
+                    next.add(child);
+                }
+            }
+            level = next;
+        }
+        List<Placed> ordered = new ArrayList<>();
+        place(root.get(), 0, nodes, ordered);
+        return ordered;
+    }
+
+    private static void place(AgencyNode node, int depth, Map<String, AgencyNode> nodes, List<Placed> ordered) {
+        ordered.add(new Placed(node, depth));
+        node.subordinates().stream().sorted().map(nodes::get)
+                .filter(child -> child != null && node.agencyId().equals(child.superiorAgencyId()))
+                .forEach(child -> place(child, depth + 1, nodes, ordered));
+    }
+}
