@@ -35,6 +35,10 @@ class ReportVersionsTest {
     static void start() throws Exception {
         ledger = RunningLedger.start(dataDir);
         http = ledger.http();
+        // The publisher and the projector up first: an event import rewinds the publisher, which must not race
+        // the broker's start (its first partition leader).
+        command("/api/agencies", "{\"agencyId\":\"warm-up-office\",\"name\":\"预热局\"}");
+        ledger.awaitServedEqualsFold("warm-up-office", 2024);
         var imported = http.post("/api/agencies/" + AGENCY + "/events", "application/x-ndjson", Files.readString(SAMPLE));
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
         ledger.awaitServedEqualsFold(AGENCY, 2024);
