@@ -89,12 +89,6 @@ class AgencyRollupTest {
         ledger.close();
     }
 
-    static JsonNode get(String path) {
-        var response = http.get(path);
-        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     /** Every cell of a report's JSON by its address, as a number (blank is null). */
     static Map<String, BigDecimal> cells(JsonNode report) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
@@ -115,7 +109,7 @@ class AgencyRollupTest {
     static Map<String, BigDecimal> sumOfServed(List<String> agencies, String pathAfterAgency) {
         Map<String, BigDecimal> sum = new LinkedHashMap<>();
         for (String agency : agencies) {
-            cells(get("/api/reports/" + agency + pathAfterAgency)).forEach((cell, value) -> sum.merge(cell, value, BigDecimal::add));
+            cells(http.ok("/api/reports/" + agency + pathAfterAgency)).forEach((cell, value) -> sum.merge(cell, value, BigDecimal::add));
         }
         return sum;
     }
@@ -127,7 +121,7 @@ class AgencyRollupTest {
 
     @Test
     void theRollupOfTheDistrictIsTheSumOfItsThreeReportsCellByCell() {
-        JsonNode rollup = get("/api/reports/" + DISTRICT + "/2024/rollup");
+        JsonNode rollup = http.ok("/api/reports/" + DISTRICT + "/2024/rollup");
 
         assertThat(rollup.get("agencies").findValuesAsText("agencyId")).containsExactlyElementsOf(MEMBERS);
         assertThat(rollup.get("agencies").findValuesAsText("depth")).containsExactly("0", "1", "1");
@@ -139,16 +133,16 @@ class AgencyRollupTest {
         assertThat(rollup.get("totals").get("received").asInt()).isEqualTo(3 + 3 + 1);
         assertThat(rollup.get("totals").get("reconsiderations").asInt()).isEqualTo(3);
         for (JsonNode member : rollup.get("agencies")) {
-            JsonNode own = get("/api/reports/" + member.get("agencyId").asText() + "/2024");
+            JsonNode own = http.ok("/api/reports/" + member.get("agencyId").asText() + "/2024");
             assertThat(member.get("totals").get("received").asInt()).isEqualTo(own.get("table3").get("一").get("总计").asInt());
             assertThat(member.get("appealPolicy").asText()).isEqualTo(own.get("appealPolicy").asText());
         }
 
-        JsonNode below = get("/api/reports/" + DISTRICT + "/2024/rollup?scope=SUBORDINATES");
+        JsonNode below = http.ok("/api/reports/" + DISTRICT + "/2024/rollup?scope=SUBORDINATES");
         assertThat(below.get("agencies").findValuesAsText("agencyId")).containsExactly(COMMERCE, EDUCATION);
         assertSameCells(cells(below.get("report")), sumOfServed(List.of(COMMERCE, EDUCATION), "/2024"));
 
-        JsonNode city = get("/api/reports/" + CITY + "/2024/rollup");
+        JsonNode city = http.ok("/api/reports/" + CITY + "/2024/rollup");
         assertThat(city.get("agencies").findValuesAsText("agencyId")).as("every level below, not the unrelated agency")
                 .containsExactly(CITY, DISTRICT, COMMERCE, EDUCATION);
         assertSameCells(cells(city.get("report")), sumOfServed(List.of(CITY, DISTRICT, COMMERCE, EDUCATION), "/2024"));
@@ -156,7 +150,7 @@ class AgencyRollupTest {
 
     @Test
     void aDepartmentWhoseLedgerOpensLaterIsNotCoveredAndLeftOutOfTheEarlierYear() {
-        JsonNode rollup = get("/api/reports/" + DISTRICT + "/2023/rollup");
+        JsonNode rollup = http.ok("/api/reports/" + DISTRICT + "/2023/rollup");
 
         assertThat(texts(rollup.get("notCovered"))).containsExactly(EDUCATION);
         assertSameCells(cells(rollup.get("report")), sumOfServed(List.of(DISTRICT, COMMERCE), "/2023"));
@@ -166,13 +160,13 @@ class AgencyRollupTest {
 
     @Test
     void whoHasNotPublishedChangesWhenADepartmentPublishes() {
-        JsonNode before = get("/api/reports/" + DISTRICT + "/2024/rollup");
+        JsonNode before = http.ok("/api/reports/" + DISTRICT + "/2024/rollup");
         assertThat(texts(before.get("notPublished"))).containsExactlyElementsOf(MEMBERS);
 
         var published = http.post("/api/reports/" + COMMERCE + "/2024/publication", "application/json", "");
         assertThat(published.status()).as(published.body()).isEqualTo(201);
 
-        JsonNode after = RunningLedger.await(() -> get("/api/reports/" + DISTRICT + "/2024/rollup"),
+        JsonNode after = RunningLedger.await(() -> http.ok("/api/reports/" + DISTRICT + "/2024/rollup"),
                 r -> r.get("notPublished").size() == 2, Duration.ofSeconds(30));
         assertThat(texts(after.get("notPublished"))).containsExactly(DISTRICT, EDUCATION);
         JsonNode commerce = after.get("agencies").get(1);
@@ -185,14 +179,14 @@ class AgencyRollupTest {
     @Test
     void aPeriodRollsUpLikeTheYearAndTheTrendSumsEachYear() {
         String q2 = "/range?from=2024-04-01&to=2024-06-30";
-        JsonNode quarter = get("/api/reports/" + DISTRICT + "/range/rollup?from=2024-04-01&to=2024-06-30");
+        JsonNode quarter = http.ok("/api/reports/" + DISTRICT + "/range/rollup?from=2024-04-01&to=2024-06-30");
         assertSameCells(cells(quarter.get("report")), sumOfServed(MEMBERS, q2));
         assertThat(quarter.get("period").get("from").asText()).isEqualTo("2024-04-01");
         assertThat(quarter.get("checks")).isEmpty();
-        JsonNode wholeYear = get("/api/reports/" + DISTRICT + "/range/rollup?from=2024-01-01&to=2024-12-31");
-        assertSameCells(cells(wholeYear.get("report")), cells(get("/api/reports/" + DISTRICT + "/2024/rollup").get("report")));
+        JsonNode wholeYear = http.ok("/api/reports/" + DISTRICT + "/range/rollup?from=2024-01-01&to=2024-12-31");
+        assertSameCells(cells(wholeYear.get("report")), cells(http.ok("/api/reports/" + DISTRICT + "/2024/rollup").get("report")));
 
-        JsonNode trend = get("/api/reports/" + DISTRICT + "/trend/rollup?from=2023&to=2024");
+        JsonNode trend = http.ok("/api/reports/" + DISTRICT + "/trend/rollup?from=2023&to=2024");
         assertThat(trend.get("years")).hasSize(2);
         JsonNode y2024 = trend.get("years").get(1);
         assertThat(y2024.get("received").asInt()).isEqualTo(7);
@@ -200,13 +194,13 @@ class AgencyRollupTest {
         assertThat(y2024.get("lawsuits").get("total").asInt()).isEqualTo(2);
         int overdue = 0;
         for (String agency : MEMBERS) {
-            overdue += get("/api/reports/" + agency + "/trend?from=2024&to=2024").get("years").get(0).get("overdueReplies").asInt();
+            overdue += http.ok("/api/reports/" + agency + "/trend?from=2024&to=2024").get("years").get(0).get("overdueReplies").asInt();
         }
         assertThat(y2024.get("overdueReplies").asInt()).isEqualTo(overdue);
         assertThat(texts(trend.get("notCovered").get("2023"))).containsExactly(EDUCATION);
         assertThat(trend.get("years").get(0).get("received").asInt())
-                .isEqualTo(get("/api/reports/" + DISTRICT + "/2023").get("table3").get("一").get("总计").asInt()
-                        + get("/api/reports/" + COMMERCE + "/2023").get("table3").get("一").get("总计").asInt());
+                .isEqualTo(http.ok("/api/reports/" + DISTRICT + "/2023").get("table3").get("一").get("总计").asInt()
+                        + http.ok("/api/reports/" + COMMERCE + "/2023").get("table3").get("一").get("总计").asInt());
     }
 
     @Test

@@ -65,6 +65,15 @@ final class Http {
                 .header("Authorization", "Bearer " + officers.tokenForRequest(path, null)).GET().build());
     }
 
+    /** The JSON of a GET that must answer 200 (else the assertion names the path and the answer). */
+    JsonNode ok(String path) {
+        Response response = get(path);
+        if (response.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.status() + ": " + response.body());
+        }
+        return response.json();
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

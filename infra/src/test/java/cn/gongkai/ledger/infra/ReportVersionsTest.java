@@ -49,12 +49,6 @@ class ReportVersionsTest {
         ledger.close();
     }
 
-    private static JsonNode get(String path) {
-        var response = http.get(path);
-        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     private static JsonNode tables(JsonNode report) {
         var tables = report.deepCopy();
         List<String> others = new ArrayList<>();
@@ -73,7 +67,7 @@ class ReportVersionsTest {
     void aLateCorrectionOfAPublishedYearIsAPendingRevisionUntilTheRevisionIsPublished() {
         assertThat(http.get(REPORTS + "/revision").json().get("code").asText()).isEqualTo("REPORT_NOT_PUBLISHED");
         command(REPORTS + "/publication", "{\"format\":\"2021\"}");
-        JsonNode versions = get(REPORTS + "/versions");
+        JsonNode versions = http.ok(REPORTS + "/versions");
         JsonNode first = versions.get("published").get(0);
         assertThat(versions.get("published")).hasSize(1);
         assertThat(first.get("watermark").asText()).as("the sample's last event").isEqualTo("2025-01-02T02:00:00Z");
@@ -84,18 +78,18 @@ class ReportVersionsTest {
         JsonNode published = tables(first.get("published"));
 
         // As known on 15 January 2025 (recording time, not business dates): the published tables.
-        JsonNode january = get(REPORTS + "?knownAt=2025-01-15T10:00:00%2B08:00");
+        JsonNode january = http.ok(REPORTS + "?knownAt=2025-01-15T10:00:00%2B08:00");
         assertThat(tables(january)).isEqualTo(published);
         assertThat(january.get("asOf").asText()).startsWith("2025-01-15T10:00");
         // As known on 1 June 2024: two requests received so far, the third not yet.
-        assertThat(get(REPORTS + "?knownAt=2024-06-01T00:00").get("table3").get("一").get("总计").asInt()).isEqualTo(2);
+        assertThat(http.ok(REPORTS + "?knownAt=2024-06-01T00:00").get("table3").get("一").get("总计").asInt()).isEqualTo(2);
         assertThat(http.get(REPORTS + "?knownAt=someday").status()).isEqualTo(400);
 
         // A late correction of a 2024 reply: 三.一 → 三.二 for 2024-001 (自然人).
         String caseId = AGENCY + ":2024-001";
         command("/api/requests/" + caseId + "/amendments/outcome", "{\"correctedOutcome\":\"PARTIALLY_DISCLOSED\","
                 + "\"secondaryReasons\":[\"WITHHELD_THIRD_PARTY_RIGHTS\"],\"reason\":\"答复书载明部分公开\"}");
-        JsonNode revision = get(REPORTS + "/revision");
+        JsonNode revision = http.ok(REPORTS + "/revision");
         assertThat(revision.get("pending").asBoolean()).isTrue();
         assertThat(revision.get("publishedRevision").asInt()).isEqualTo(1);
         List<String> cells = new ArrayList<>();
@@ -113,18 +107,18 @@ class ReportVersionsTest {
 
         // As known just after the publication, before the correction: still the published version.
         String publishedAt = first.get("publishedAt").asText();
-        assertThat(tables(get(REPORTS + "?knownAt=" + publishedAt))).isEqualTo(published);
-        JsonNode diff = get(REPORTS + "/versions/diff?from=1&to=current");
+        assertThat(tables(http.ok(REPORTS + "?knownAt=" + publishedAt))).isEqualTo(published);
+        JsonNode diff = http.ok(REPORTS + "/versions/diff?from=1&to=current");
         assertThat(diff.get("changes")).isEqualTo(revision.get("changes"));
-        assertThat(get(REPORTS + "/versions/diff?from=" + publishedAt + "&to=1").get("changes")).isEmpty();
+        assertThat(http.ok(REPORTS + "/versions/diff?from=" + publishedAt + "&to=1").get("changes")).isEmpty();
 
         // Publish the revision: revision 2, nothing pending, the version list has both.
         command(REPORTS + "/publication", "{\"format\":\"2021\"}");
-        JsonNode after = get(REPORTS + "/revision");
+        JsonNode after = http.ok(REPORTS + "/revision");
         assertThat(after.get("pending").asBoolean()).isFalse();
         assertThat(after.get("publishedRevision").asInt()).isEqualTo(2);
         assertThat(after.get("changes")).isEmpty();
-        JsonNode both = get(REPORTS + "/versions");
+        JsonNode both = http.ok(REPORTS + "/versions");
         assertThat(both.get("published")).hasSize(2);
         assertThat(both.get("published").get(1).get("changesFromPrevious")).hasSize(4);
         assertThat(both.get("published").get(1).get("watermark").asText()).isNotEqualTo("2025-01-02T02:00:00Z");
@@ -146,7 +140,7 @@ class ReportVersionsTest {
         // A request pending on 1 January 2024 that the opening left out, registered after the publication.
         String position = command("/api/requests", request(agency, "2023-p0", "2023-12-15")).json().get("position").asText();
 
-        JsonNode y2025 = get("/api/reports/" + agency + "/2025?after=" + position);
+        JsonNode y2025 = http.ok("/api/reports/" + agency + "/2025?after=" + position);
         assertThat(y2025.get("table3").get("二").get("总计").asInt()).isEqualTo(2);
         List<JsonNode> carryOver = new ArrayList<>();
         y2025.get("checks").forEach(c -> {
@@ -160,21 +154,21 @@ class ReportVersionsTest {
                 .contains("上年结转 2 不等于2024年度已发布报告（第1版）的结转下年度继续办理 1", agency + ":2023-p0")
                 .doesNotContain(agency + ":2023-p1");
 
-        JsonNode versions = get("/api/reports/" + agency + "/2025/versions");
+        JsonNode versions = http.ok("/api/reports/" + agency + "/2025/versions");
         JsonNode difference = versions.get("carryOver").get("differences").get(0);
         assertThat(difference.get("onlyThisYear")).extracting(JsonNode::asText).containsExactly(agency + ":2023-p0");
         assertThat(difference.get("onlyLastYear")).isEmpty();
         assertThat(versions.get("carryOver").get("lastYearRevision").asInt()).isEqualTo(1);
         // 2024 itself now has a pending revision: p0 entered 二 and 四.
-        JsonNode revision = get("/api/reports/" + agency + "/2024/revision");
+        JsonNode revision = http.ok("/api/reports/" + agency + "/2024/revision");
         assertThat(revision.get("changes")).extracting(c -> c.get("cell").asText())
                 .containsExactly("table3/二/自然人", "table3/二/总计", "table3/四/自然人", "table3/四/总计");
         assertThat(revision.get("changes").get(0).get("cases").get(0).get("caseId").asText()).isEqualTo(agency + ":2023-p0");
         assertThat(revision.get("changes").get(0).get("cases").get(0).get("movedBy").get(0).get("type").asText())
                 .isEqualTo("RequestReceived");
         // As known at the publication, 2025's 二 agreed with it.
-        String publishedAt = get("/api/reports/" + agency + "/2024/versions").get("published").get(0).get("publishedAt").asText();
-        JsonNode then = get("/api/reports/" + agency + "/2025?knownAt=" + publishedAt);
+        String publishedAt = http.ok("/api/reports/" + agency + "/2024/versions").get("published").get(0).get("publishedAt").asText();
+        JsonNode then = http.ok("/api/reports/" + agency + "/2025?knownAt=" + publishedAt);
         assertThat(then.get("table3").get("二").get("总计").asInt()).isEqualTo(1);
         assertThat(then.get("checks")).noneMatch(c -> c.get("rule").asText().startsWith("carry-over"));
     }

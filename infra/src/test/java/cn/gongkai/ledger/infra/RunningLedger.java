@@ -5,6 +5,7 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.infra.LedgerStandalone.EmbeddedInfrastructure;
 import cn.gongkai.ledger.infra.kafka.InProcessKafka;
 import cn.gongkai.ledger.infra.mongo.EmbeddedMongo;
+import cn.gongkai.ledger.infra.testing.Pause;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.report.fold.ReportFold;
 import cn.gongkai.ledger.report.fold.ReportFormat;
@@ -174,12 +175,7 @@ final class RunningLedger implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();
         while (!done.test(value) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Pause.millis(200);
             value = probe.get();
         }
         return value;

@@ -48,12 +48,6 @@ class YearEndTest {
         ledger.close();
     }
 
-    private static JsonNode get(String path) {
-        var response = http.get(path);
-        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
-        return response.json();
-    }
-
     private static int total(JsonNode report, String row) {
         return report.get("table3").get(row).get("总计").asInt();
     }
@@ -84,8 +78,8 @@ class YearEndTest {
 
     @Test
     void aPeriodIsFoldedAsTheYearIsAndQuartersChain() {
-        JsonNode year = get("/api/reports/" + AGENCY + "/2024");
-        JsonNode range = get("/api/reports/" + AGENCY + "/range?from=2024-01-01&to=2024-12-31");
+        JsonNode year = http.ok("/api/reports/" + AGENCY + "/2024");
+        JsonNode range = http.ok("/api/reports/" + AGENCY + "/range?from=2024-01-01&to=2024-12-31");
         for (String table : List.of("table2", "table3", "table4")) {
             assertThat(range.get(table)).as(table).isEqualTo(year.get(table));
         }
@@ -93,7 +87,7 @@ class YearEndTest {
 
         List<JsonNode> quarters = new ArrayList<>();
         for (String[] q : new String[][] {{"01-01", "03-31"}, {"04-01", "06-30"}, {"07-01", "09-30"}, {"10-01", "12-31"}}) {
-            quarters.add(get("/api/reports/" + AGENCY + "/range?from=2024-" + q[0] + "&to=2024-" + q[1]));
+            quarters.add(http.ok("/api/reports/" + AGENCY + "/range?from=2024-" + q[0] + "&to=2024-" + q[1]));
         }
         assertThat(quarters.stream().mapToInt(q -> total(q, "一")).sum()).isEqualTo(total(year, "一"));
         assertThat(quarters.stream().mapToInt(q -> total(q, "三.七")).sum()).isEqualTo(total(year, "三.七"));
@@ -111,10 +105,10 @@ class YearEndTest {
 
     @Test
     void theTrendReadsEachYearsReport() {
-        JsonNode trend = get("/api/reports/" + AGENCY + "/trend?from=2023&to=2024");
+        JsonNode trend = http.ok("/api/reports/" + AGENCY + "/trend?from=2023&to=2024");
         JsonNode y2023 = trend.get("years").get(0);
         JsonNode y2024 = trend.get("years").get(1);
-        JsonNode report2024 = get("/api/reports/" + AGENCY + "/2024");
+        JsonNode report2024 = http.ok("/api/reports/" + AGENCY + "/2024");
         assertThat(y2023.get("year").asInt()).isEqualTo(2023);
         assertThat(y2023.get("received").asInt()).isEqualTo(2);
         assertThat(y2023.get("overdueReplies").asInt()).as("2023-0010 answered after its due date").isEqualTo(1);
@@ -130,8 +124,8 @@ class YearEndTest {
 
     @Test
     void theNarrativeStatesTheServedCells() {
-        JsonNode report = get("/api/reports/" + AGENCY + "/2024");
-        JsonNode narrative = get("/api/reports/" + AGENCY + "/2024/narrative");
+        JsonNode report = http.ok("/api/reports/" + AGENCY + "/2024");
+        JsonNode narrative = http.ok("/api/reports/" + AGENCY + "/2024/narrative");
         assertThat(narrative.get("sections")).hasSize(6);
         assertThat(narrative.get("checks")).isEmpty();
         for (JsonNode section : narrative.get("sections")) {

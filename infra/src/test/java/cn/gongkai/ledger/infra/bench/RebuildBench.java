@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.infra.bench;
 
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.infra.testing.Pause;
 import cn.gongkai.ledger.readmodel.ReadModelConfiguration;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
@@ -237,7 +238,7 @@ final class RebuildBench {
                 return;
             }
             last = records;
-            sleep(3000);
+            Pause.millis(3000);
         }
         throw new IllegalStateException("the ledger's projector did not catch up with the imported events");
     }
@@ -249,7 +250,7 @@ final class RebuildBench {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the rebuild from the topic did not finish");
             }
-            sleep(20);
+            Pause.millis(20);
         }
     }
 
@@ -264,12 +265,4 @@ final class RebuildBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.infra.bench;
 
 import cn.gongkai.ledger.infra.bench.TimedHttp.Exchange;
+import cn.gongkai.ledger.infra.testing.Pause;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,7 +211,7 @@ final class ThroughputBench {
                     if (report.status() == 200) {
                         polls.add(new Poll(report.answeredAt(), CommandPathBench.receivedCount(report.json())));
                     }
-                    sleep(POLL_MILLIS);
+                    Pause.millis(POLL_MILLIS);
                 }
             }, "bench-report-poller");
             poller.start();
@@ -272,7 +273,7 @@ final class ThroughputBench {
                         long due = start + i * interval;
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
-                            sleep(wait / 1_000_000);
+                            Pause.millis(wait / 1_000_000);
                         }
                         Exchange answer = receive(connection);
                         answers.add(new long[] {answer.answeredAt(), answer.nanos()});
@@ -291,12 +292,4 @@ final class ThroughputBench {
         return List.copyOf(answers);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.infra.browser;
 
+import cn.gongkai.ledger.infra.testing.Pause;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -151,7 +152,7 @@ public final class FirefoxBidi implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("still false after " + timeout + ": " + expression);
             }
-            pause(50);
+            Pause.millis(50);
         }
     }
 
@@ -221,14 +222,6 @@ public final class FirefoxBidi implements AutoCloseable {
         }
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public void close() {

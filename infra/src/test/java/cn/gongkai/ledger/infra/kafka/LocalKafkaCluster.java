@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.infra.kafka;
 
+import cn.gongkai.ledger.infra.testing.Pause;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -189,7 +190,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
                     throw new IllegalStateException("Kafka node " + node.getKey() + " exited:\n" + tail(node.getKey()));
                 }
             }
-            sleep(500);
+            Pause.millis(500);
         }
         throw new IllegalStateException("the Kafka cluster in " + dir + " did not get " + n + " nodes in time");
     }
@@ -209,14 +210,6 @@ public final class LocalKafkaCluster implements AutoCloseable {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     public void close() {
