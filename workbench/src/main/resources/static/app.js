@@ -64,7 +64,7 @@ const Ledger = (() => {
     if (fromUrl.get('agency')) ctx.agency = fromUrl.get('agency');
     if (fromUrl.get('asOf')) ctx.asOf = fromUrl.get('asOf');
     const pages = [['/', '工作台', 'workbench'], ['/legal.html', '复议诉讼', 'legal'], ['/report.html', '年度报告', 'report'],
-      ['/year-end.html', '年终', 'year-end'], ['/agencies.html', '机关', 'agencies']];
+      ['/year-end.html', '年终', 'year-end'], ['/import.html', '开账导入', 'import'], ['/agencies.html', '机关', 'agencies']];
     const el = document.createElement('header');
     el.className = 'top';
     el.innerHTML = `<a class="skip" href="#main">跳到正文</a><span class="brand">公开台账</span>

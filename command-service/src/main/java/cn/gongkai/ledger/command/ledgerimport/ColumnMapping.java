@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.ledgerimport;
 
+import cn.gongkai.ledger.api.request.LedgerField;
 import cn.gongkai.ledger.api.common.RuleViolation;
 import java.util.ArrayList;
 import java.util.EnumMap;

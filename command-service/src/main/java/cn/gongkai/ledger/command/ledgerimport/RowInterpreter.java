@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.command.ledgerimport;
 
+import cn.gongkai.ledger.api.request.LedgerField;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.request.Channel;

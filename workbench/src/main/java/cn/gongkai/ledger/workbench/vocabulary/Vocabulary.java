@@ -1,5 +1,6 @@
 package cn.gongkai.ledger.workbench.vocabulary;
 
+import cn.gongkai.ledger.api.request.LedgerField;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.Labelled;
 import cn.gongkai.ledger.api.lawsuit.Instance;
@@ -100,6 +101,9 @@ public final class Vocabulary {
         all.put("events", EVENT_LABELS);
         all.put("appealPolicies", Arrays.stream(AppealPolicy.values())
                 .map(p -> new Term(p.name(), p.name(), p.label(), null)).toList());
+        // The 台账 import's columns: the hint says whether a file must have it (必填).
+        all.put("ledgerFields", Arrays.stream(LedgerField.values())
+                .map(f -> new Term(f.name(), f.name(), f.label(), f.required() ? "必填" : null)).toList());
         return all;
     }
 

@@ -1,4 +1,4 @@
-package cn.gongkai.ledger.command.ledgerimport;
+package cn.gongkai.ledger.api.request;
 
 import java.util.List;
 
@@ -41,7 +41,7 @@ public enum LedgerField {
     }
 
     /** Whether a file's header names this field (its label or a synonym, ignoring spaces). */
-    boolean matches(String header) {
+    public boolean matches(String header) {
         String h = header.replaceAll("\\s", "");
         return h.equals(label) || synonyms.contains(h);
     }
