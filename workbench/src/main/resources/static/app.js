@@ -24,17 +24,21 @@ const Ledger = (() => {
     return cookie ? ['X-XSRF-TOKEN', decodeURIComponent(cookie.substring(11))] : null;
   }
 
-  /** One call to the API: {ok, status, data, headers}; a refusal's data is the problem detail. */
+  /**
+   * One call to the API: {ok, status, data, headers}; a refusal's data is the problem detail. A body is sent as
+   * JSON, a file (a Blob) as it is.
+   */
   async function api(method, url, body) {
     const headers = { 'Accept': 'application/json', 'Accept-Language': 'zh-CN' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const file = body instanceof Blob;
+    if (body !== undefined) headers['Content-Type'] = file ? 'application/octet-stream' : 'application/json';
     if (ctx.officer) headers['X-Officer'] = encodeURIComponent(ctx.officer);
     const token = csrf();
     if (token && method !== 'GET') headers[token[0]] = token[1];
     let response;
     try {
       response = await fetch(url, { method, headers, credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body) });
+        body: body === undefined || file ? body : JSON.stringify(body) });
     } catch (e) {
       return { ok: false, status: 0, data: { detail: '无法连接服务器，本次操作未提交，请稍后重试（已填写的内容保留）' } };
     }
