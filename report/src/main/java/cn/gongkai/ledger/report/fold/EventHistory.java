@@ -53,18 +53,17 @@ final class EventHistory {
                 }
                 whole &= next.sequence() == to - from;
             }
-            Run run = new Run(input, from, to);
-            List<EventEnvelope> before = grouped.putIfAbsent(id, run);
+            List<EventEnvelope> before = grouped.putIfAbsent(id, new Run(input, from, to));
             if (before == null && !whole) {
                 scattered.add(id); // one run, but out of order or with duplicates
-                grouped.put(id, new ArrayList<>(run));
+                grouped.put(id, collect(List.of(), input, from, to));
             } else if (before instanceof Run first) {
                 scattered.add(id); // a second run (a run out of order was listed with its first)
-                List<EventEnvelope> collected = new ArrayList<>(first);
-                collected.addAll(run);
-                grouped.put(id, collected);
+                grouped.put(id, collect(first, input, from, to));
             } else if (before != null) {
-                before.addAll(run);
+                for (int i = from; i < to; i++) {
+                    before.add(input[i]);
+                }
             }
             from = to;
         }
@@ -73,6 +72,16 @@ final class EventHistory {
             grouped.put(id, ordered(id, grouped.get(id), problems));
         }
         return new EventHistory(grouped, problems);
+    }
+
+    /** A list to collect an aggregate's scattered events in: {@code first}, then {@code input[from, to)}. */
+    private static List<EventEnvelope> collect(List<EventEnvelope> first, EventEnvelope[] input, int from, int to) {
+        List<EventEnvelope> collected = new ArrayList<>(first.size() + (to - from) + 4);
+        collected.addAll(first);
+        for (int i = from; i < to; i++) {
+            collected.add(input[i]);
+        }
+        return collected;
     }
 
     /** One aggregate's events as they stood side by side in the input, in sequence order. */
