@@ -148,6 +148,27 @@ class AgencyRollupTest {
         assertSameCells(cells(city.get("report")), sumOfServed(List.of(CITY, DISTRICT, COMMERCE, EDUCATION), "/2024"));
     }
 
+    /** The roll-up keeps its members' reports read under their versions: a request counted since shows at once. */
+    @Test
+    void aRequestCountedAfterARollupShowsInTheNextOne() {
+        String path = "/api/reports/" + DISTRICT + "/2025/rollup";
+        JsonNode before = http.ok(path);
+        assertSameCells(cells(before.get("report")), sumOfServed(MEMBERS, "/2025"));
+        int received = before.get("totals").get("received").asInt();
+
+        var command = http.command("/api/requests", "{\"agencyId\":\"" + EDUCATION + "\",\"trackingNumber\":\"2025-0001\","
+                + "\"channel\":\"INTERNET\",\"receivedOn\":\"2025-03-03\",\"applicant\":{\"type\":\"NATURAL_PERSON\","
+                + "\"name\":\"褚某\"},\"subject\":\"2025年招生计划\"}");
+        assertThat(command.status()).as(command.body()).isEqualTo(201);
+        ledger.awaitServedEqualsFold(EDUCATION, 2025);
+
+        JsonNode after = http.ok(path);
+        assertThat(after.get("totals").get("received").asInt()).isEqualTo(received + 1);
+        assertSameCells(cells(after.get("report")), sumOfServed(MEMBERS, "/2025"));
+        assertThat(after.get("agencies").get(2).get("totals").get("received").asInt())
+                .isEqualTo(before.get("agencies").get(2).get("totals").get("received").asInt() + 1);
+    }
+
     @Test
     void aDepartmentWhoseLedgerOpensLaterIsNotCoveredAndLeftOutOfTheEarlierYear() {
         JsonNode rollup = http.ok("/api/reports/" + DISTRICT + "/2023/rollup");

@@ -21,6 +21,8 @@ import cn.gongkai.ledger.report.trend.Trend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +88,19 @@ public class Rollups {
                             Map<Integer, List<String>> notCovered) {
     }
 
+    /** Materialised reports kept read for sums ({@link #readReports}), by agency-year, the most recently used. */
+    static final int KEPT_REPORTS = 10_000;
+
+    /** A materialised report as read for a sum, and the version of the report it was read from. */
+    private record KeptReport(String version, RollupSum.Read read) {
+    }
+
+    private final Map<String, KeptReport> kept = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KeptReport> eldest) {
+            return size() > KEPT_REPORTS;
+        }
+    });
     private final AgencyHierarchy hierarchy;
     private final ReportQueries stored;
     private final ReportQueryService reports;
@@ -113,7 +128,7 @@ public class Rollups {
         List<AgencyHierarchy.Placed> members = members(tree, scope);
         ReportFormat format = format(year, formatCode);
         List<String> ids = members.stream().map(p -> p.node().agencyId()).toList();
-        Map<String, String> own = reportsOf(ids, List.of(year), format).get(year);
+        Map<String, RollupSum.Read> own = readReports(ids, year, format);
         Map<String, PublishedReport> published = stored.published(ids, year);
         RollupSum sum = new RollupSum(year, format);
         List<Member> listed = new ArrayList<>();
@@ -231,6 +246,43 @@ public class Rollups {
             throw LedgerProblemException.badRequest("INVALID_FORMAT", "报告格式无效：" + code + "（可选：2021、2019）",
                     "Invalid format: " + code + " (2021 or 2019)");
         }
+    }
+
+    /**
+     * Each agency's own report of the year, read for a sum ({@link RollupSum#read}), by agency. The materialised
+     * reports (when the format is the one in force) are read once and kept under their version: each roll-up reads
+     * the versions of all its agencies' reports in one query by {@code _id} and the JSON only of those whose
+     * version it has not kept (a report the projector rematerialised since, in this process or any other); a
+     * report not materialised is the one the agency's report endpoint answers.
+     */
+    private Map<String, RollupSum.Read> readReports(List<String> ids, int year, ReportFormat format) {
+        Map<String, RollupSum.Read> result = new HashMap<>();
+        if (ReportFormat.forYear(year) == format) {
+            Map<String, String> versions = stored.materializedVersions(ids, year);
+            List<String> unread = new ArrayList<>();
+            for (String id : ids) {
+                KeptReport keptReport = kept.get(id + "|" + year);
+                if (keptReport != null && keptReport.version().equals(versions.get(id))) {
+                    result.put(id, keptReport.read());
+                } else {
+                    unread.add(id);
+                }
+            }
+            stored.materialized(unread, year).forEach((id, report) -> {
+                RollupSum.Read read = RollupSum.read(report.json(), year, format);
+                if (report.version() != null) {
+                    kept.put(id + "|" + year, new KeptReport(report.version(), read));
+                }
+                result.put(id, read);
+            });
+        }
+        for (String id : ids) {
+            if (!result.containsKey(id)) {
+                result.put(id, RollupSum.read(reports.current(reports.request(id, year, format.code(), null)), year,
+                        format));
+            }
+        }
+        return result;
     }
 
     /**

@@ -50,6 +50,27 @@ public final class ReportQueries {
         return found;
     }
 
+    /**
+     * The versions of the agencies' materialised reports of the year, by agency (an agency-year not materialised, or
+     * stored without a version, is absent): one read by {@code _id} of that field alone.
+     */
+    public Map<String, String> materializedVersions(Collection<String> agencyIds, int year) {
+        Map<String, String> agencyById = new HashMap<>();
+        agencyIds.forEach(agency -> agencyById.put(MaterializedReport.id(agency, year), agency));
+        Map<String, String> found = new HashMap<>();
+        materialized.versionById(agencyById.keySet()).forEach((id, version) -> found.put(agencyById.get(id), version));
+        return found;
+    }
+
+    /** The agencies' materialised reports of the year (those there are), by agency: one read by {@code _id}. */
+    public Map<String, Materialized> materialized(Collection<String> agencyIds, int year) {
+        Map<String, Materialized> found = new HashMap<>();
+        materialized.findById(agencyIds.stream().map(agency -> MaterializedReport.id(agency, year)).toList()).values()
+                .forEach(r -> found.put(r.agencyId(), new Materialized(r.year(), r.json(), r.format(), r.appealPolicy(),
+                        r.version())));
+        return found;
+    }
+
     /** The agency's latest publications of these years (those published), by year: one read by {@code _id}. */
     public Map<Integer, PublishedReport> published(String agencyId, Collection<Integer> years) {
         Map<Integer, PublishedReport> found = new HashMap<>();

@@ -41,6 +41,28 @@ public final class MaterializedReportRepository {
         return found;
     }
 
+    /**
+     * The versions ({@link MaterializedReport#version}) of the reports stored under the given ids, by id (a report
+     * stored without one is absent): read by {@code _id} only, and only that field.
+     */
+    public Map<String, String> versionById(Collection<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            reports.raw().find(Filters.in("_id", ids)).projection(Projections.include("version"))
+                    .forEach(d -> {
+                        if (d.getString("version") != null) {
+                            found.put(d.getString("_id"), d.getString("version"));
+                        }
+                    });
+        }
+        return found;
+    }
+
+    /** The reports stored under the given ids, by id, in one read by {@code _id}. */
+    public Map<String, MaterializedReport> findById(Collection<String> ids) {
+        return reports.findAll(ids);
+    }
+
     public void save(MaterializedReport report) {
         reports.save(MaterializedReport.id(report.agencyId(), report.year()), report);
     }

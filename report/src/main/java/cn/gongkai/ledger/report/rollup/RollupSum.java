@@ -93,6 +93,44 @@ public final class RollupSum {
         }
     }
 
+    /**
+     * A member's report read once from its canonical JSON, to be added to any number of sums of its year and format
+     * ({@link #add(Read)}): what a roll-up keeps of a stored report between reads. Immutable.
+     */
+    public static final class Read {
+        private final int year;
+        private final ReportFormat format;
+        private final Parsed parsed;
+
+        private Read(int year, ReportFormat format, Parsed parsed) {
+            this.year = year;
+            this.format = format;
+            this.parsed = parsed;
+        }
+    }
+
+    /**
+     * Reads a member's report from its canonical JSON for sums of {@code year} in {@code format}.
+     *
+     * @throws IllegalArgumentException when it is not such a report, or of another year or format
+     */
+    public static Read read(String reportJson, int year, ReportFormat format) {
+        RollupSum reader = new RollupSum(year, format);
+        try (JsonParser parser = JSON.createParser(reportJson)) {
+            return new Read(year, format, reader.parse(parser));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a member's report read before ({@link #read}); the same as adding its JSON. */
+    public Member add(Read member) {
+        if (member.year != year || member.format != format) {
+            throw mismatch(member.parsed.agencyId(), member.year, member.format.code());
+        }
+        return add(member.parsed);
+    }
+
     /** The sum of the covered members as the report of {@code agency}, with the checks of {@link ReportChecker}. */
     public AnnualReport result(AnnualReport.Agency agency) {
         Map<String, Map<String, BigDecimal>> table2 = new LinkedHashMap<>();

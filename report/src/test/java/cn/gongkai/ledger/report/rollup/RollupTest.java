@@ -158,6 +158,24 @@ class RollupTest {
     }
 
     @Test
+    void aMemberReadOnceAddsToEverySumAsItsJsonDoes() {
+        List<AnnualReport> members = members(2024);
+        List<RollupSum.Read> read = members.stream()
+                .map(m -> RollupSum.read(ReportJson.write(m), 2024, ReportFormat.Y2021)).toList();
+        RollupSum fromJson = new RollupSum(2024, ReportFormat.Y2021);
+        List<RollupSum.Member> expected = members.stream().map(ReportJson::write).map(fromJson::add).toList();
+        for (int sums = 0; sums < 2; sums++) { // the same reads, added to a second sum: nothing of the first kept
+            RollupSum fromRead = new RollupSum(2024, ReportFormat.Y2021);
+            assertThat(read.stream().map(fromRead::add).toList()).isEqualTo(expected);
+            assertThat(ReportJson.write(fromRead.result(DISTRICT))).isEqualTo(ReportJson.write(fromJson.result(DISTRICT)));
+        }
+        assertThatThrownBy(() -> new RollupSum(2023, ReportFormat.Y2021).add(read.get(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ninghe");
+        assertThatThrownBy(() -> RollupSum.read(ReportJson.write(members.get(0)), 2023, ReportFormat.Y2021))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void membersOfAnotherYearOrFormatAreRefused() {
         assertThatThrownBy(() -> Rollup.sum(DISTRICT, 2024, ReportFormat.Y2021, List.of(fold(commerce, 2023))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ninghe-commerce");

@@ -111,14 +111,24 @@ public final class ReportMaterializer {
     private void write(AgencyId agencyId, AgencyCases replayed) {
         List<Integer> years = replayed.years();
         List<String> heldBack = gaps.heldBackOfAgency(agencyId.value());
-        int events = replayed.events();
-        String version = Long.toHexString(replayed.fingerprint()) + "-" + events;
+        String version = version(replayed);
         for (int year : years) {
-            AnnualReport report = replayed.report(ReportRequest.of(agencyId, year));
-            reports.save(new MaterializedReport(agencyId.value(), year, report.format().code(),
-                    report.appealPolicy().name(), report.asOf() == null ? null : report.asOf().toString(),
-                    ReportJson.write(report), heldBack, events, version));
+            reports.save(materialized(agencyId, year, replayed, heldBack, version));
         }
         reports.retainOnly(agencyId.value(), years);
+    }
+
+    /** The version of the agency's reports materialised from {@code replayed} ({@link MaterializedReport#version}). */
+    public static String version(AgencyCases replayed) {
+        return Long.toHexString(replayed.fingerprint()) + "-" + replayed.events();
+    }
+
+    /** The agency's report of {@code year} from its replayed cases, as the projector stores it. */
+    public static MaterializedReport materialized(AgencyId agencyId, int year, AgencyCases replayed,
+                                                  List<String> heldBack, String version) {
+        AnnualReport report = replayed.report(ReportRequest.of(agencyId, year));
+        return new MaterializedReport(agencyId.value(), year, report.format().code(), report.appealPolicy().name(),
+                report.asOf() == null ? null : report.asOf().toString(), ReportJson.write(report), heldBack,
+                replayed.events(), version);
     }
 }
