@@ -2,6 +2,7 @@ package cn.gongkai.ledger.command.importing;
 
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.command.calendar.RequestHistoryReader;
+import cn.gongkai.ledger.command.infrastructure.AgencySnapshotsOnlyStorageEngine;
 import cn.gongkai.ledger.command.infrastructure.StampedAtCommit;
 import cn.gongkai.ledger.command.references.References;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,9 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * The events are stamped when the unit is appended ({@link StampedAtCommit}), so the event store's tracking readers
- * see them as any single command's.
+ * see them as any single command's. A unit reads the histories of the cases it will load in one query when it
+ * starts ({@link AgencySnapshotsOnlyStorageEngine#prefetch}); a history extended meanwhile by another writer is
+ * caught at the append (a duplicate sequence), and the groups are then settled as for any failed append.
  */
 @Component
 public class CommandBatches {
@@ -52,10 +56,17 @@ public class CommandBatches {
 
     private final CommandGateway commands;
     private final RequestHistoryReader eventStoreIndex;
+    private AgencySnapshotsOnlyStorageEngine histories;
 
     public CommandBatches(CommandGateway commands, RequestHistoryReader eventStoreIndex) {
         this.commands = commands;
         this.eventStoreIndex = eventStoreIndex;
+    }
+
+    /** The event store's engine, which reads a unit's histories in one query (absent where the store is another). */
+    @Autowired(required = false)
+    void readHistoriesWith(AgencySnapshotsOnlyStorageEngine engine) {
+        this.histories = engine;
     }
 
     /** What became of a group. */
@@ -83,7 +94,7 @@ public class CommandBatches {
     private void run(List<List<LedgerCommand>> groups, List<Integer> order, Outcome[] outcomes) {
         int next = 0;
         while (next < order.size()) {
-            Unit unit = new Unit();
+            Unit unit = new Unit(order.size() - next > 1 ? upcoming(groups, order, next) : List.of());
             boolean rolledBack = false;
             while (next < order.size() && unit.takes(groups.get(order.get(next)))) {
                 int group = order.get(next);
@@ -109,8 +120,25 @@ public class CommandBatches {
         }
     }
 
-    /** One unit of work: the groups it ran, the cases they touched, the ids of their command messages. */
+    /** The cases the groups from {@code next} on are for, as many as a unit may take. */
+    private static List<String> upcoming(List<List<LedgerCommand>> groups, List<Integer> order, int next) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        int commandCount = 0;
+        for (int i = next; i < order.size() && commandCount < MAX_COMMANDS; i++) {
+            for (LedgerCommand command : groups.get(order.get(i))) {
+                ids.add(command.targetAggregateId());
+            }
+            commandCount += groups.get(order.get(i)).size();
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * One unit of work: the groups it ran, the cases they touched, the ids of their command messages. When it
+     * starts, the histories of the cases it is likely to load are read in one query ({@code prefetch}).
+     */
     private final class Unit {
+        final List<String> upcoming;
         final List<Integer> groups = new ArrayList<>();
         final Set<String> touched = new HashSet<>();
         final Map<String, Integer> groupOfCommand = new HashMap<>();
@@ -118,6 +146,10 @@ public class CommandBatches {
         final long openedAt = System.nanoTime();
         int commandCount;
         UnitOfWork<?> work;
+
+        Unit(List<String> upcoming) {
+            this.upcoming = upcoming;
+        }
 
         /** Whether the group may join this unit (an empty unit takes any group). */
         boolean takes(List<LedgerCommand> group) {
@@ -135,6 +167,9 @@ public class CommandBatches {
             if (work == null) {
                 work = DefaultUnitOfWork.startAndGet(null);
                 work.resources().put(StampedAtCommit.APPENDED, appended);
+                if (histories != null && upcoming.size() > 1) {
+                    histories.prefetch(upcoming);
+                }
             }
             for (LedgerCommand command : commandsOfGroup) {
                 CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
