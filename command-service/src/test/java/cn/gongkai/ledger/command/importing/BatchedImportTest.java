@@ -127,16 +127,30 @@ class BatchedImportTest extends CommandServiceTestBase {
      */
     @Test
     void aBatchWhoseAppendBreaksOffIsSettledLineByLineFromWhatWasStored() {
-        String agency = "bat-d";
+        anotherWriterStoresACaseOfTheBatch("bat-d", "t20");
+    }
+
+    /**
+     * The same, the other writer's event stored after the batch read its cases' histories and before it loads
+     * that case: the batch handles its line on the history it read (as if it ran just before that write), and
+     * the append catches it, as above.
+     */
+    @Test
+    void aHistoryExtendedAfterTheBatchReadItIsCaughtAtTheAppend() {
+        anotherWriterStoresACaseOfTheBatch("bat-e", "t19");
+    }
+
+    private void anotherWriterStoresACaseOfTheBatch(String agency, String whenHandling) {
         register(agency);
         assertThat(importLines(receive(agency, "model", "2024-03-04")).json().get("accepted").asInt()).isEqualTo(1);
         Document model = events(agency + ":model").get(0);
         String contested = agency + ":t20";
+        String trigger = agency + ":" + whenHandling;
         AtomicBoolean interfered = new AtomicBoolean();
         Registration interference = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (unitOfWork.getMessage().getPayload() instanceof cn.gongkai.ledger.api.common.LedgerCommand command
-                    && command.targetAggregateId().equals(contested) && interfered.compareAndSet(false, true)) {
+                    && command.targetAggregateId().equals(trigger) && interfered.compareAndSet(false, true)) {
                 Document other = new Document(model);
                 other.remove("_id");
                 other.put("aggregateIdentifier", contested);
