@@ -138,7 +138,13 @@ class OrderedFieldIndexTest {
     private static List<Document> randomDocuments(Random random, int count) {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Document document = new Document("_id", "id-" + i).append("eventIdentifier", "e-" + i);
+            Document document = new Document("_id", "id-" + i);
+            switch (random.nextInt(20)) {
+                case 0 -> { } // no event id
+                case 1 -> document.append("eventIdentifier", List.of("e-" + i, "e-x")); // an array
+                case 2 -> document.append("eventIdentifier", i); // a number
+                default -> document.append("eventIdentifier", "e-" + i);
+            }
             int aggregate = random.nextInt(12);
             if (random.nextInt(20) > 0) {
                 document.append("aggregateIdentifier", "agg-" + aggregate);
@@ -174,13 +180,16 @@ class OrderedFieldIndexTest {
     private static Bson randomFilter(Random random) {
         String aggregate = "agg-" + random.nextInt(14);
         String time = timestamp(random);
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(10)) {
             case 0 -> eq("aggregateIdentifier", aggregate);
             case 1 -> and(eq("aggregateIdentifier", aggregate), gte("sequenceNumber", (long) random.nextInt(600)));
             case 2 -> in("aggregateIdentifier", aggregate, "agg-" + random.nextInt(14));
             case 3 -> gte("timestamp", time);
             case 4 -> and(gt("timestamp", time), lte("timestamp", timestamp(random)));
             case 5 -> and(gte("timestamp", time), nin("eventIdentifier", List.of("e-1", "e-2", "e-" + random.nextInt(600))));
+            case 9 -> new Document("$and", List.of(new Document("timestamp", new Document("$gte", time)),
+                    new Document("eventIdentifier", new Document("$nin", List.of("e-x", "e-" + random.nextInt(600),
+                            "e-" + random.nextInt(600)))))); // as Axon's tracking query: an explicit $and
             case 6 -> lt("timestamp", random.nextInt(60));
             case 7 -> eq("timestamp", time);
             default -> new Document("timestamp", new Document("$gte", time).append("$lt", timestamp(random)));
