@@ -13,6 +13,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * mongo-java-server's H2 collection, choosing its index as MongoDB would for a query the plain server scans for:
  * a query that fixes every key of a unique index by equality (such as {@code _id} = id together with other
  * conditions, or inside a top-level {@code $and}) reads the one document that index names and filters it by the
- * whole query; the plain server uses a unique index only when the query names exactly its keys. A {@code $nin} over
+ * whole query; the plain server uses a unique index only when the query names exactly its keys. A top-level
+ * {@code $or} whose every clause an index answers reads the union of their documents. A {@code $nin} over
  * strings is checked by a set lookup ({@link Exclusion}). The documents a query returns are the same either way.
  *
  * <p>Every query that still reads the whole collection is counted by collection and filter shape (values replaced
@@ -59,16 +61,57 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
+        Iterable<Object> positions = uniqueKeyPositions(query);
+        if (positions == null) {
+            positions = unionOfClauses(query);
+        }
+        if (positions != null) {
+            return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The one position a unique index names for the query's equality on every one of its keys, or null. */
+    private Iterable<Object> uniqueKeyPositions(Document query) {
         for (Index<Object> index : getIndexes()) {
             if (index.isUnique()) {
                 Document keyQuery = equalityOnEveryKey(index, query);
                 if (keyQuery != null && index.canHandle(keyQuery)) {
-                    return matchDocuments(query, index.getPositions(keyQuery), orderBy, numberToSkip, limit,
-                            batchSize, fieldSelector);
+                    return index.getPositions(keyQuery);
                 }
             }
         }
-        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return null;
+    }
+
+    /**
+     * For a top-level {@code $or} whose every clause an index answers (as MongoDB unions its indexes for one): the
+     * positions of all clauses, else null. The whole query then filters them.
+     */
+    private Iterable<Object> unionOfClauses(Document query) {
+        if (!(query.get("$or") instanceof List<?> clauses) || clauses.isEmpty()) {
+            return null;
+        }
+        Set<Object> union = new LinkedHashSet<>();
+        for (Object clause : clauses) {
+            if (!(clause instanceof Document document)) {
+                return null;
+            }
+            Iterable<Object> positions = uniqueKeyPositions(document);
+            if (positions == null) {
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(document)) {
+                        positions = index.getPositions(document);
+                        break;
+                    }
+                }
+            }
+            if (positions == null) {
+                return null;
+            }
+            positions.forEach(union::add);
+        }
+        return union;
     }
 
     /** The full-scan path (no index could answer the query). */
