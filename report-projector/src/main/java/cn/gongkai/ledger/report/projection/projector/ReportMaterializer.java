@@ -112,11 +112,12 @@ public final class ReportMaterializer {
         List<Integer> years = replayed.years();
         List<String> heldBack = gaps.heldBackOfAgency(agencyId.value());
         int events = replayed.events();
+        String version = Long.toHexString(replayed.fingerprint()) + "-" + events;
         for (int year : years) {
             AnnualReport report = replayed.report(ReportRequest.of(agencyId, year));
             reports.save(new MaterializedReport(agencyId.value(), year, report.format().code(),
                     report.appealPolicy().name(), report.asOf() == null ? null : report.asOf().toString(),
-                    ReportJson.write(report), heldBack, events));
+                    ReportJson.write(report), heldBack, events, version));
         }
         reports.retainOnly(agencyId.value(), years);
     }
