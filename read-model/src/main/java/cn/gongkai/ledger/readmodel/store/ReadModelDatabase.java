@@ -42,6 +42,7 @@ public final class ReadModelDatabase {
         collection(EVENTS).createIndex(Indexes.ascending("aggregateId", "sequence"), new IndexOptions().unique(true)
                 .name("aggregate_sequence_unique"));
         collection(PROGRESS).createIndex(Indexes.ascending("agencyId"));
+        collection(GAPS).createIndex(Indexes.ascending("agencyId"));
         collection(QUARANTINE).createIndex(Indexes.ascending("aggregateId"));
         collection(CASES).createIndex(Indexes.ascending("caseType", "agencyId", "status", "year"));
         collection(REPORTS).createIndex(Indexes.ascending("agencyId", "year"));
