@@ -151,8 +151,13 @@ final class RunningLedger implements AutoCloseable {
 
     /** The 2021-format tables of the agency's report folded from the whole event store (the agency's policy). */
     JsonNode foldedTables(String agencyId, int year) {
+        return foldedTables(eventStore(), agencyId, year);
+    }
+
+    /** The 2021-format tables of the agency's report folded from these events (the agency's policy). */
+    static JsonNode foldedTables(List<EventEnvelope> events, String agencyId, int year) {
         ReportRequest request = new ReportRequest(new AgencyId(agencyId), year, ReportFormat.Y2021, null, null);
-        return tables(ReportJson.toJson(ReportFold.fold(eventStore(), request)));
+        return tables(ReportJson.toJson(ReportFold.fold(events, request)));
     }
 
     /** The 2021-format tables the report API answers for the agency and year. */
@@ -181,7 +186,8 @@ final class RunningLedger implements AutoCloseable {
         return value;
     }
 
-    private static JsonNode tables(JsonNode report) {
+    /** The tables and checks of a report's JSON: what a served report and a fold are compared by. */
+    static JsonNode tables(JsonNode report) {
         ObjectNode tables = JSON.createObjectNode();
         for (String table : List.of("table2", "table3", "table4", "checks")) {
             tables.set(table, report.get(table));
