@@ -10,6 +10,7 @@ import cn.gongkai.ledger.report.json.EventJson;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
  * the same events: decoding them from JSON Lines with {@link EventJson} (what reading a year's export costs), and a
  * plain pass that only groups them by aggregate; and the fold of the same events shuffled, and duplicated (every
  * event twice, the copy decoded separately as a second delivery would be) and shuffled, against the plain fold:
- * the cost of the fold's order independence and of its idempotence guard.
+ * the cost of the fold's order independence and of its idempotence guard. Each operation is timed on one thread
+ * from a collected heap (so that one operation's garbage is not collected in the next one's time), by the clock
+ * and by the thread's CPU time (what it costs a core, whatever else the machine runs), and its allocation counted.
  */
 final class FoldBench {
     private static final String DECODE = "decode";
@@ -37,6 +40,13 @@ final class FoldBench {
 
     /** Keeps the results alive so that the JIT cannot drop the work measured. */
     private static int sink;
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** One timed call: wall-clock and thread CPU milliseconds, bytes allocated by the thread. */
+    private record Timing(double millis, double cpuMillis, double allocated) {
+    }
 
     private FoldBench() {
     }
@@ -67,12 +77,15 @@ final class FoldBench {
         for (int w = 0; w < options.foldWarmup(); w++) {
             operations.values().forEach(FoldBench::timed);
         }
-        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        Map<String, List<Timing>> timings = new LinkedHashMap<>();
         for (int r = 0; r < options.foldRounds(); r++) {
-            operations.forEach((name, operation) -> millis.computeIfAbsent(name, n -> new ArrayList<>()).add(timed(operation)));
+            operations.forEach((name, operation) -> timings.computeIfAbsent(name, n -> new ArrayList<>()).add(timed(operation)));
         }
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        timings.forEach((name, list) -> millis.put(name, list.stream().map(Timing::millis).toList()));
 
-        String size = String.format("%,d events", events.size());
+        int folded = events.size();
+        String size = String.format("%,d events", folded);
         String rounds = options.foldRounds() + " × 1";
         return List.of(
                 ResultRow.perRound("fold of the report year (" + size + ")", "decode the same events from JSON Lines (EventJson)",
@@ -81,7 +94,27 @@ final class FoldBench {
                         millis.get(FOLD), millis.get(GROUP), "ms", rounds),
                 ResultRow.perRound("fold, events shuffled", "fold", millis.get(FOLD_SHUFFLED), millis.get(FOLD), "ms", rounds),
                 ResultRow.perRound("fold, every event twice (2nd copy decoded apart), shuffled", "fold",
-                        millis.get(FOLD_DUPLICATED), millis.get(FOLD), "ms", rounds));
+                        millis.get(FOLD_DUPLICATED), millis.get(FOLD), "ms", rounds),
+                ResultRow.perRound("fold, events per second (one thread, wall clock)",
+                        "HashMap grouping pass, events per second", perSecond(folded, millis.get(FOLD)),
+                        perSecond(folded, millis.get(GROUP)), "M/s", rounds),
+                ResultRow.perRound("fold, events per CPU second of its thread (per core)",
+                        "HashMap grouping pass, events per CPU second", perSecond(folded, cpu(timings.get(FOLD))),
+                        perSecond(folded, cpu(timings.get(GROUP))), "M/s", rounds),
+                ResultRow.perRound("fold, bytes allocated per event", "HashMap grouping pass, bytes per event",
+                        perEvent(folded, timings.get(FOLD)), perEvent(folded, timings.get(GROUP)), "B", rounds));
+    }
+
+    private static List<Double> cpu(List<Timing> timings) {
+        return timings.stream().map(Timing::cpuMillis).toList();
+    }
+
+    private static List<Double> perSecond(int events, List<Double> millis) {
+        return millis.stream().map(ms -> events / ms / 1e3).toList();
+    }
+
+    private static List<Double> perEvent(int events, List<Timing> timings) {
+        return timings.stream().map(t -> t.allocated() / events).toList();
     }
 
     /** The benchmark means something only if the fold counts every request and ignores order and duplicates. */
@@ -110,9 +143,14 @@ final class FoldBench {
         return byAggregate;
     }
 
-    private static double timed(IntSupplier operation) {
+    private static Timing timed(IntSupplier operation) {
+        System.gc();
+        long allocated = THREADS.getCurrentThreadAllocatedBytes();
+        long cpu = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         sink += operation.getAsInt();
-        return (System.nanoTime() - start) / 1e6;
+        long end = System.nanoTime();
+        return new Timing((end - start) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6,
+                THREADS.getCurrentThreadAllocatedBytes() - allocated);
     }
 }

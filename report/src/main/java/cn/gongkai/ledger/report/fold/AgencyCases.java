@@ -7,6 +7,8 @@ import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.PersonalDataErased;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.publication.PublicationEvent;
+import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
+import cn.gongkai.ledger.api.request.RequestId;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +36,11 @@ public final class AgencyCases {
     private static final String PUBLICATION = EventTypes.aggregateTypeOf(PublicationEvent.class);
 
     private final AgencyId agencyId;
-    private final Map<String, Replayed> byAggregate = new HashMap<>();
+    /** What the ids of the agency's requests start with. */
+    private final String requestPrefix;
+    private final Map<String, Replayed> byAggregate;
+    /** The payloads of the aggregate being replayed ({@link #put}), reused from one aggregate to the next. */
+    private final List<LedgerEvent> scratch = new ArrayList<>();
 
     /**
      * One aggregate replayed: its case (at most one of the three), the recording time of its last event, its event
@@ -45,7 +51,14 @@ public final class AgencyCases {
     }
 
     AgencyCases(AgencyId agencyId) {
+        this(agencyId, 16);
+    }
+
+    /** Without cases yet, room for about {@code aggregates} of them. */
+    AgencyCases(AgencyId agencyId, int aggregates) {
         this.agencyId = agencyId;
+        this.requestPrefix = RequestId.prefixOf(agencyId);
+        this.byAggregate = new HashMap<>(Math.max(16, aggregates * 4 / 3 + 1));
     }
 
     /**
@@ -60,7 +73,7 @@ public final class AgencyCases {
         if (!problems.isEmpty()) {
             throw new IncompleteHistoryException(problems);
         }
-        AgencyCases cases = new AgencyCases(agencyId);
+        AgencyCases cases = new AgencyCases(agencyId, history.byAggregate().size());
         for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
             cases.put(aggregate, null, true);
         }
@@ -89,14 +102,16 @@ public final class AgencyCases {
      * sequence order, one per sequence; with {@code years}, also the span of years they touch.
      */
     void put(List<EventEnvelope> aggregate, Instant cutoff, boolean years) {
-        String aggregateId = aggregate.get(0).aggregateId();
-        if (PUBLICATION.equals(aggregate.get(0).aggregateType()) || !belongsTo(aggregate, agencyId)) {
+        EventEnvelope first = aggregate.get(0);
+        String aggregateId = first.aggregateId();
+        if (PUBLICATION.equals(first.aggregateType()) || !belongsTo(aggregate, agencyId, requestPrefix)) {
             byAggregate.remove(aggregateId);
             return;
         }
-        List<LedgerEvent> payloads = new ArrayList<>(aggregate.size());
-        for (EventEnvelope event : aggregate) {
-            LedgerEvent payload = event.payload();
+        List<LedgerEvent> payloads = scratch; // read by the replays below, never kept
+        payloads.clear();
+        for (int i = 0, n = aggregate.size(); i < n; i++) {
+            LedgerEvent payload = aggregate.get(i).payload();
             if (cutoff != null && payload.recorded().at().isAfter(cutoff)) {
                 break;
             }
@@ -112,7 +127,7 @@ public final class AgencyCases {
         Instant last = payloads.get(payloads.size() - 1).recorded().at();
         int firstYear = years ? firstYear(payloads) : 0;
         int lastYear = years ? lastYear(payloads) : 0;
-        String type = aggregate.get(0).aggregateType();
+        String type = first.aggregateType();
         Replayed replayed;
         if (AGENCY.equals(type)) {
             replayed = new Replayed(AgencyRegister.replay(payloads), null, null, last, payloads.size(), firstYear, lastYear);
@@ -236,13 +251,40 @@ public final class AgencyCases {
 
     /** Whether an aggregate is, or may be, the agency's; a case without its filing event may be. */
     static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId) {
+        return belongsTo(events, agencyId, RequestId.prefixOf(agencyId));
+    }
+
+    private static boolean belongsTo(List<EventEnvelope> events, AgencyId agencyId, String requestPrefix) {
         for (EventEnvelope event : events) {
-            Optional<AgencyId> named = event.payload().namedAgency();
+            LedgerEvent payload = event.payload();
+            if (payload instanceof DisclosureRequestEvent request) {
+                return isRequestOf(request.requestId(), agencyId, requestPrefix);
+            }
+            Optional<AgencyId> named = payload.namedAgency();
             if (named.isPresent()) {
                 return named.get().equals(agencyId);
             }
         }
         return true;
+    }
+
+    /**
+     * {@code id.agencyId().equals(agencyId)} without building the agency id: a request's id is
+     * {@code agencyId:trackingNumber}, so it is the agency's when it starts with {@code agencyId:}. (Its agency part
+     * is taken stripped; only when whitespace stands before the colon can the two differ, and then the long way
+     * decides.)
+     */
+    private static boolean isRequestOf(RequestId id, AgencyId agencyId, String requestPrefix) {
+        String value = id.value();
+        if (value.startsWith(requestPrefix)) {
+            return true;
+        }
+        int colon = value.indexOf(':');
+        char beforeColon = value.charAt(colon - 1);
+        if (!Character.isWhitespace(beforeColon) && !Character.isSurrogate(beforeColon)) {
+            return false;
+        }
+        return id.agencyId().equals(agencyId);
     }
 
     private static int lastYear(List<LedgerEvent> payloads) {

@@ -42,18 +42,19 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
         ReconsiderationLifecycle.State reconsideration = ReconsiderationLifecycle.initial();
         for (int sequence = 0; sequence < events.size(); sequence++) {
             LedgerEvent event = events.get(sequence);
-            CellSource source = new CellSource(id, sequence, event.getClass().getSimpleName());
+            CellSource source = null; // this event as a source, made when it is one
             if (event instanceof ReconsiderationEvent e) {
                 ReconsiderationLifecycle.State before = reconsideration;
                 reconsideration = ReconsiderationLifecycle.evolve(reconsideration, e);
                 if (before.filing().isEmpty() && reconsideration.filing().isPresent()) {
                     group = ReportFormat.RECONSIDERATION_GROUP;
                     filedOn = reconsideration.filing().get().filedOn();
-                    filing = source;
+                    filing = source = source(id, sequence, event);
                 }
                 if (!(before instanceof ReconsiderationLifecycle.Concluded)
                         && reconsideration instanceof ReconsiderationLifecycle.Concluded c) {
-                    transitions.add(new Transition(c.concludedOn(), CountingRules.appealOutcome(c.ending()), source));
+                    transitions.add(new Transition(c.concludedOn(), CountingRules.appealOutcome(c.ending()),
+                            source == null ? source(id, sequence, event) : source));
                 }
             } else if (event instanceof LawsuitEvent e) {
                 LawsuitLifecycle.State before = lawsuit;
@@ -61,14 +62,15 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
                 if (before.file().isEmpty() && lawsuit.file().isPresent()) {
                     group = lawsuit.file().get().filing().route().key();
                     filedOn = lawsuit.file().get().filing().filedOn();
-                    filing = source;
+                    filing = source = source(id, sequence, event);
                 }
                 List<LawsuitLifecycle.Transition> moved = lawsuit.file().map(LawsuitLifecycle.LawsuitFile::transitions)
                         .orElse(List.of());
                 if (moved.size() > before.file().map(f -> f.transitions().size()).orElse(0)) {
                     LawsuitLifecycle.Transition t = moved.get(moved.size() - 1);
                     transitions.add(new Transition(t.on(),
-                            t.result() == null ? null : CountingRules.appealOutcome(t.result()), source));
+                            t.result() == null ? null : CountingRules.appealOutcome(t.result()),
+                            source == null ? source(id, sequence, event) : source));
                 }
             }
         }
@@ -76,10 +78,15 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
                 : Optional.of(new AppealCase(group, filedOn, List.copyOf(transitions), filing));
     }
 
+    private static CellSource source(String id, int sequence, LedgerEvent event) {
+        return new CellSource(id, sequence, event.getClass().getSimpleName());
+    }
+
     /** The event that decided where the case stands at the end of {@code day}: the last transition by then, or the filing. */
     CellSource sourceAt(LocalDate day) {
         CellSource source = filing;
-        for (Transition t : transitions) {
+        for (int i = 0; i < transitions.size(); i++) {
+            Transition t = transitions.get(i);
             if (!t.on().isAfter(day)) {
                 source = t.source();
             }
@@ -90,7 +97,8 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
     /** The outcome the case stands at at the end of {@code day}; empty while it is pending. */
     Optional<AppealOutcome> standingAt(LocalDate day) {
         AppealOutcome standing = null;
-        for (Transition t : transitions) {
+        for (int i = 0; i < transitions.size(); i++) {
+            Transition t = transitions.get(i);
             if (!t.on().isAfter(day)) {
                 standing = t.outcome();
             }
@@ -106,7 +114,14 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
         if (filedOn.isAfter(period.to())) {
             return false;
         }
-        return period.contains(filedOn) || standingAt(period.from().minusDays(1)).isEmpty()
-                || transitions.stream().anyMatch(t -> period.contains(t.on()));
+        if (period.contains(filedOn) || standingAt(period.from().minusDays(1)).isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < transitions.size(); i++) {
+            if (period.contains(transitions.get(i).on())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

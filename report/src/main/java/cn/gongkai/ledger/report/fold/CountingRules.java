@@ -41,9 +41,8 @@ public final class CountingRules {
      * outcome); this is the one place that decides the row.
      */
     public static Outcome countedOutcome(Concluded concluded) {
-        return concluded.recordedOutcome()
-                .map(primary -> countedOutcome(primary, concluded.secondaryReasons()))
-                .orElse(WITHDRAWAL);
+        Outcome primary = concluded.recordedOutcome().orElse(null);
+        return primary == null ? WITHDRAWAL : countedOutcome(primary, concluded.secondaryReasons());
     }
 
     /**
@@ -98,8 +97,13 @@ public final class CountingRules {
      * and also withholds or cannot provide something (any non-disclosing reason) counts only under 三.二.
      */
     public static Outcome countedOutcome(Outcome primary, List<Outcome> secondaryReasons) {
-        boolean discloses = primary.discloses() || secondaryReasons.stream().anyMatch(Outcome::discloses);
-        boolean refuses = !primary.discloses() || secondaryReasons.stream().anyMatch(o -> !o.discloses());
+        boolean discloses = primary.discloses();
+        boolean refuses = !primary.discloses();
+        for (int i = 0; i < secondaryReasons.size(); i++) {
+            Outcome secondary = secondaryReasons.get(i);
+            discloses |= secondary.discloses();
+            refuses |= !secondary.discloses();
+        }
         return discloses && refuses ? Outcome.PARTIALLY_DISCLOSED : primary;
     }
 

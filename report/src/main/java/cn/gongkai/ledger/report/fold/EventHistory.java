@@ -1,19 +1,26 @@
 package cn.gongkai.ledger.report.fold;
 
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
  * The events of each aggregate, deduplicated by {@code (aggregateId, sequence)} and ordered by sequence, with
  * the problems that stop a history from being folded (gaps, conflicting duplicates). Independent of the order
- * and multiplicity of the input. The aggregates are in no particular order (the fold sums over them); a history
- * that arrives whole and in order (sequences 0 … n-1, once each) is taken as it is.
+ * and multiplicity of the input. The aggregates are in no particular order (the fold sums over them).
+ *
+ * <p>The usual input — from the event store, a topic partition or an export — holds each aggregate's events as one
+ * run, in sequence order: such a history (sequences 0 … n-1, once each, side by side) is taken as it is, a view of
+ * the input without a copy, at one hash lookup per aggregate. Only an aggregate whose events arrive scattered,
+ * out of order or more than once is collected, sorted and deduplicated.
  */
 final class EventHistory {
     static final int MAX_LISTED = 1000;
@@ -31,35 +38,74 @@ final class EventHistory {
     }
 
     static EventHistory of(Collection<EventEnvelope> events) {
-        Map<String, List<EventEnvelope>> grouped = new HashMap<>(Math.max(16, events.size() / 2));
-        String runId = null;
-        List<EventEnvelope> run = null;
-        for (EventEnvelope event : events) {
-            String id = event.aggregateId();
-            if (!id.equals(runId)) { // a run of one aggregate's events (the usual input) costs one lookup
-                runId = id;
-                run = grouped.computeIfAbsent(id, key -> new ArrayList<>(6));
+        EventEnvelope[] input = events.toArray(new EventEnvelope[0]); // a snapshot: the views below never change
+        Map<String, List<EventEnvelope>> grouped = new HashMap<>(Math.max(16, input.length / 2));
+        List<String> scattered = new ArrayList<>();
+        for (int from = 0; from < input.length; ) {
+            String id = input[from].aggregateId();
+            boolean whole = input[from].sequence() == 0;
+            int to = from + 1;
+            for (; to < input.length; to++) {
+                EventEnvelope next = input[to];
+                String nextId = next.aggregateId();
+                if (nextId != id && !nextId.equals(id)) {
+                    break;
+                }
+                whole &= next.sequence() == to - from;
             }
-            run.add(event);
+            List<EventEnvelope> before = grouped.putIfAbsent(id, new Run(input, from, to));
+            if (before == null && !whole) {
+                scattered.add(id); // one run, but out of order or with duplicates
+                grouped.put(id, collect(List.of(), input, from, to));
+            } else if (before instanceof Run first) {
+                scattered.add(id); // a second run (a run out of order was listed with its first)
+                grouped.put(id, collect(first, input, from, to));
+            } else if (before != null) {
+                for (int i = from; i < to; i++) {
+                    before.add(input[i]);
+                }
+            }
+            from = to;
         }
         Map<String, AggregateProblem> problems = new TreeMap<>();
-        grouped.replaceAll((aggregateId, received) -> {
-            if (isWhole(received)) {
-                return received; // the usual case: 0, 1, 2, … once each, in order
-            }
-            return ordered(aggregateId, received, problems);
-        });
+        for (String id : scattered) {
+            grouped.put(id, ordered(id, grouped.get(id), problems));
+        }
         return new EventHistory(grouped, problems);
     }
 
-    /** Whether the events are sequences 0 … n-1, once each, in that order. */
-    private static boolean isWhole(List<EventEnvelope> events) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).sequence() != i) {
-                return false;
-            }
+    /** A list to collect an aggregate's scattered events in: {@code first}, then {@code input[from, to)}. */
+    private static List<EventEnvelope> collect(List<EventEnvelope> first, EventEnvelope[] input, int from, int to) {
+        List<EventEnvelope> collected = new ArrayList<>(first.size() + (to - from) + 4);
+        collected.addAll(first);
+        for (int i = from; i < to; i++) {
+            collected.add(input[i]);
         }
-        return true;
+        return collected;
+    }
+
+    /** One aggregate's events as they stood side by side in the input, in sequence order. */
+    private static final class Run extends AbstractList<EventEnvelope> implements RandomAccess {
+        private final EventEnvelope[] input;
+        private final int from;
+        private final int size;
+
+        Run(EventEnvelope[] input, int from, int to) {
+            this.input = input;
+            this.from = from;
+            this.size = to - from;
+        }
+
+        @Override
+        public EventEnvelope get(int index) {
+            Objects.checkIndex(index, size);
+            return input[from + index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /**

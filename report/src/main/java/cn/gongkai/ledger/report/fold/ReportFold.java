@@ -70,7 +70,7 @@ public final class ReportFold {
         if (!problems.isEmpty()) {
             throw new IncompleteHistoryException(problems);
         }
-        AgencyCases cases = new AgencyCases(request.agencyId());
+        AgencyCases cases = new AgencyCases(request.agencyId(), history.byAggregate().size());
         Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
         for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
             cases.put(aggregate, cutoff, false);
@@ -91,7 +91,7 @@ public final class ReportFold {
         if (!problems.isEmpty()) {
             throw new IncompleteHistoryException(problems);
         }
-        AgencyCases cases = new AgencyCases(request.agencyId());
+        AgencyCases cases = new AgencyCases(request.agencyId(), history.byAggregate().size());
         Instant cutoff = request.asOf() == null ? null : request.asOf().toInstant();
         for (List<EventEnvelope> aggregate : history.byAggregate().values()) {
             cases.put(aggregate, cutoff, false);

@@ -6,6 +6,8 @@ import cn.gongkai.ledger.api.request.DisclosureRequestEvent;
 import cn.gongkai.ledger.api.request.Outcome;
 import cn.gongkai.ledger.api.request.RequestLifecycle;
 import cn.gongkai.ledger.api.request.RequestLifecycle.Concluded;
+import cn.gongkai.ledger.api.request.RequestLifecycle.Open;
+import cn.gongkai.ledger.api.request.RequestLifecycle.RequestFile;
 import cn.gongkai.ledger.api.request.RequestLifecycle.State;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,35 +36,57 @@ public record RequestCase(String id, ApplicantType column, LocalDate receivedOn,
      */
     public static Optional<RequestCase> replay(String id, List<LedgerEvent> events) {
         State state = RequestLifecycle.initial();
-        RequestCase counted = null;
-        for (int sequence = 0; sequence < events.size(); sequence++) {
-            if (events.get(sequence) instanceof DisclosureRequestEvent e) {
-                state = RequestLifecycle.evolve(state, e);
-                counted = next(counted, state, new CellSource(id, sequence, e.getClass().getSimpleName()), id);
-            }
-        }
-        return Optional.ofNullable(counted);
-    }
-
-    private static RequestCase next(RequestCase before, State state, CellSource source, String id) {
-        if (state.file().isEmpty()) {
-            return before;
-        }
-        var facts = state.file().get();
-        ApplicantType column = CountingRules.column(facts.applicant().type());
-        LocalDate receivedOn = facts.receivedOn();
+        boolean counted = false;
+        ApplicantType column = null;
+        LocalDate receivedOn = null;
         LocalDate concludedOn = null;
         Outcome outcome = null;
-        if (state instanceof Concluded c) {
-            concludedOn = CountingRules.countedConclusionDate(receivedOn, c.concludedOn());
-            outcome = CountingRules.countedOutcome(c);
+        int intake = -1; // the sequence of the event each source names
+        int conclusion = -1;
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            if (!(events.get(sequence) instanceof DisclosureRequestEvent e)) {
+                continue;
+            }
+            state = RequestLifecycle.evolve(state, e);
+            RequestFile facts = state instanceof Open open ? open.facts()
+                    : state instanceof Concluded concluded ? concluded.facts() : null;
+            if (facts == null) {
+                continue; // not received yet (Unregistered): nothing counted
+            }
+            ApplicantType nowColumn = CountingRules.column(facts.applicant().type());
+            LocalDate nowReceivedOn = facts.receivedOn();
+            LocalDate nowConcludedOn = null;
+            Outcome nowOutcome = null;
+            if (state instanceof Concluded c) {
+                nowConcludedOn = CountingRules.countedConclusionDate(nowReceivedOn, c.concludedOn());
+                nowOutcome = CountingRules.countedOutcome(c);
+            }
+            if (!counted || column != nowColumn || !receivedOn.equals(nowReceivedOn)) {
+                intake = sequence;
+            }
+            if (nowOutcome == null) {
+                conclusion = -1;
+            } else if (!counted || column != nowColumn || outcome != nowOutcome
+                    || !Objects.equals(concludedOn, nowConcludedOn)) {
+                conclusion = sequence;
+            }
+            counted = true;
+            column = nowColumn;
+            receivedOn = nowReceivedOn;
+            concludedOn = nowConcludedOn;
+            outcome = nowOutcome;
         }
-        boolean intakeChanged = before == null || before.column() != column
-                || !before.receivedOn().equals(receivedOn);
-        boolean conclusionChanged = outcome != null && (before == null || before.column() != column
-                || before.outcome() != outcome || !Objects.equals(before.concludedOn(), concludedOn));
-        CellSource intake = intakeChanged ? source : before.intake();
-        CellSource conclusion = outcome == null ? null : conclusionChanged ? source : before.conclusion();
-        return new RequestCase(id, column, receivedOn, concludedOn, outcome, intake, conclusion);
+        if (!counted) {
+            return Optional.empty();
+        }
+        CellSource intakeSource = source(id, intake, events);
+        CellSource conclusionSource = conclusion < 0 ? null
+                : conclusion == intake ? intakeSource : source(id, conclusion, events);
+        return Optional.of(new RequestCase(id, column, receivedOn, concludedOn, outcome, intakeSource, conclusionSource));
+    }
+
+    /** The event at {@code sequence} as a cell's source. */
+    private static CellSource source(String id, int sequence, List<LedgerEvent> events) {
+        return new CellSource(id, sequence, events.get(sequence).getClass().getSimpleName());
     }
 }
