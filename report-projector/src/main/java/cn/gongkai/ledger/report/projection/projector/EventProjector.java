@@ -229,8 +229,7 @@ public class EventProjector {
      * Counts the aggregates and rematerialises their agencies' reports; when that fails for a reason other than
      * the database, quarantines the event to blame and starts again (each round quarantines a new event, so it
      * ends).
-     */
-    /**
+     *
      * @param stored  the aggregates' stored events, by aggregate in sequence order, as just read (null: read them)
      * @param staging a rebuild's staging: the reports are folded into it, not written (null: written now)
      */
