@@ -173,6 +173,58 @@ class ReportVersionsTest {
         assertThat(then.get("checks")).noneMatch(c -> c.get("rule").asText().startsWith("carry-over"));
     }
 
+    /**
+     * The served report keeps its carry-over checks under the versions of the materialised reports and of last
+     * year's publication (docs/benchmarks.md): each read without {@code ?after=} answers what a fresh computation
+     * would, after the projector counts a new event and after a new publication.
+     */
+    @Test
+    void theKeptCarryOverChecksFollowEveryNewEventAndPublication() {
+        String agency = "migrated-office-2";
+        String y2025 = "/api/reports/" + agency + "/2025";
+        command("/api/agencies", "{\"agencyId\":\"" + agency + "\",\"name\":\"迁移办公室二\"}");
+        command("/api/agencies/" + agency + "/opening", "{\"firstYear\":2024,\"source\":\"2023年度报告（纸质）\"}");
+        command("/api/requests", request(agency, "2023-p1", "2023-11-20"));
+        ledger.awaitServedEqualsFold(agency, 2024);
+        command("/api/reports/" + agency + "/2024/publication", "{}");
+        RunningLedger.await(() -> http.get("/api/reports/" + agency + "/2024/publication"), r -> r.status() == 200,
+                Duration.ofSeconds(60));
+        assertThat(carryOverMessages(http.ok(y2025))).as("二 = 四 as published").isEmpty();
+
+        command("/api/requests", request(agency, "2023-p0", "2023-12-15"));
+        JsonNode one = awaitCarriedOver(y2025, 2);
+        assertThat(carryOverMessages(one)).hasSize(2);
+        assertThat(carryOverMessages(one).get(0)).contains("上年结转 2", agency + ":2023-p0")
+                .doesNotContain(agency + ":2023-p2");
+        assertThat(http.ok(y2025)).as("read again: the same answer").isEqualTo(one);
+
+        command("/api/requests", request(agency, "2023-p2", "2023-12-20"));
+        JsonNode two = awaitCarriedOver(y2025, 3);
+        assertThat(carryOverMessages(two)).hasSize(2);
+        assertThat(carryOverMessages(two).get(0)).contains("上年结转 3", agency + ":2023-p0", agency + ":2023-p2");
+
+        // A revision of 2024 published with both: 2025's 二 agrees with it again.
+        command("/api/reports/" + agency + "/2024/publication", "{}");
+        JsonNode agreed = RunningLedger.await(() -> http.get(y2025),
+                r -> r.status() == 200 && carryOverMessages(r.json()).isEmpty(), Duration.ofSeconds(60)).json();
+        assertThat(agreed.get("table3").get("二").get("总计").asInt()).isEqualTo(3);
+    }
+
+    private static JsonNode awaitCarriedOver(String path, int carried) {
+        return RunningLedger.await(() -> http.get(path), r -> r.status() == 200
+                && r.json().get("table3").get("二").get("总计").asInt() == carried, Duration.ofSeconds(60)).json();
+    }
+
+    private static List<String> carryOverMessages(JsonNode report) {
+        List<String> messages = new ArrayList<>();
+        report.get("checks").forEach(c -> {
+            if (c.get("rule").asText().equals("carry-over")) {
+                messages.add(c.get("message").asText());
+            }
+        });
+        return messages;
+    }
+
     private static String request(String agency, String tracking, String receivedOn) {
         return "{\"agencyId\":\"" + agency + "\",\"trackingNumber\":\"" + tracking + "\",\"channel\":\"IN_PERSON\","
                 + "\"receivedOn\":\"" + receivedOn + "\",\"applicant\":{\"type\":\"NATURAL_PERSON\",\"name\":\"王某\"},"

@@ -141,7 +141,12 @@ public final class AgencyYears {
 
     /** Agency {@code index}: the same events for the same seed, whatever other agencies are generated. */
     public AgencyLedger agency(int index) {
-        return new Generator(agencyId(index), index, "", true, index == 0).generate();
+        return agency(index, null);
+    }
+
+    /** The same agency registered below {@code superior} (null: none), as a hierarchy of agencies has them. */
+    AgencyLedger agency(int index, AgencyId superior) {
+        return new Generator(agencyId(index), index, "", true, index == 0, superior).generate();
     }
 
     /**
@@ -150,7 +155,7 @@ public final class AgencyYears {
      * {@code idPrefix} so that several such histories of one agency never share a case.
      */
     AgencyLedger moreCasesOf(AgencyId agency, String idPrefix) {
-        return new Generator(agency, idPrefix.hashCode(), idPrefix, false, true).generate();
+        return new Generator(agency, idPrefix.hashCode(), idPrefix, false, true, null).generate();
     }
 
     private static double[] arrivalCdf(int year) {
@@ -180,8 +185,10 @@ public final class AgencyYears {
         private final String idPrefix;
         private final boolean register;
         private final boolean exactSize;
+        private final AgencyId superior;
 
-        Generator(AgencyId agency, int index, String idPrefix, boolean register, boolean exactSize) {
+        Generator(AgencyId agency, int index, String idPrefix, boolean register, boolean exactSize, AgencyId superior) {
+            this.superior = superior;
             this.agency = agency;
             this.idPrefix = idPrefix;
             this.register = register;
@@ -223,7 +230,7 @@ public final class AgencyYears {
         private void register() {
             Case c = new Case();
             LocalDate day = LocalDate.of(firstYear() - 1, 3, 1);
-            c.add(new AgencyRegistered(agency, "示范机关" + agency.value(), null, recorded(day)));
+            c.add(new AgencyRegistered(agency, "示范机关" + agency.value(), superior, recorded(day)));
             int documents = 2 + random.nextInt(6) * years;
             for (int d = 0; d < documents; d++) {
                 LocalDate issued = LocalDate.of(firstYear(), 1, 5).plusDays(random.nextInt(365 * years));

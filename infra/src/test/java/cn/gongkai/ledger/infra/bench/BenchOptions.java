@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * The harness's flags, {@code --name=value}; the defaults keep a whole run under about three minutes on two cores.
  *
- * @param sections     which parts to run: any of {@code fold}, {@code http}, {@code scale}, {@code agency}
+ * @param sections     which parts to run: any of {@code fold}, {@code http}, {@code scale}, {@code agency},
+ *                     {@code throughput}, {@code rebuild}, {@code rollup}
  * @param requests     fold benchmark: requests a year of the agency folded (about 4.5 events each)
  * @param foldWarmup   fold benchmark: untimed passes of every operation before the rounds
  * @param foldRounds   fold benchmark: timed rounds
@@ -22,8 +23,9 @@ import java.util.Set;
  * @param fillChunk    command path: lines per import body when filling the event store
  * @param fsync        the embedded MongoDB-compatible server forces every write to the device (as ./bin/run-embedded)
  * @param seed         seed of the generated agency-years ({@link AgencyYears})
- * @param agencies     scale benchmark: agencies generated
- * @param agencyRequests scale benchmark: requests a year of the first agency, the mean of the others
+ * @param agencies     scale, rebuild and roll-up benchmarks: agencies generated
+ * @param agencyRequests scale, rebuild and roll-up benchmarks: requests a year of the first agency, the mean of
+ *                     the others
  * @param years        consecutive years generated, ending in the report year (carry-over needs two)
  * @param fill         command path: how the event store is filled between levels: {@code import} (ReceiveRequest
  *                     lines through {@code POST /api/import}, every line a command) or {@code events} (generated
@@ -42,7 +44,8 @@ record BenchOptions(Set<String> sections, int requests, int foldWarmup, int fold
     static final String AGENCY = "agency";
     static final String THROUGHPUT = "throughput";
     static final String REBUILD = "rebuild";
-    static final Set<String> ALL = Set.of(FOLD, HTTP, SCALE, AGENCY, THROUGHPUT, REBUILD);
+    static final String ROLLUP = "rollup";
+    static final Set<String> ALL = Set.of(FOLD, HTTP, SCALE, AGENCY, THROUGHPUT, REBUILD, ROLLUP);
     static final String FILL_BY_IMPORT = "import";
     static final String FILL_BY_EVENTS = "events";
 

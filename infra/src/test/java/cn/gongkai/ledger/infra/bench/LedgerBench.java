@@ -63,6 +63,10 @@ public final class LedgerBench {
         if (options.sections().contains(BenchOptions.REBUILD)) {
             sections.add(new Section("Rebuild of every read model", RebuildBench.run(options, progress)));
         }
+        if (options.sections().contains(BenchOptions.ROLLUP)) {
+            sections.add(new Section(String.format("Roll-up of %,d agencies", options.agencies()),
+                    RollupBench.run(options, progress)));
+        }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         out.printf(Locale.ROOT, "Run %s: %d cores, Java %s, %s %s; load average %.2f before, %.2f after; %.0f s%n",

@@ -67,17 +67,18 @@ public class ReportQueryController {
             String json = ReportJson.write(versions.knownAt(request, versions.instant("knownAt", knownAt)));
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
         }
-        String json = reports.withCarryOver(request,
-                after == null || after.isBlank() ? reports.current(request) : reports.folded(request));
+        ReportQueryService.Served served = after == null || after.isBlank() ? reports.served(request)
+                : new ReportQueryService.Served(reports.withCarryOver(request, reports.folded(request)),
+                reports.isPublished(agencyId, year));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         List<String> heldBack = reports.heldBack(agencyId);
         if (!heldBack.isEmpty()) {
             response.header(HELD_BACK_HEADER, String.join(", ", heldBack));
         }
-        if (reports.isPublished(agencyId, year)) {
+        if (served.published()) {
             response.header(HttpHeaders.LINK, "<" + publicationPath(agencyId, year) + ">; rel=\"publication\"");
         }
-        return response.body(json);
+        return response.body(served.json());
     }
 
     @GetMapping("/api/reports/{agencyId}/{year}/publication")

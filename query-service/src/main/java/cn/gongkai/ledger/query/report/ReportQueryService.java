@@ -18,7 +18,10 @@ import cn.gongkai.ledger.readmodel.query.ReportQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -28,9 +31,19 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ReportQueryService {
+    /** Agency-years whose served report with its carry-over checks is kept (the most recently read). */
+    static final int KEPT_CARRY_OVERS = 256;
+
     private final CountedEvents counted;
     private final ReportQueries reports;
     private final KnownAgencies knownAgencies;
+    /** The served reports with their carry-over checks, by agency-year and the versions they were derived from. */
+    private final Map<String, String> carryOvers = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > KEPT_CARRY_OVERS;
+        }
+    });
 
     public ReportQueryService(CountedEvents counted, ReportQueries reports, KnownAgencies knownAgencies) {
         this.counted = counted;
@@ -63,11 +76,42 @@ public class ReportQueryService {
 
     /** The current report's canonical JSON. */
     public String current(ReportRequest request) {
+        if (request.equals(ReportRequest.of(request.agencyId(), request.year()))) {
+            Optional<String> stored = reports.materializedJson(request.agencyId().value(), request.year());
+            if (stored.isPresent()) {
+                return stored.get(); // materialised from the agency's counted events: the agency is known
+            }
+        }
         knownAgencies.require(request.agencyId());
-        ReportRequest materializedShape = ReportRequest.of(request.agencyId(), request.year());
-        Optional<String> stored = request.equals(materializedShape)
-                ? reports.materializedJson(request.agencyId().value(), request.year()) : Optional.empty();
-        return stored.orElseGet(() -> ReportJson.write(ReportFold.fold(counted.ofAgency(request.agencyId()), request)));
+        return ReportJson.write(ReportFold.fold(counted.ofAgency(request.agencyId()), request));
+    }
+
+    /**
+     * What {@code GET /api/reports/{agency}/{year}} answers as JSON: the current report with the checks of
+     * {@link #withCarryOver}, and whether the year is published.
+     */
+    public record Served(String json, boolean published) {
+    }
+
+    /**
+     * The current report with its carry-over checks, reading the agency's materialised reports and publications of
+     * the year and the year before in one query each, by {@code _id}: nothing it reads grows with the agency's
+     * history. The carry-over checks are kept per agency-year under the versions of both years' materialised
+     * reports and last year's publication, so a read after the projector rematerialised (or a new publication)
+     * computes them again, in this process or any other.
+     */
+    public Served served(ReportRequest request) {
+        String agency = request.agencyId().value();
+        int year = request.year();
+        List<Integer> years = year > ReportFold.FIRST_REPORT_YEAR ? List.of(year, year - 1) : List.of(year);
+        Map<Integer, PublishedReport> publications = reports.published(agency, years);
+        Map<Integer, ReportQueries.Materialized> stored = reports.materialized(agency, years);
+        ReportQueries.Materialized own = request.equals(ReportRequest.of(request.agencyId(), year))
+                ? stored.get(year) : null;
+        String json = own != null ? own.json() : current(request);
+        String checked = withCarryOver(request, json, own == null ? null : own.version(),
+                publications.get(year - 1), stored.get(year - 1));
+        return new Served(checked, publications.containsKey(year));
     }
 
     /**
@@ -103,22 +147,56 @@ public class ReportQueryService {
      * last year's report too).
      */
     public String withCarryOver(ReportRequest request, String json) {
-        Optional<PublishedReport> snapshot = request.year() > ReportFold.FIRST_REPORT_YEAR
-                ? reports.published(request.agencyId().value(), request.year() - 1) : Optional.empty();
-        if (snapshot.isEmpty()) {
+        if (request.year() <= ReportFold.FIRST_REPORT_YEAR) {
             return json;
         }
-        LastPublication last = LastPublication.of(snapshot.get());
+        String agency = request.agencyId().value();
+        int last = request.year() - 1;
+        return withCarryOver(request, json, null, reports.published(agency, last).orElse(null),
+                reports.materialized(agency, List.of(last)).get(last));
+    }
+
+    /**
+     * {@link #withCarryOver(ReportRequest, String)} given what it reads: last year's latest publication (null:
+     * none) and materialised report (null: none); with {@code version}, the version of the materialised report
+     * {@code json} is, the answer is kept under it.
+     */
+    private String withCarryOver(ReportRequest request, String json, String version, PublishedReport snapshot,
+                                 ReportQueries.Materialized lastYear) {
+        if (snapshot == null) {
+            return json;
+        }
+        String key = version == null || lastYear == null || lastYear.version() == null ? null
+                : String.join("|", request.agencyId().value(), String.valueOf(request.year()), version,
+                lastYear.version(), String.valueOf(snapshot.revision()), String.valueOf(snapshot.tablesSha256()));
+        if (key != null) {
+            String kept = carryOvers.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        LastPublication published = LastPublication.of(snapshot);
         AnnualReport report = ReportJson.read(json);
-        AnnualReport lastTables = last.tables();
+        AnnualReport lastTables = published.tables();
         boolean byCounts = !CarryOver.differences(report, lastTables).isEmpty();
-        boolean lastChanged = !ReportDiff.diff(lastTables, ReportJson.read(current(last.today()))).isEmpty();
-        if (!byCounts && !lastChanged) {
-            return json;
+        // last year as corrected today, in the shape it was published in: its materialised report when that is
+        // the shape (the format in force and the agency's own policy, as published unless the publisher named
+        // another policy), else folded
+        boolean sameShape = lastYear != null && lastYear.format().equals(snapshot.format())
+                && lastYear.appealPolicy().equals(snapshot.appealPolicy());
+        AnnualReport lastToday = ReportJson.read(sameShape ? lastYear.json() : current(published.today()));
+        boolean lastChanged = !ReportDiff.diff(lastTables, lastToday).isEmpty();
+        String answer = json;
+        if (byCounts || lastChanged) {
+            List<CarryOver.Difference> differences = CarryOverChecks.differences(counted.ofAgency(request.agencyId()),
+                    request, published);
+            answer = differences.isEmpty() ? json
+                    : ReportJson.write(CarryOverChecks.withChecks(report, differences, published));
         }
-        List<CarryOver.Difference> differences = CarryOverChecks.differences(counted.ofAgency(request.agencyId()),
-                request, last);
-        return differences.isEmpty() ? json : ReportJson.write(CarryOverChecks.withChecks(report, differences, last));
+        if (key != null) {
+            carryOvers.put(key, answer);
+        }
+        return answer;
     }
 
     /** @throws LedgerProblemException 404 {@code AGENCY_NOT_FOUND} when the read model knows nothing of the agency */

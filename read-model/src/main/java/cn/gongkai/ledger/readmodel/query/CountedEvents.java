@@ -55,6 +55,6 @@ public final class CountedEvents {
 
     /** Whether the read model has counted any event of the agency. */
     public boolean knows(AgencyId agencyId) {
-        return progress.ofAgency(agencyId.value()).stream().anyMatch(p -> p.lastContiguous() >= 0);
+        return progress.anyCountedOfAgency(agencyId.value());
     }
 }

@@ -31,6 +31,32 @@ public final class ReportQueries {
         return materialized.find(agencyId, year).map(MaterializedReport::json);
     }
 
+    /**
+     * An agency-year's report as the projector materialised it (format in force, default policy).
+     *
+     * @param json         the canonical report JSON, exactly as served
+     * @param appealPolicy the table-四 policy it was folded under (the agency's for the year)
+     * @param version      names the counted events it was folded from: changes whenever they change (null for a
+     *                     report stored before versions were)
+     */
+    public record Materialized(int year, String json, String format, String appealPolicy, String version) {
+    }
+
+    /** The agency's materialised reports of these years (those there are), by year: one read by {@code _id}. */
+    public Map<Integer, Materialized> materialized(String agencyId, Collection<Integer> years) {
+        Map<Integer, Materialized> found = new HashMap<>();
+        materialized.findYears(agencyId, years).forEach((year, r) ->
+                found.put(year, new Materialized(year, r.json(), r.format(), r.appealPolicy(), r.version())));
+        return found;
+    }
+
+    /** The agency's latest publications of these years (those published), by year: one read by {@code _id}. */
+    public Map<Integer, PublishedReport> published(String agencyId, Collection<Integer> years) {
+        Map<Integer, PublishedReport> found = new HashMap<>();
+        published.findYears(agencyId, years).forEach(p -> found.put(p.year(), p));
+        return found;
+    }
+
     /** The agency's cases held back by a sequence gap: not counted in its reports until the gap is filled. */
     public List<String> heldBack(String agencyId) {
         return gaps.heldBackOfAgency(agencyId);

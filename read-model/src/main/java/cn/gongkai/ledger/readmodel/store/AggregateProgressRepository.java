@@ -37,6 +37,14 @@ public final class AggregateProgressRepository {
         return progress.list(Filters.eq("aggregateType", aggregateType));
     }
 
+    /**
+     * Whether any aggregate of the agency has a counted event ({@code lastContiguous ≥ 0}): one document read at
+     * most, through the {@code agencyId} index, however many cases the agency has.
+     */
+    public boolean anyCountedOfAgency(String agencyId) {
+        return progress.any(Filters.and(Filters.eq("agencyId", agencyId), Filters.gte("lastContiguous", 0L)));
+    }
+
     /** The aggregates of an agency whose first event has been seen. */
     public List<AggregateProgress> ofAgency(String agencyId) {
         return progress.list(Filters.eq("agencyId", agencyId));

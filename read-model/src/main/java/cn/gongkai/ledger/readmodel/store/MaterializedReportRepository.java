@@ -33,6 +33,14 @@ public final class MaterializedReportRepository {
         return found;
     }
 
+    /** The agency's reports of these years (those materialised), by year, in one read by {@code _id}. */
+    public Map<Integer, MaterializedReport> findYears(String agencyId, Collection<Integer> years) {
+        Map<Integer, MaterializedReport> found = new HashMap<>();
+        reports.findAll(years.stream().map(year -> MaterializedReport.id(agencyId, year)).toList())
+                .values().forEach(report -> found.put(report.year(), report));
+        return found;
+    }
+
     public void save(MaterializedReport report) {
         reports.save(MaterializedReport.id(report.agencyId(), report.year()), report);
     }

@@ -52,6 +52,16 @@ public final class PublishedReportRepository {
         return found;
     }
 
+    /** The agency's latest publications of these years (those published), read by {@code _id} only. */
+    public java.util.List<PublishedReport> findYears(String agencyId, java.util.Collection<Integer> years) {
+        java.util.List<PublishedReport> found = new java.util.ArrayList<>();
+        if (!years.isEmpty()) {
+            published.find(Filters.in("_id", years.stream().map(y -> id(agencyId, y)).toList()))
+                    .forEach(d -> found.add(ReadModelJson.fromDocument(d, PublishedReport.class)));
+        }
+        return found;
+    }
+
     private static String id(String agencyId, int year) {
         return agencyId + "|" + year;
     }

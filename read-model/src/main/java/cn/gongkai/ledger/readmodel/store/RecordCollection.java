@@ -75,6 +75,12 @@ final class RecordCollection<T> {
         return result;
     }
 
+    /** Whether any record matches {@code filter}: reads at most one document, and only its {@code _id}. */
+    boolean any(Bson filter) {
+        return collection.find(filter).projection(com.mongodb.client.model.Projections.include("_id")).limit(1)
+                .first() != null;
+    }
+
     MongoCollection<Document> raw() {
         return collection;
     }

@@ -73,8 +73,8 @@ abstract class ReadModelRepositoryContract {
         assertThat(projection.offsets.nextOffset("t", 0)).hasValue(43);
         assertThat(projection.offsets.nextOffset("t", 1)).isEmpty();
 
-        projection.reports.save(new MaterializedReport(AGENCY.value(), 2023, "2021", "OPEN_IN_YEAR", null, "{}", List.of(), 0));
-        projection.reports.save(new MaterializedReport(AGENCY.value(), 2024, "2021", "OPEN_IN_YEAR", null, "{}", List.of("x"), 3));
+        projection.reports.save(new MaterializedReport(AGENCY.value(), 2023, "2021", "OPEN_IN_YEAR", null, "{}", List.of(), 0, "v1"));
+        projection.reports.save(new MaterializedReport(AGENCY.value(), 2024, "2021", "OPEN_IN_YEAR", null, "{}", List.of("x"), 3, "v2"));
         projection.reports.retainOnly(AGENCY.value(), List.of(2024));
 
         assertThat(projection.reports.ofAgency(AGENCY.value())).extracting(MaterializedReport::year).containsExactly(2024);

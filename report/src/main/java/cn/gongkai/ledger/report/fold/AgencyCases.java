@@ -244,6 +244,34 @@ public final class AgencyCases {
         return byAggregate.values().stream().mapToInt(Replayed::events).sum();
     }
 
+    /**
+     * A fingerprint of what the cases were replayed from — each aggregate, how many of its events were counted and
+     * the recording time of the last — the same for the same histories however they were replayed (whole or by
+     * {@link #replace}), and different (but with a chance of 2<sup>-64</sup>) once any history grows, shrinks,
+     * appears or goes: what a read may keep a result derived from the agency's events under.
+     */
+    public long fingerprint() {
+        long sum = 0;
+        for (Map.Entry<String, Replayed> entry : byAggregate.entrySet()) {
+            long id = 0xcbf29ce484222325L; // FNV-1a over the id's chars
+            String aggregateId = entry.getKey();
+            for (int i = 0; i < aggregateId.length(); i++) {
+                id = (id ^ aggregateId.charAt(i)) * 0x100000001b3L;
+            }
+            Replayed replayed = entry.getValue();
+            sum += mix(id ^ mix(replayed.events() * 0x9E3779B97F4A7C15L ^ replayed.last().getEpochSecond())
+                    ^ mix(replayed.last().getNano() + 1L));
+        }
+        return sum;
+    }
+
+    /** SplitMix64's finaliser. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
     /** Whether any event of the agency has been replayed. */
     public boolean isEmpty() {
         return byAggregate.isEmpty();

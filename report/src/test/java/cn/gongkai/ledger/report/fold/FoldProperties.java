@@ -379,6 +379,7 @@ class FoldProperties {
         Map<String, List<EventEnvelope>> seen = new HashMap<>();
         List<EventEnvelope> seenEvents = new ArrayList<>();
         int next = 0;
+        java.util.Set<Long> fingerprints = new java.util.HashSet<>();
         while (next < arrival.size()) {
             int end = Math.min(arrival.size(), next + 1 + random.nextInt(8));
             List<String> touched = new ArrayList<>();
@@ -387,9 +388,15 @@ class FoldProperties {
                 seenEvents.add(event);
                 touched.add(event.aggregateId());
             }
+            int before = incremental.events();
             touched.stream().distinct().forEach(id -> incremental.replace(seen.get(id)));
             next = end;
             assertThat(incremental.report(request)).isEqualTo(ReportFold.fold(seenEvents, request));
+            // the version a read keeps results under: the same however the cases were replayed, new once they grow
+            assertThat(incremental.fingerprint()).isEqualTo(AgencyCases.of(agency, seenEvents).fingerprint());
+            if (incremental.events() != before) {
+                assertThat(fingerprints.add(incremental.fingerprint())).as("a new fingerprint after a batch").isTrue();
+            }
         }
         AgencyCases whole = AgencyCases.of(agency, seenEvents);
         assertThat(incremental.years()).isEqualTo(whole.years()).isNotEmpty();

@@ -193,12 +193,13 @@ public final class ReportMaterializer {
         Map<String, List<Integer>> years = new LinkedHashMap<>();
         replayed.forEach((agencyId, cases) -> {
             int events = cases.events();
+            String version = Long.toHexString(cases.fingerprint()) + "-" + events;
             List<String> held = heldBack.getOrDefault(agencyId.value(), List.of());
             for (int year : cases.years()) {
                 AnnualReport report = cases.report(ReportRequest.of(agencyId, year));
                 documents.add(new MaterializedReport(agencyId.value(), year, report.format().code(),
                         report.appealPolicy().name(), report.asOf() == null ? null : report.asOf().toString(),
-                        ReportJson.write(report), held, events));
+                        ReportJson.write(report), held, events, version));
             }
             years.put(agencyId.value(), cases.years());
         });
