@@ -66,6 +66,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadSideIntegrityRebuildTest {
     private static final String TOPIC = "rebuild-test.events";
+    /** The event store's collection, Axon-shaped (as EVENT_STORE_COLLECTION can name it). */
+    private static final String EVENT_STORE = "rebuild_test_event_store";
     private static final int AGENCIES = 5;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-02-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -202,14 +204,14 @@ class ReadSideIntegrityRebuildTest {
                         .append("payloadType", e.payload().getClass().getName()).append("payloadRevision", null)
                         .append("metaData", "{}").append("eventIdentifier", e.eventId()));
             }
-            database.getCollection("domainevents").insertMany(stored);
+            database.getCollection(EVENT_STORE).insertMany(stored);
             ReadModelDatabase readModel = new ReadModelDatabase(database);
             ProjectedEventRepository projected = new ProjectedEventRepository(readModel);
             AggregateProgressRepository progress = new AggregateProgressRepository(readModel);
             SequenceGapRepository gaps = new SequenceGapRepository(readModel);
             reports = new MaterializedReportRepository(readModel);
             offsets = new KafkaOffsetRepository(readModel);
-            eventStore = new MongoEventStoreReader(database);
+            eventStore = new MongoEventStoreReader(database, EVENT_STORE);
             projector = new EventProjector(projected, progress, gaps, new CaseSummaryRepository(readModel),
                     new PublishedReportRepository(readModel), new AgencyTreeRepository(readModel),
                     new ReportMaterializer(new CountedEvents(projected, progress), gaps, reports), eventStore,
