@@ -12,7 +12,13 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * mongo-java-server's H2 collection, choosing its index as MongoDB would for a query the plain server scans for:
  * a query that fixes every key of a unique index by equality (such as {@code _id} = id together with other
  * conditions, or inside a top-level {@code $and}) reads the one document that index names and filters it by the
- * whole query; the plain server uses a unique index only when the query names exactly its keys. The documents a
- * query returns are the same either way.
+ * whole query; the plain server uses a unique index only when the query names exactly its keys. A top-level
+ * {@code $or} whose every clause an index answers reads the union of their documents. A {@code $nin} over
+ * strings is checked by a set lookup ({@link Exclusion}). The documents a query returns are the same either way.
  *
  * <p>Every query that still reads the whole collection is counted by collection and filter shape (values replaced
  * by {@code ?}) and logged at DEBUG the 1st, 10th, 100th… time, so a missing index shows in the log
@@ -35,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class IndexedH2Collection extends H2Collection {
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Collection.class);
     private static final Map<String, LongAdder> SCANS = new ConcurrentHashMap<>();
+    /** Per filter shape answered from an index: queries, and documents they read (for the DEBUG log). */
+    private static final Map<String, long[]> INDEXED_READS = new ConcurrentHashMap<>();
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap,
@@ -52,16 +61,57 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                          int batchSize, Document fieldSelector) {
+        Iterable<Object> positions = uniqueKeyPositions(query);
+        if (positions == null) {
+            positions = unionOfClauses(query);
+        }
+        if (positions != null) {
+            return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The one position a unique index names for the query's equality on every one of its keys, or null. */
+    private Iterable<Object> uniqueKeyPositions(Document query) {
         for (Index<Object> index : getIndexes()) {
             if (index.isUnique()) {
                 Document keyQuery = equalityOnEveryKey(index, query);
                 if (keyQuery != null && index.canHandle(keyQuery)) {
-                    return matchDocuments(query, index.getPositions(keyQuery), orderBy, numberToSkip, limit,
-                            batchSize, fieldSelector);
+                    return index.getPositions(keyQuery);
                 }
             }
         }
-        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        return null;
+    }
+
+    /**
+     * For a top-level {@code $or} whose every clause an index answers (as MongoDB unions its indexes for one): the
+     * positions of all clauses, else null. The whole query then filters them.
+     */
+    private Iterable<Object> unionOfClauses(Document query) {
+        if (!(query.get("$or") instanceof List<?> clauses) || clauses.isEmpty()) {
+            return null;
+        }
+        Set<Object> union = new LinkedHashSet<>();
+        for (Object clause : clauses) {
+            if (!(clause instanceof Document document)) {
+                return null;
+            }
+            Iterable<Object> positions = uniqueKeyPositions(document);
+            if (positions == null) {
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(document)) {
+                        positions = index.getPositions(document);
+                        break;
+                    }
+                }
+            }
+            if (positions == null) {
+                return null;
+            }
+            positions.forEach(union::add);
+        }
+        return union;
     }
 
     /** The full-scan path (no index could answer the query). */
@@ -73,11 +123,103 @@ final class IndexedH2Collection extends H2Collection {
         counter.increment();
         if (!query.isEmpty() && log.isDebugEnabled()) {
             long count = counter.sum();
-            if (Long.toString(count).matches("10*")) {
-                log.debug("full scan #{} of {} (sort {})", count, key, orderBy == null ? "none" : shape(orderBy));
+            if (isPowerOfTen(count)) {
+                log.debug("full scan #{} of {} ({} documents; sort {})", count, key, count(),
+                        orderBy == null ? "none" : shape(orderBy));
             }
         }
         return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The path of a query an index answered: at DEBUG, how many documents queries of its shape read. */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy,
+                                         int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+        if (log.isDebugEnabled() && positions instanceof Collection<?> read) {
+            String key = getFullName() + " " + shape(query);
+            long[] totals = INDEXED_READS.computeIfAbsent(key, k -> new long[2]);
+            long queries;
+            long documents;
+            synchronized (totals) {
+                queries = ++totals[0];
+                documents = totals[1] += read.size();
+            }
+            if (isPowerOfTen(queries)) {
+                log.debug("indexed query #{} of {}: {} documents read in all, of {}", queries, key, documents,
+                        count());
+            }
+        }
+        Exclusion exclusion = Exclusion.of(query);
+        if (exclusion == null) {
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
+                .map(this::getDocument)
+                .filter(document -> exclusion.admits(document, this::documentMatchesQuery));
+        return matchDocumentsFromStream(documents, exclusion.rest(), orderBy, numberToSkip, limit, batchSize,
+                fieldSelector);
+    }
+
+    /**
+     * A {@code field: {$nin: [strings]}} condition of a query (at the top level or a clause of a top-level
+     * {@code $and}), checked by one set lookup for a document whose value is a string: the server's matcher compares
+     * each document with each value of the list, and Axon's tracking query excludes every event of its look-back
+     * window by id, so a poll cost the square of the events in the window. Any other value is checked by the
+     * matcher, as before; {@code rest} is the query without the condition.
+     */
+    private record Exclusion(String field, Set<String> values, Document condition, Document rest) {
+        static Exclusion of(Document query) {
+            Exclusion top = ofClause(query, query);
+            if (top != null) {
+                return top;
+            }
+            if (query.get("$and") instanceof List<?> clauses) {
+                for (int i = 0; i < clauses.size(); i++) {
+                    if (clauses.get(i) instanceof Document clause && clause.size() == 1) {
+                        Exclusion inner = ofClause(clause, clause);
+                        if (inner != null) {
+                            List<Object> others = new ArrayList<>(clauses);
+                            others.remove(i);
+                            Document rest = new Document(query);
+                            if (others.isEmpty()) {
+                                rest.remove("$and");
+                            } else {
+                                rest.put("$and", others);
+                            }
+                            return new Exclusion(inner.field, inner.values, inner.condition, rest);
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static Exclusion ofClause(Document clause, Document query) {
+            for (Map.Entry<String, Object> entry : clause.entrySet()) {
+                String field = entry.getKey();
+                if (field.startsWith("$") || field.contains(".")
+                        || !(entry.getValue() instanceof Document operators) || operators.size() != 1
+                        || !(operators.get("$nin") instanceof Collection<?> list) || list.isEmpty()
+                        || !list.stream().allMatch(String.class::isInstance)) {
+                    continue;
+                }
+                Set<String> values = new HashSet<>();
+                list.forEach(value -> values.add((String) value));
+                Document rest = new Document(query);
+                rest.remove(field);
+                return new Exclusion(field, values, new Document(field, operators), rest);
+            }
+            return null;
+        }
+
+        boolean admits(Document document, BiPredicate<Document, Document> matcher) {
+            return document.get(field) instanceof String value ? !values.contains(value)
+                    : matcher.test(document, condition);
+        }
+    }
+
+    private static boolean isPowerOfTen(long count) {
+        return Long.toString(count).matches("10*");
     }
 
     /**

@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  * whenever the database is opened.
  *
  * <p>It answers a query that restricts the first key — equality, {@code $in}, or a range ({@code $gt},
- * {@code $gte}, {@code $lt}, {@code $lte}, {@code $eq}) on a string or number, at the top level or inside a
+ * {@code $gte}, {@code $lt}, {@code $lte}, {@code $eq}) on a string or number, or a literal prefix (an anchored
+ * regular expression such as {@code ^agency\:}), at the top level or inside a
  * top-level {@code $and} — with the positions of the documents whose first-key value can match: a superset of the
  * answer, which the server then filters by the whole query and sorts as without an index. So the index changes how
  * many documents a query reads, never which ones it returns. That is what makes Axon's aggregate load
@@ -118,7 +120,15 @@ final class OrderedFieldIndex extends Index<Object> {
         lookups++;
         Object condition = condition(query);
         Collection<Set<Object>> matching;
-        if (condition instanceof Document operators) {
+        if (condition instanceof Prefix prefix) {
+            matching = new ArrayList<>();
+            for (Map.Entry<Object, Set<Object>> entry : positionsByValue.tailMap(prefix.text(), true).entrySet()) {
+                if (!(entry.getKey() instanceof String value) || !value.startsWith(prefix.text())) {
+                    break; // strings are ordered by compareTo: those starting with the prefix are together
+                }
+                matching.add(entry.getValue());
+            }
+        } else if (condition instanceof Document operators) {
             if (operators.containsKey("$in")) {
                 matching = new ArrayList<>();
                 for (Object value : (Collection<?>) operators.get("$in")) {
@@ -205,9 +215,13 @@ final class OrderedFieldIndex extends Index<Object> {
         if (isScalar(condition)) {
             return condition;
         }
+        Prefix prefix = Prefix.of(condition);
+        if (prefix != null) {
+            return prefix;
+        }
         if (condition instanceof Document operators && !operators.isEmpty()) {
             if (operators.size() == 1 && operators.get("$in") instanceof Collection<?> values
-                    && !values.isEmpty() && values.stream().allMatch(OrderedFieldIndex::isScalar)) {
+                    && values.stream().allMatch(OrderedFieldIndex::isScalar)) {
                 return operators;
             }
             for (Map.Entry<String, Object> operator : operators.entrySet()) {
@@ -218,6 +232,41 @@ final class OrderedFieldIndex extends Index<Object> {
             return operators;
         }
         return null;
+    }
+
+    /**
+     * An anchored regular expression without options whose pattern after {@code ^} is a literal (metacharacters
+     * escaped, as {@code RequestIdFilter} writes it): it matches the strings that start with that text, which are
+     * together in the index.
+     */
+    private record Prefix(String text) {
+        private static final String METACHARACTERS = "\\.[]{}()<>*+-=!?^$|";
+
+        static Prefix of(Object condition) {
+            if (!BsonRegularExpression.isRegularExpression(condition)) {
+                return null;
+            }
+            BsonRegularExpression regex = BsonRegularExpression.convertToRegularExpression(condition);
+            String pattern = regex.getPattern();
+            if ((regex.getOptions() != null && !regex.getOptions().isEmpty()) || !pattern.startsWith("^")) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            for (int i = 1; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (c == '\\') {
+                    if (i + 1 >= pattern.length() || METACHARACTERS.indexOf(pattern.charAt(i + 1)) < 0) {
+                        return null; // \d, \w and the like: not a literal
+                    }
+                    text.append(pattern.charAt(++i));
+                } else if (METACHARACTERS.indexOf(c) >= 0) {
+                    return null;
+                } else {
+                    text.append(c);
+                }
+            }
+            return new Prefix(text.toString());
+        }
     }
 
     /** Strings and numbers: the values whose matching by the server agrees with their order in the index. */

@@ -8,6 +8,8 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.nin;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.regex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
@@ -113,6 +115,12 @@ class OrderedFieldIndexTest {
             events.find(and(gte("timestamp", "2024-01-01T00:01:00.000Z"), nin("eventIdentifier", List.of("e-1"))))
                     .sort(Sorts.ascending("timestamp", "sequenceNumber")).batchSize(100).into(new ArrayList<>());
             assertThat(ordered.lookups()).isEqualTo(trackingBefore + 1);
+
+            long agencyBefore = leading.lookups();
+            // ProjectedEventRepository.ofAgency: an agency's requests by id prefix, its other aggregates by id
+            events.find(or(regex("aggregateIdentifier", "^agg\\-1"), in("aggregateIdentifier", List.of("agg-2"))))
+                    .into(new ArrayList<>());
+            assertThat(leading.lookups()).isEqualTo(agencyBefore + 2);
             assertThat(leading.getCount()).as("one entry per document with an aggregate id").isPositive();
         } finally {
             server.shutdownNow();
@@ -138,7 +146,13 @@ class OrderedFieldIndexTest {
     private static List<Document> randomDocuments(Random random, int count) {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Document document = new Document("_id", "id-" + i).append("eventIdentifier", "e-" + i);
+            Document document = new Document("_id", "id-" + i);
+            switch (random.nextInt(20)) {
+                case 0 -> { } // no event id
+                case 1 -> document.append("eventIdentifier", List.of("e-" + i, "e-x")); // an array
+                case 2 -> document.append("eventIdentifier", i); // a number
+                default -> document.append("eventIdentifier", "e-" + i);
+            }
             int aggregate = random.nextInt(12);
             if (random.nextInt(20) > 0) {
                 document.append("aggregateIdentifier", "agg-" + aggregate);
@@ -174,13 +188,21 @@ class OrderedFieldIndexTest {
     private static Bson randomFilter(Random random) {
         String aggregate = "agg-" + random.nextInt(14);
         String time = timestamp(random);
-        return switch (random.nextInt(9)) {
+        return switch (random.nextInt(15)) {
             case 0 -> eq("aggregateIdentifier", aggregate);
             case 1 -> and(eq("aggregateIdentifier", aggregate), gte("sequenceNumber", (long) random.nextInt(600)));
             case 2 -> in("aggregateIdentifier", aggregate, "agg-" + random.nextInt(14));
             case 3 -> gte("timestamp", time);
             case 4 -> and(gt("timestamp", time), lte("timestamp", timestamp(random)));
             case 5 -> and(gte("timestamp", time), nin("eventIdentifier", List.of("e-1", "e-2", "e-" + random.nextInt(600))));
+            case 9 -> new Document("$and", List.of(new Document("timestamp", new Document("$gte", time)),
+                    new Document("eventIdentifier", new Document("$nin", List.of("e-x", "e-" + random.nextInt(600),
+                            "e-" + random.nextInt(600)))))); // as Axon's tracking query: an explicit $and
+            case 10 -> regex("aggregateIdentifier", "^agg\\-" + random.nextInt(3)); // a literal prefix
+            case 11 -> or(regex("aggregateIdentifier", "^agg\\-1"), in("aggregateIdentifier", List.of(aggregate)));
+            case 12 -> or(in("aggregateIdentifier", List.of()), eq("timestamp", time));
+            case 13 -> or(regex("aggregateIdentifier", "^agg-1"), eq("notIndexed", 1)); // a clause no index answers
+            case 14 -> regex("aggregateIdentifier", "^agg.1"); // not a literal: a full scan
             case 6 -> lt("timestamp", random.nextInt(60));
             case 7 -> eq("timestamp", time);
             default -> new Document("timestamp", new Document("$gte", time).append("$lt", timestamp(random)));
