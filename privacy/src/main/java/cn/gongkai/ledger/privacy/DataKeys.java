@@ -110,54 +110,81 @@ public final class DataKeys {
 
     /**
      * Readies the keys of many cases about to be sealed together (an import's events): looks them up in one query
-     * and creates the missing ones in one write, then reads back what is stored (a key another writer created
-     * first wins, as in {@link #keyForSealing}), so that sealing them costs no further round trip while the cache
-     * holds them. An erased case stays erased.
+     * and creates the missing ones in one write, so that sealing them costs no further round trip while the cache
+     * holds them. A key another writer created first wins (as in {@link #keyForSealing}): the cases whose insert
+     * found one are read back. An erased case stays erased.
      */
     public void prepareForSealing(Collection<String> caseIds) {
         List<String> distinct = caseIds.stream().distinct().toList();
         prefetch(distinct);
         List<Document> missing = new java.util.ArrayList<>();
+        List<SecretKey> created = new java.util.ArrayList<>();
         for (String caseId : distinct) {
             Cached cached = cache.get(caseId);
             if (cached != null && cached.state() instanceof State.None) {
-                byte[] bytes = new byte[32];
-                RANDOM.nextBytes(bytes);
-                missing.add(new Document("_id", caseId).append("wrapped", wrap(bytes, caseId))
-                        .append("createdAt", Instant.now().toString()));
+                SecretKey key = newKey();
+                missing.add(keyDocument(caseId, key));
+                created.add(key);
             }
         }
         if (missing.isEmpty()) {
             return;
         }
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         try {
             keys.insertMany(missing, new com.mongodb.client.model.InsertManyOptions().ordered(false));
         } catch (com.mongodb.MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
+            e.getWriteErrors().forEach(error -> taken.add(error.getIndex()));
         }
-        List<String> created = missing.stream().map(d -> d.getString("_id")).toList();
-        created.forEach(cache::remove);
-        prefetch(created);
+        long now = System.nanoTime();
+        List<String> readBack = new java.util.ArrayList<>();
+        for (int i = 0; i < missing.size(); i++) {
+            String caseId = missing.get(i).getString("_id");
+            if (taken.contains(i)) {
+                cache.remove(caseId);
+                readBack.add(caseId);
+            } else {
+                cache.put(caseId, new Cached(new State.Active(created.get(i)), now));
+            }
+        }
+        prefetch(readBack);
     }
 
-    /** The case's key, created now if it has none; empty if the case was erased. */
+    /**
+     * The case's key, created now if it has none; empty if the case was erased. A case this replica has not seen
+     * is most often a new one (its first event is being sealed), so its key is created at once: one insert, and
+     * only if a key or a tombstone is there already (a duplicate id) is the stored one read.
+     */
     public Optional<SecretKey> keyForSealing(String caseId) {
-        State state = state(caseId);
+        State state = cache.containsKey(caseId) ? state(caseId) : null;
         if (state instanceof State.Active active) {
             return Optional.of(active.key());
         }
         if (state instanceof State.Erased) {
             return Optional.empty();
         }
+        SecretKey key = newKey();
+        if (insertIgnoringDuplicate(keyDocument(caseId, key))) {
+            cache.put(caseId, new Cached(new State.Active(key), System.nanoTime()));
+            return Optional.of(key);
+        }
+        cache.remove(caseId);
+        State stored = state(caseId); // the key another writer created first, or the case's tombstone
+        return stored instanceof State.Active active ? Optional.of(active.key()) : Optional.empty();
+    }
+
+    private static SecretKey newKey() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        insertIgnoringDuplicate(new Document("_id", caseId).append("wrapped", wrap(bytes, caseId))
-                .append("createdAt", Instant.now().toString()));
-        cache.remove(caseId);
-        State stored = state(caseId); // the key another writer created first, if one did
-        return stored instanceof State.Active active ? Optional.of(active.key()) : Optional.empty();
+        return new SecretKeySpec(bytes, "AES");
+    }
+
+    private Document keyDocument(String caseId, SecretKey key) {
+        return new Document("_id", caseId).append("wrapped", wrap(key.getEncoded(), caseId))
+                .append("createdAt", Instant.now().toString());
     }
 
     /** Destroys the case's key (idempotent): from now on its personal data reads as erased. */
@@ -184,13 +211,16 @@ public final class DataKeys {
         }
     }
 
-    private void insertIgnoringDuplicate(Document document) {
+    /** Whether the document was inserted (false: one with its id is there). */
+    private boolean insertIgnoringDuplicate(Document document) {
         try {
             keys.insertOne(document);
+            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
+            return false;
         }
     }
 

@@ -69,6 +69,28 @@ public class RequestHistoryReader {
         return recorded;
     }
 
+    /**
+     * Which of the events are stored: those of {@code eventIds} found among the events of the aggregates (a query
+     * on the event store's aggregate index, as {@link #recorded}). What a batch whose append failed asks, to tell
+     * what it stored.
+     */
+    public java.util.Set<String> storedEvents(Collection<String> aggregateIds, Collection<String> eventIds) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(eventIds);
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(aggregateIds));
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            for (Document event : domainEvents.find(Filters.in("aggregateIdentifier", chunk))
+                    .projection(new Document("eventIdentifier", 1).append("_id", 0))) {
+                String id = event.getString("eventIdentifier");
+                if (wanted.contains(id)) {
+                    stored.add(id);
+                }
+            }
+        }
+        return stored;
+    }
+
     /** Every request's id, by agency (agencies and requests in id order). */
     public Map<AgencyId, List<RequestId>> requestsByAgency() {
         Map<AgencyId, List<RequestId>> byAgency = new TreeMap<>(Comparator.comparing(AgencyId::value));

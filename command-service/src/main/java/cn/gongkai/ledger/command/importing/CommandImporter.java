@@ -1,7 +1,6 @@
 package cn.gongkai.ledger.command.importing;
 
 import cn.gongkai.ledger.api.common.LedgerCommand;
-import cn.gongkai.ledger.command.web.CommandAccepted;
 import cn.gongkai.ledger.command.web.CommandCatalog;
 import cn.gongkai.ledger.command.web.CommandEndpoint;
 import cn.gongkai.ledger.command.web.CommandRejected;
@@ -14,6 +13,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -23,16 +23,19 @@ public class CommandImporter {
     static final String COMMAND_FIELD = "command";
 
     private final CommandEndpoint endpoint;
+    private final CommandBatches batches;
 
-    public CommandImporter(CommandEndpoint endpoint) {
+    public CommandImporter(CommandEndpoint endpoint, CommandBatches batches) {
         this.endpoint = endpoint;
+        this.batches = batches;
     }
 
     /**
      * Decodes and validates the whole body first (strict UTF-8, a leading byte-order mark allowed, at most
      * {@value InputLimits#IMPORT_MAX_LINES} lines), refusing it as a whole before anything is stored when it is not
      * UTF-8; then binds every line (a line that cannot be bound is answered with its problem); only then are the
-     * bound lines sent, in order, one atomic append each.
+     * bound lines sent, in order, each through its aggregate and answered on its own, all of a line's events
+     * stored or none; their events are appended a batch of lines at a time ({@link CommandBatches}).
      */
     ImportReport run(byte[] body, String acceptLanguage, String instance) {
         List<String> lines = decode(body);
@@ -40,6 +43,13 @@ public class CommandImporter {
         for (int i = 0; i < lines.size(); i++) {
             bound.add(lines.get(i).isBlank() ? null : bindLine(lines.get(i)));
         }
+        List<List<LedgerCommand>> toSend = new ArrayList<>();
+        for (Object line : bound) {
+            if (line instanceof LedgerCommand command) {
+                toSend.add(List.of(command));
+            }
+        }
+        Iterator<CommandBatches.Outcome> outcomes = batches.send(toSend).iterator();
         List<LineResult> results = new ArrayList<>();
         int accepted = 0;
         for (int i = 0; i < bound.size(); i++) {
@@ -49,7 +59,7 @@ public class CommandImporter {
             }
             int number = i + 1;
             LineResult result = line instanceof LedgerCommand command
-                    ? send(number, command, acceptLanguage, instance)
+                    ? answer(number, command, outcomes.next(), acceptLanguage, instance)
                     : refused(number, (Refused) line, acceptLanguage, instance);
             accepted += result.status() == LineResult.Status.accepted ? 1 : 0;
             results.add(result);
@@ -111,14 +121,14 @@ public class CommandImporter {
         }
     }
 
-    private LineResult send(int number, LedgerCommand command, String acceptLanguage, String instance) {
+    private static LineResult answer(int number, LedgerCommand command, CommandBatches.Outcome outcome,
+                                     String acceptLanguage, String instance) {
         String name = command.getClass().getSimpleName();
-        try {
-            CommandAccepted done = endpoint.send(command);
-            return new LineResult(number, LineResult.Status.accepted, done.command(), done.id(), done.recordedAt(), null);
-        } catch (RuntimeException refused) {
-            return refused(number, new Refused(name, refused), acceptLanguage, instance);
+        if (outcome instanceof CommandBatches.Refused refused) {
+            return refused(number, new Refused(name, refused.reason()), acceptLanguage, instance);
         }
+        return new LineResult(number, LineResult.Status.accepted, name, command.targetAggregateId(),
+                command.recorded().at(), null);
     }
 
     private static LineResult refused(int number, Refused line, String acceptLanguage, String instance) {

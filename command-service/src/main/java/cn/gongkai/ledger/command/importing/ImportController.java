@@ -9,9 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Bulk import: a JSON Lines body, one command per line in the shape of its REST body plus its ids and its
- * {@code "command"} name (docs/import-format.md). Lines run in order, each as one command (one atomic append);
- * the answer lists every line's result, so a refused line is reported and the next lines still run. The body is
- * decoded and every line bound before the first is sent: a body that is not UTF-8 is refused whole (400).
+ * {@code "command"} name (docs/import-format.md). Lines run in order, each as one command through its aggregate,
+ * all of its events stored or none (their appends batched, {@link CommandBatches}); the answer lists every
+ * line's result, so a refused line is reported and the next lines still run. The body is decoded and every line
+ * bound before the first is sent: a body that is not UTF-8 is refused whole (400).
  */
 @RestController
 public class ImportController {

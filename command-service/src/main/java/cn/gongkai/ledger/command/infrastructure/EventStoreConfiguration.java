@@ -6,11 +6,9 @@ import java.time.Duration;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
@@ -46,18 +44,16 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+    public AgencySnapshotsOnlyStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                                  @Value("${ledger.event-store.look-back}") Duration lookBack) {
         EventEntryConfiguration fields = EventEntryConfiguration.builder()
                 .payloadProperty(PAYLOAD_FIELD)
                 .metaDataProperty(META_DATA_FIELD)
                 .build();
         return new AgencySnapshotsOnlyStorageEngine(MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .storageStrategy(new DocumentPerEventStorageStrategy(fields, lookBack))
                 .eventSerializer(SERIALIZER)
                 .snapshotSerializer(SERIALIZER)
-                .transactionManager(NoTransactionManager.instance()));
+                .transactionManager(NoTransactionManager.instance()), axonMongoTemplate, fields, lookBack);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.command.calendar.RequestHistoryReader;
+import cn.gongkai.ledger.command.importing.CommandBatches;
 import cn.gongkai.ledger.command.web.CommandCatalog;
 import cn.gongkai.ledger.command.web.CommandEndpoint;
 import cn.gongkai.ledger.command.web.CommandProblems;
@@ -32,14 +33,16 @@ import org.springframework.stereotype.Service;
 /**
  * The Excel 台账 import: a file read into rows ({@link SheetReader}), each row read into the commands of one
  * disclosure request ({@link RowInterpreter}) or into the problem that stops it, then — after a dry run that shows
- * both — each row's commands run through the same endpoint and aggregates as every other command, as one unit (the
- * row's case is imported whole or not at all, its events appended together), a few cases at once. A row whose
+ * both — each row's commands run through the same endpoint and aggregates as every other command (the row's case
+ * is imported whole or not at all), a few groups of cases at once, their events appended a batch at a time
+ * ({@link CommandBatches}). A row whose
  * case is already in the ledger is skipped (re-importing changes nothing). Long files run as a job whose progress
  * can be read while it runs.
  */
 @Service
 public class LedgerImportService implements DisposableBean {
     private final CommandEndpoint endpoint;
+    private final CommandBatches batches;
     private final RequestHistoryReader eventStoreIndex;
     private final ColumnMappingStore mappings;
     private final Clock clock;
@@ -55,16 +58,15 @@ public class LedgerImportService implements DisposableBean {
     });
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    /** How many groups of cases an import runs at once (each waits mostly on the event store). */
-    static final int WORKERS = 8;
-    /**
-     * How many cases a worker takes at a time (each of them one unit).
-     */
-    static final int CASES_PER_UNIT = 20;
+    /** How many groups of cases an import runs at once (each waits partly on the event store). */
+    static final int WORKERS = 4;
+    /** How many cases a worker takes at a time (sent together: their events appended in few batches). */
+    static final int CASES_PER_UNIT = 50;
 
-    public LedgerImportService(CommandEndpoint endpoint, RequestHistoryReader eventStoreIndex,
+    public LedgerImportService(CommandEndpoint endpoint, CommandBatches batches, RequestHistoryReader eventStoreIndex,
                                ColumnMappingStore mappings) {
         this.endpoint = endpoint;
+        this.batches = batches;
         this.eventStoreIndex = eventStoreIndex;
         this.mappings = mappings;
         this.clock = Clock.system(Recorded.ZONE);
@@ -186,7 +188,7 @@ public class LedgerImportService implements DisposableBean {
 
     private void run(Job job) {
         // The cases are independent aggregates: a few workers run them at once, a group of cases at a time, each
-        // case as one unit (its events appended together).
+        // case whole or not at all, their events appended a batch at a time.
         List<PlannedCase> cases = job.plan.cases();
         AtomicInteger next = new AtomicInteger();
         List<java.util.concurrent.Future<?>> running = new ArrayList<>();
@@ -215,24 +217,33 @@ public class LedgerImportService implements DisposableBean {
     }
 
     /**
-     * A group of rows, one case at a time: every command of the case checked and bound (the officer's roles and
-     * agency, every limit), then sent as one unit ({@link CommandEndpoint#sendAsOneUnit}): each row is imported
-     * whole or not at all, and a refusal names its row, its command and the problem. (One case to a unit, not
-     * several: each event is stamped when it is applied, and the event store's tracking readers look back only
-     * {@code ledger.event-store.look-back} for events appended late, so a unit must stay short.)
+     * A group of rows: every command of each case checked and bound (the officer's roles and agency, every limit),
+     * then the group's cases sent together ({@link CommandBatches}): each command through its aggregate, each
+     * case imported whole or not at all (a refusal names its row, its command and the problem), their events
+     * appended a batch of cases at a time.
      */
     private void runGroup(Job job, List<PlannedCase> group) {
+        List<PlannedCase> sent = new ArrayList<>(group.size());
+        List<List<LedgerCommand>> commands = new ArrayList<>(group.size());
         for (PlannedCase planned : group) {
-            bind(job, planned).ifPresent(commands -> {
-                try {
-                    endpoint.sendAsOneUnit(commands);
-                    job.created.incrementAndGet();
-                } catch (CommandEndpoint.UnitRefused refused) {
-                    String command = refused.command() == null ? planned.commands().get(0).get("command").asText()
-                            : refused.command().getClass().getSimpleName();
-                    refuse(job, planned, command, CommandProblems.of(refused.reason()));
-                }
-            });
+            Optional<List<LedgerCommand>> bound = bind(job, planned);
+            if (bound.isPresent()) {
+                sent.add(planned);
+                commands.add(bound.get());
+            } else {
+                job.processed.incrementAndGet();
+            }
+        }
+        List<CommandBatches.Outcome> outcomes = batches.send(commands);
+        for (int i = 0; i < sent.size(); i++) {
+            PlannedCase planned = sent.get(i);
+            if (outcomes.get(i) instanceof CommandBatches.Refused refused) {
+                String command = refused.command() == null ? planned.commands().get(0).get("command").asText()
+                        : refused.command().getClass().getSimpleName();
+                refuse(job, planned, command, CommandProblems.of(refused.reason()));
+            } else {
+                job.created.incrementAndGet();
+            }
             job.processed.incrementAndGet();
         }
     }

@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.command.privacy;
 
 import cn.gongkai.ledger.command.infrastructure.EventSizeLimit;
+import cn.gongkai.ledger.command.infrastructure.StampedAtCommit;
 import cn.gongkai.ledger.privacy.DataKeys;
 import cn.gongkai.ledger.privacy.PersonalDataCipher;
 import cn.gongkai.ledger.privacy.PrivacyConfiguration;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The command side of personal data: every event is sealed ({@link PersonalDataSealing}) and then checked against
- * the topic's size limit ({@link EventSizeLimit}, on the sealed form, which is what is stored and sent), in that
- * order, before it is appended; erasures destroy their case's key ({@link PersonalDataShredder}).
+ * the topic's size limit ({@link EventSizeLimit}, on the sealed form, which is what is stored and sent), then
+ * stamped with the time of its append ({@link StampedAtCommit}), in that order, before it is appended; erasures destroy their case's key ({@link PersonalDataShredder}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PrivacyConfiguration.class)
@@ -25,6 +26,7 @@ public class PersonalDataConfiguration {
     public void sealThenLimit(EventStore eventStore, PersonalDataCipher personalDataCipher) {
         eventStore.registerDispatchInterceptor(new PersonalDataSealing(personalDataCipher));
         eventStore.registerDispatchInterceptor(new EventSizeLimit());
+        eventStore.registerDispatchInterceptor(new StampedAtCommit());
     }
 
     @Bean

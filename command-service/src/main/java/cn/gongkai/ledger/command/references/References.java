@@ -38,6 +38,33 @@ public final class References {
         this.events = events;
     }
 
+    /**
+     * The ids the command names that {@link #check} looks up in the event store (none for most commands). What a
+     * batch of commands appended together must not name among its own cases not yet appended.
+     */
+    public static java.util.List<String> named(Object command) {
+        java.util.List<String> ids = new java.util.ArrayList<>(3);
+        if (command instanceof ReceiveRequest receive) {
+            ids.add(receive.requestId().agencyId().value());
+        } else if (command instanceof RegisterAgency register && register.superiorAgencyId() != null) {
+            ids.add(register.superiorAgencyId().value());
+        } else if (command instanceof FileReconsideration filing) {
+            ids.add(filing.agencyId().value());
+            if (filing.linkedRequestId() != null) {
+                ids.add(filing.linkedRequestId().value());
+            }
+        } else if (command instanceof FileLawsuit filing) {
+            ids.add(filing.agencyId().value());
+            if (filing.linkedRequestId() != null) {
+                ids.add(filing.linkedRequestId().value());
+            }
+            if (filing.linkedReconsiderationId() != null) {
+                ids.add(filing.linkedReconsiderationId().value());
+            }
+        }
+        return ids;
+    }
+
     /** Throws a 422 {@link RuleViolation} when the command names an id that is not recorded. */
     public void check(Object command) {
         if (command instanceof ReceiveRequest receive) {

@@ -4,6 +4,7 @@ import cn.gongkai.ledger.api.agency.AgencyCommand.RegisterAgency;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.LedgerCommand;
 import cn.gongkai.ledger.api.common.Recorded;
+import cn.gongkai.ledger.command.infrastructure.StampedAtCommit;
 import cn.gongkai.ledger.security.AccessRefused;
 import cn.gongkai.ledger.security.AgencyGuard;
 import cn.gongkai.ledger.security.Officer;
@@ -11,10 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,56 +76,30 @@ public class CommandEndpoint {
 
     /**
      * Sends a bound command and waits for the aggregate: the last step, so nothing that can fail runs after the
-     * append. The answer is built from the command alone, with its stream position if that can be read.
+     * append. The answer is built from the command alone, with its stream position: the sequence of the last event
+     * the command appended to its case (the unit of work hands over what it appended, {@link StampedAtCommit}), or,
+     * for a command that appended nothing, the case's last one if that can be read.
      */
     public CommandAccepted send(LedgerCommand command) {
-        commands.sendAndWait(command);
+        List<EventMessage<?>> appended = new ArrayList<>(2);
+        UnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+        unit.resources().put(StampedAtCommit.APPENDED, appended);
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException refused) {
+            unit.rollback(refused);
+            throw refused;
+        }
+        unit.commit();
         CommandAccepted accepted = new CommandAccepted(command.getClass().getSimpleName(), command.targetAggregateId(),
                 command.recorded().by(), command.recorded().at());
-        return withPosition(accepted);
-    }
-
-    /** A command of a unit its aggregate refused (the cause), or the unit's append that failed (command null). */
-    public static final class UnitRefused extends RuntimeException {
-        private final transient LedgerCommand command;
-
-        UnitRefused(LedgerCommand command, RuntimeException cause) {
-            super(cause.getMessage(), cause);
-            this.command = command;
-        }
-
-        /** The refused command; null when the append of the whole unit failed. */
-        public LedgerCommand command() {
-            return command;
-        }
-
-        public RuntimeException reason() {
-            return (RuntimeException) getCause();
-        }
-    }
-
-    /**
-     * Sends the bound commands of one case as one unit: each is handled by its aggregate in turn (a later one sees
-     * what the earlier ones applied, the aggregate loaded once), and their events are appended together when the
-     * last has been accepted — all of them or, if any command is refused or the append fails, none.
-     *
-     * @throws UnitRefused with the first refusal (nothing of the unit is stored)
-     */
-    public void sendAsOneUnit(List<LedgerCommand> unit) {
-        UnitOfWork<?> together = DefaultUnitOfWork.startAndGet(null);
-        for (LedgerCommand command : unit) {
-            try {
-                commands.sendAndWait(command);
-            } catch (RuntimeException refused) {
-                together.rollback(refused);
-                throw new UnitRefused(command, refused);
+        for (int i = appended.size() - 1; i >= 0; i--) {
+            if (appended.get(i) instanceof DomainEventMessage<?> event
+                    && event.getAggregateIdentifier().equals(accepted.id())) {
+                return accepted.at(event.getSequenceNumber());
             }
         }
-        try {
-            together.commit();
-        } catch (RuntimeException appendFailed) {
-            throw new UnitRefused(null, appendFailed);
-        }
+        return withPosition(accepted);
     }
 
     /**
