@@ -80,8 +80,8 @@ import java.util.SplittableRandom;
  * prefix of its life. With each agency it returns the request facts the report counts ({@link CaseRow}), derived
  * as it generates them, so that a flat table of cases can be checked against the fold.
  */
-final class AgencyYears {
-    static final int REPORT_YEAR = 2024;
+public final class AgencyYears {
+    public static final int REPORT_YEAR = 2024;
     private static final LocalDate HORIZON = LocalDate.of(REPORT_YEAR + 1, 1, 31);
 
     private static final ApplicantType[] APPLICANTS = {ApplicantType.NATURAL_PERSON, ApplicantType.COMMERCIAL_ENTERPRISE,
@@ -111,17 +111,17 @@ final class AgencyYears {
      * One request as table 三 counts it: the column, the receipt date, and the counted conclusion date and outcome
      * key (null while open at the horizon).
      */
-    record CaseRow(String agencyId, ApplicantType column, LocalDate receivedOn, LocalDate concludedOn, String outcomeKey) {
+    public record CaseRow(String agencyId, ApplicantType column, LocalDate receivedOn, LocalDate concludedOn, String outcomeKey) {
     }
 
     /** One agency's events (each aggregate in sequence order) and its requests' counted facts. */
-    record AgencyLedger(AgencyId agencyId, List<EventEnvelope> events, List<CaseRow> cases) {
+    public record AgencyLedger(AgencyId agencyId, List<EventEnvelope> events, List<CaseRow> cases) {
         int receivedIn(int year) {
             return (int) cases.stream().filter(c -> c.receivedOn().getYear() == year).count();
         }
     }
 
-    AgencyYears(int requestsPerYear, int years, long seed) {
+    public AgencyYears(int requestsPerYear, int years, long seed) {
         this.requestsPerYear = requestsPerYear;
         this.years = years;
         this.seed = seed;
@@ -140,7 +140,7 @@ final class AgencyYears {
     }
 
     /** Agency {@code index}: the same events for the same seed, whatever other agencies are generated. */
-    AgencyLedger agency(int index) {
+    public AgencyLedger agency(int index) {
         return agency(index, null);
     }
 

@@ -1,6 +1,5 @@
 package cn.gongkai.ledger.infra.bench;
 
-import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.infra.testing.Pause;
 import cn.gongkai.ledger.readmodel.ReadModelConfiguration;
 import cn.gongkai.ledger.readmodel.eventstore.MongoEventStoreReader;
@@ -38,17 +37,20 @@ import org.springframework.core.env.MapPropertySource;
  * ({@code POST /api/agencies/{id}/events}), once the Kafka publisher has sent them on and the ledger's projector
  * has counted them (both are then paused). In each round, into a fresh read-model database of the same server:
  * <ul>
- *   <li>from the event store: every stored event read ({@link MongoEventStoreReader#readAll()}) and applied by a
- *       fresh {@link EventProjector} in batches of {@value #BATCH} (as the Kafka consumer applies a poll), against
- *       reading and decoding the same events alone;</li>
+ *   <li>from the event store: every stored event read in aggregate order through one cursor
+ *       ({@link MongoEventStoreReader#forEachAggregate}) and counted by a fresh projector's rebuild
+ *       ({@link EventProjector#rebuild()}: chunks of {@value EventProjector.Rebuild#CHUNK_EVENTS} events, each
+ *       report written once at the end), against the same read with every event decoded and nothing applied;</li>
  *   <li>from the Kafka topic: a fresh projector (its own consumer, no group, no stored offsets: from the start of
- *       every partition) until it has applied every record, against a plain consumer reading and decoding
- *       ({@link EventJson#readStrict}) every record of the topic.</li>
+ *       every partition, batches of up to 20,000 records while behind) until it has applied every record, against
+ *       a plain consumer reading and decoding ({@link EventJson#readStrict}) every record of the topic.</li>
  * </ul>
- * Before the timed rounds, the first rebuild's report of agency 0 must equal the fold of its generated events.
+ * Before the timed rounds, the first rebuild's report of agency 0 must equal the fold of its generated events;
+ * so must each round's rebuild from the topic (checked after it is timed).
  */
 final class RebuildBench {
-    private static final int BATCH = 500;
+    /** Documents per batch of the store's cursor. */
+    private static final int READ_BATCH = 5_000;
     private static final String TOPIC = "gongkai-ledger.events";
     private static final String DATABASE = "gongkai-ledger";
 
@@ -108,7 +110,7 @@ final class RebuildBench {
         long records = topicRecords();
         for (int r = 0; r < options.rounds(); r++) {
             progress.printf("rebuild: round %d of %d%n", r + 1, options.rounds());
-            decodeStore.add(stored / seconds(() -> eventStore().readAll()));
+            decodeStore.add(stored / seconds(this::decodeStore));
             try (AnnotationConfigApplicationContext rebuilt = projector(false)) {
                 rebuildStore.add(stored / seconds(() -> rebuildFromStore(rebuilt)));
                 held = Memory.now();
@@ -120,6 +122,7 @@ final class RebuildBench {
                 awaitOffsets(new KafkaOffsetRepository(rebuilt.getBean(
                         cn.gongkai.ledger.readmodel.store.ReadModelDatabase.class)));
                 rebuildTopic.add(records / ((System.nanoTime() - start) / 1e9));
+                requireEqualsFold(rebuilt, first, "from the topic");
                 drop(rebuilt);
             }
         }
@@ -141,30 +144,41 @@ final class RebuildBench {
         return new MongoEventStoreReader(mongo.getDatabase(DATABASE));
     }
 
+    /** The projector's rebuild ({@link EventProjector#rebuild()}) fed by one sorted read of the whole store. */
     private void rebuildFromStore(AnnotationConfigApplicationContext rebuilt) {
-        EventProjector projector = rebuilt.getBean(EventProjector.class);
-        List<EventEnvelope> all = eventStore().readAll();
-        for (int from = 0; from < all.size(); from += BATCH) {
-            projector.project(all.subList(from, Math.min(all.size(), from + BATCH)));
-        }
+        EventProjector.Rebuild rebuild = rebuilt.getBean(EventProjector.class).rebuild();
+        eventStore().forEachAggregate(READ_BATCH, rebuild::add);
+        rebuild.finish();
+    }
+
+    /** The decode-only baseline: the same read of the whole store, every event decoded, nothing applied. */
+    private void decodeStore() {
+        long[] events = {0};
+        eventStore().forEachAggregate(READ_BATCH, history -> events[0] += history.size());
     }
 
     /** The first rebuild from the store counts agency 0 exactly as the fold of its generated events. */
     private void requireRebuiltEqualsFold(AgencyYears.AgencyLedger agency) {
         try (AnnotationConfigApplicationContext rebuilt = projector(false)) {
             rebuildFromStore(rebuilt);
-            ReportRequest request = ReportRequest.of(agency.agencyId(), AgencyYears.REPORT_YEAR);
-            AnnualReport expected = ReportFold.fold(agency.events(), request);
-            AnnualReport served = new MaterializedReportRepository(rebuilt.getBean(
-                    cn.gongkai.ledger.readmodel.store.ReadModelDatabase.class))
-                    .find(agency.agencyId().value(), AgencyYears.REPORT_YEAR).map(r -> ReportJson.read(r.json()))
-                    .orElseThrow(() -> new IllegalStateException("the rebuild materialised no report of " + agency.agencyId()));
-            var differences = ReportDiff.diff(expected, served);
-            if (!differences.isEmpty()) {
-                throw new IllegalStateException("the rebuilt report of " + agency.agencyId() + " differs from the fold: "
-                        + differences);
-            }
+            requireEqualsFold(rebuilt, agency, "from the event store");
             drop(rebuilt);
+        }
+    }
+
+    /** The rebuilt read model's report of the agency's report year equals the fold of its generated events. */
+    private static void requireEqualsFold(AnnotationConfigApplicationContext rebuilt, AgencyYears.AgencyLedger agency,
+                                          String how) {
+        ReportRequest request = ReportRequest.of(agency.agencyId(), AgencyYears.REPORT_YEAR);
+        AnnualReport expected = ReportFold.fold(agency.events(), request);
+        AnnualReport served = new MaterializedReportRepository(rebuilt.getBean(
+                cn.gongkai.ledger.readmodel.store.ReadModelDatabase.class))
+                .find(agency.agencyId().value(), AgencyYears.REPORT_YEAR).map(r -> ReportJson.read(r.json()))
+                .orElseThrow(() -> new IllegalStateException("the rebuild materialised no report of " + agency.agencyId()));
+        var differences = ReportDiff.diff(expected, served);
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the report of " + agency.agencyId() + " rebuilt " + how
+                    + " differs from the fold: " + differences);
         }
     }
 

@@ -87,11 +87,15 @@ public final class MongoEventStoreReader implements EventStoreReader {
      * aggregate index, whatever the size of the store.
      */
     public List<EventEnvelope> readAgency(AgencyId agencyId, Collection<String> otherAggregates) {
-        return decodeAll(events.find(Filters.or(
-                        Filters.eq(AGGREGATE_ID, agencyId.value()),
-                        RequestIdFilter.requestsOf(AGGREGATE_ID, agencyId),
-                        Filters.in(AGGREGATE_ID, otherAggregates)))
+        // Two reads, each answered from the aggregate index (a $or around them would be read by scanning).
+        List<EventEnvelope> result = decodeAll(events.find(RequestIdFilter.requestsOf(AGGREGATE_ID, agencyId))
                 .sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE)));
+        Set<String> others = new LinkedHashSet<>(otherAggregates);
+        others.add(agencyId.value());
+        others.removeIf(id -> id.startsWith(cn.gongkai.ledger.api.request.RequestId.prefixOf(agencyId)));
+        result.addAll(decodeAll(events.find(Filters.in(AGGREGATE_ID, others)).sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE))));
+        result.sort(java.util.Comparator.comparing(EventEnvelope::aggregateId).thenComparingLong(EventEnvelope::sequence));
+        return result;
     }
 
     /** The first event of one aggregate (an indexed lookup by its id and sequence 0), if it has one. */
@@ -144,6 +148,29 @@ public final class MongoEventStoreReader implements EventStoreReader {
     /** Every event in the store, by aggregate and sequence (for tests, tools and a full rebuild). */
     public List<EventEnvelope> readAll() {
         return decodeAll(events.find().sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE)));
+    }
+
+    /**
+     * Every event in the store, handed over one aggregate's whole history at a time (its events in sequence order),
+     * aggregates in id order: one query sorted by {@code (aggregateIdentifier, sequenceNumber)} — the order of
+     * Axon's unique index, so MongoDB reads it from the index without sorting — read through one cursor in batches
+     * of {@code batchSize} documents; only one aggregate's events are held at a time (for a rebuild).
+     */
+    public void forEachAggregate(int batchSize, java.util.function.Consumer<List<EventEnvelope>> histories) {
+        List<EventEnvelope> history = new ArrayList<>();
+        try (var cursor = events.find().sort(Sorts.ascending(AGGREGATE_ID, SEQUENCE)).batchSize(batchSize).cursor()) {
+            while (cursor.hasNext()) {
+                EventEnvelope event = decode(cursor.next());
+                if (!history.isEmpty() && !history.get(0).aggregateId().equals(event.aggregateId())) {
+                    histories.accept(history);
+                    history = new ArrayList<>();
+                }
+                history.add(event);
+            }
+        }
+        if (!history.isEmpty()) {
+            histories.accept(history);
+        }
     }
 
     /** Every stored event document exactly as stored, as JSON, in {@code _id} order (for format tests). */

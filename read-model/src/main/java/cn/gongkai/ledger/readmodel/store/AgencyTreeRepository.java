@@ -2,7 +2,10 @@ package cn.gongkai.ledger.readmodel.store;
 
 import cn.gongkai.ledger.readmodel.query.AgencyNode;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -25,12 +28,25 @@ public final class AgencyTreeRepository {
 
     /** Records the agency's name and superior, and the agency among its superior's subordinates. */
     public void record(AgencyNode node) {
-        tree.updateOne(Filters.eq("_id", node.agencyId()), Updates.combine(Updates.set("name", node.name()),
-                Updates.set("superiorAgencyId", node.superiorAgencyId())), new UpdateOptions().upsert(true));
-        if (node.superiorAgencyId() != null) {
-            tree.updateOne(Filters.eq("_id", node.superiorAgencyId()),
-                    Updates.addToSet("subordinates", node.agencyId()), new UpdateOptions().upsert(true));
+        recordAll(List.of(node));
+    }
+
+    /** Records each, as {@link #record} does, in one round trip (in order: a later registration wins). */
+    public void recordAll(Collection<AgencyNode> nodes) {
+        if (nodes.isEmpty()) {
+            return;
         }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (AgencyNode node : nodes) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", node.agencyId()), Updates.combine(
+                    Updates.set("name", node.name()), Updates.set("superiorAgencyId", node.superiorAgencyId())),
+                    new UpdateOptions().upsert(true)));
+            if (node.superiorAgencyId() != null) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", node.superiorAgencyId()),
+                        Updates.addToSet("subordinates", node.agencyId()), new UpdateOptions().upsert(true)));
+            }
+        }
+        tree.bulkWrite(writes, new BulkWriteOptions().ordered(true));
     }
 
     /** The nodes of the given agencies (those recorded), in {@code _id} order. */

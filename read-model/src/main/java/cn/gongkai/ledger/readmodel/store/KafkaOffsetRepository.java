@@ -27,6 +27,13 @@ public final class KafkaOffsetRepository {
         offsets.save(id(topic, partition), new PartitionOffset(topic, partition, nextOffset));
     }
 
+    /** Saves each, as {@link #save} does, in one round trip. */
+    public void saveAll(java.util.Collection<PartitionOffset> values) {
+        java.util.Map<String, PartitionOffset> byId = new java.util.LinkedHashMap<>();
+        values.forEach(o -> byId.put(id(o.topic(), o.partition()), o));
+        offsets.saveAll(byId);
+    }
+
     public List<PartitionOffset> all() {
         return offsets.list(Filters.empty());
     }

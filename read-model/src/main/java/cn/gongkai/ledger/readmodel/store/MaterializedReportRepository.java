@@ -67,6 +67,33 @@ public final class MaterializedReportRepository {
         reports.save(MaterializedReport.id(report.agencyId(), report.year()), report);
     }
 
+    /** Saves each, as {@link #save} does, in one round trip. */
+    public void saveAll(Collection<MaterializedReport> values) {
+        Map<String, MaterializedReport> byId = new java.util.LinkedHashMap<>();
+        values.forEach(r -> byId.put(MaterializedReport.id(r.agencyId(), r.year()), r));
+        reports.saveAll(byId);
+    }
+
+    /**
+     * For each agency given, removes its reports on years not in its list, as {@link #retainOnly} does: one
+     * indexed read of the agencies' stored years, and one delete by {@code _id} when any is to go.
+     */
+    public void retainOnly(Map<String, ? extends Collection<Integer>> yearsByAgency) {
+        if (yearsByAgency.isEmpty()) {
+            return;
+        }
+        List<String> stale = new java.util.ArrayList<>();
+        reports.raw().find(Filters.in("agencyId", yearsByAgency.keySet()))
+                .projection(Projections.include("agencyId", "year")).forEach(d -> {
+                    Collection<Integer> kept = yearsByAgency.get(d.getString("agencyId"));
+                    Number year = d.get("year", Number.class);
+                    if (kept != null && (year == null || !kept.contains(year.intValue()))) {
+                        stale.add(d.getString("_id"));
+                    }
+                });
+        reports.removeAll(stale);
+    }
+
     public List<MaterializedReport> ofAgency(String agencyId) {
         return reports.list(Filters.eq("agencyId", agencyId));
     }

@@ -25,6 +25,9 @@ public final class ProjectedEventRepository {
     public static final String FROM_KAFKA = "kafka";
     public static final String FROM_EVENT_STORE = "event-store";
 
+    private static final java.util.Comparator<EventEnvelope> BY_AGGREGATE_AND_SEQUENCE = java.util.Comparator
+            .comparing(EventEnvelope::aggregateId).thenComparingLong(EventEnvelope::sequence);
+
     private final MongoCollection<Document> events;
 
     public ProjectedEventRepository(ReadModelDatabase database) {
@@ -49,6 +52,33 @@ public final class ProjectedEventRepository {
         }
         // In order: a batch may carry the same event twice (Kafka redelivers); the first copy is kept.
         events.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(true));
+    }
+
+    /**
+     * Stores each event whose {@code (aggregateId, sequence)} is not there yet, in one round trip: an unordered
+     * insert, where a copy already stored (the unique index refuses the second) is left as it is. What the
+     * projector uses for events it has found absent, and a rebuild for every event (run again, it adds nothing).
+     * The batch must not hold the same {@code (aggregateId, sequence)} twice.
+     */
+    public void insertAllNew(Collection<EventEnvelope> batch, String source) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>(batch.size());
+        for (EventEnvelope event : batch) {
+            Document document = new Document("aggregateId", event.aggregateId()).append("sequence", event.sequence());
+            document.putAll(fields(event, source));
+            documents.add(document);
+        }
+        try {
+            events.insertMany(documents, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            boolean onlyDuplicates = e.getWriteErrors().stream()
+                    .allMatch(error -> error.getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY);
+            if (!onlyDuplicates || e.getWriteConcernError() != null) {
+                throw e;
+            }
+        }
     }
 
     private static Document fields(EventEnvelope event, String source) {
@@ -81,9 +111,14 @@ public final class ProjectedEventRepository {
     public List<EventEnvelope> ofAgency(AgencyId agencyId, Collection<String> aggregateIds) {
         String requestPrefix = RequestId.prefixOf(agencyId);
         List<String> others = aggregateIds.stream().filter(id -> !id.startsWith(requestPrefix)).toList();
-        return read(events.find(Filters.or(RequestIdFilter.requestsOf("aggregateId", agencyId),
-                        Filters.in("aggregateId", others)))
-                .sort(Sorts.ascending("aggregateId", "sequence")));
+        // Two reads, each answered from the aggregate index (a $or around them would be read by scanning).
+        List<EventEnvelope> result = new ArrayList<>(read(events.find(RequestIdFilter.requestsOf("aggregateId", agencyId))
+                .sort(Sorts.ascending("aggregateId", "sequence"))));
+        if (!others.isEmpty()) {
+            result.addAll(ofAggregates(others));
+            result.sort(BY_AGGREGATE_AND_SEQUENCE);
+        }
+        return result;
     }
 
     private static List<EventEnvelope> read(Iterable<Document> documents) {

@@ -20,8 +20,21 @@ public final class PublishedReportRepository {
 
     /** Stores the latest revision of the agency-year's publication (replacing the one before). */
     public void save(PublishedReport report) {
-        published.replaceOne(Filters.eq("_id", id(report.agencyId(), report.year())),
-                ReadModelJson.toDocument(id(report.agencyId(), report.year()), report), new ReplaceOptions().upsert(true));
+        saveAll(java.util.List.of(report));
+    }
+
+    /** Stores each, as {@link #save} does, in one round trip (in order: of one agency-year, the last given wins). */
+    public void saveAll(java.util.Collection<PublishedReport> reports) {
+        if (reports.isEmpty()) {
+            return;
+        }
+        java.util.List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>();
+        for (PublishedReport report : reports) {
+            String id = id(report.agencyId(), report.year());
+            writes.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", id),
+                    ReadModelJson.toDocument(id, report), new ReplaceOptions().upsert(true)));
+        }
+        published.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(true));
     }
 
     public Optional<PublishedReport> find(String agencyId, int year) {

@@ -43,7 +43,7 @@ import org.springframework.context.SmartLifecycle;
  * group: Kafka shares the partitions among the instances, and each partition it is given is positioned at the
  * stored offsets. The topic is keyed by agency, so an agency's events are all in one partition and one instance
  * counts them; on every new assignment the instance forgets the cases it replayed before, since another
- * instance may have counted those agencies meanwhile. Each polled batch is first applied to the read model, then its offsets are stored; a
+ * instance may have counted those agencies meanwhile. Each batch (a poll, or while behind several, {@link #pollOnce}) is first applied to the read model, then its offsets are stored; a
  * crash in between makes the batch come again, which the idempotent {@link EventProjector} absorbs. On any
  * failure the consumer is closed and, after a pause, reopened at the stored offsets.
  *
@@ -55,6 +55,12 @@ import org.springframework.context.SmartLifecycle;
 public final class KafkaProjectionConsumer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaProjectionConsumer.class);
     private static final Duration PARTITION_CHECK_INTERVAL = Duration.ofSeconds(30);
+    /** Records one poll returns at most; a poll that returns this many says the projector is behind. */
+    static final int MAX_POLL_RECORDS = 2_000;
+    /** Records applied as one batch at most, when behind. */
+    static final int MAX_BATCH = 20_000;
+    /** How long a poll after a full one waits for more. */
+    private static final Duration BEHIND_POLL_TIMEOUT = Duration.ofMillis(50);
 
     private final Settings settings;
     private final EventProjector projector;
@@ -199,11 +205,26 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         }
     }
 
-    /** One poll: applies what came; tries the held-back cases again when due. Returns when they are next due. */
+    /**
+     * One batch: what one poll brings, and while each poll comes back full (the projector is behind: a rebuild from
+     * the topic, an import, a restart) what the next ones bring, up to {@value #MAX_BATCH} records, applied
+     * together (one write of the events, of each derived collection and of the offsets for all of them); tries the
+     * held-back cases again when due. Returns when they are next due.
+     */
     private Instant pollOnce(KafkaConsumer<String, byte[]> opened, Instant nextGapRetry) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
         ConsumerRecords<String, byte[]> records = opened.poll(settings.pollTimeout());
-        if (!records.isEmpty()) {
-            apply(records);
+        records.forEach(batch::add);
+        while (records.count() >= MAX_POLL_RECORDS && batch.size() < MAX_BATCH && running) {
+            records = opened.poll(BEHIND_POLL_TIMEOUT);
+            records.forEach(batch::add);
+        }
+        if (!batch.isEmpty()) {
+            // A partition taken away by a rebalance during the later polls is left to its new owner, from the
+            // stored offsets (none of its records here is applied or stored yet).
+            Set<TopicPartition> owned = opened.assignment();
+            batch.removeIf(r -> !owned.contains(new TopicPartition(r.topic(), r.partition())));
+            apply(batch);
         }
         if (clock.instant().isBefore(nextGapRetry)) {
             return nextGapRetry;
@@ -236,7 +257,10 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
     }
 
     /** Applies the batch to the read model (quarantining what is not a valid event), then stores the offsets after it. */
-    private void apply(ConsumerRecords<String, byte[]> records) {
+    private void apply(List<ConsumerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         List<EventEnvelope> batch = new ArrayList<>();
         Map<String, Delivery> deliveries = new HashMap<>();
         List<Undecodable> undecodable = new ArrayList<>();
@@ -254,7 +278,8 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
             }
         }
         projector.project(batch, deliveries, undecodable);
-        next.forEach((partition, offset) -> offsets.save(partition.topic(), partition.partition(), offset));
+        offsets.saveAll(next.entrySet().stream().map(e -> new KafkaOffsetRepository.PartitionOffset(e.getKey().topic(),
+                e.getKey().partition(), e.getValue())).toList());
     }
 
     private Properties config() {
@@ -270,6 +295,8 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         return config;
     }
 

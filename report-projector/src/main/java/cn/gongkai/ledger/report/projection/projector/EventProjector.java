@@ -126,9 +126,92 @@ public class EventProjector {
         for (EventEnvelope event : batch) {
             touched.add(event.aggregateId());
         }
-        // The batch's events in one round trip (a copy already there is left).
-        events.insertAllIfAbsent(batch, ProjectedEventRepository.FROM_KAFKA);
-        catchUp(touched, deliveries);
+        // What is stored of the touched aggregates, in one read; the batch's events not among them are stored in
+        // one insert (a copy already there is left) and added to the histories counted, which are not read back.
+        Map<String, java.util.TreeMap<Long, EventEnvelope>> histories = new java.util.HashMap<>();
+        for (EventEnvelope event : events.ofAggregates(touched)) {
+            histories.computeIfAbsent(event.aggregateId(), id -> new java.util.TreeMap<>()).putIfAbsent(event.sequence(), event);
+        }
+        List<EventEnvelope> fresh = new ArrayList<>();
+        for (EventEnvelope event : batch) {
+            if (histories.computeIfAbsent(event.aggregateId(), id -> new java.util.TreeMap<>())
+                    .putIfAbsent(event.sequence(), event) == null) {
+                fresh.add(event);
+            }
+        }
+        events.insertAllNew(fresh, ProjectedEventRepository.FROM_KAFKA);
+        Map<String, List<EventEnvelope>> stored = new java.util.HashMap<>();
+        histories.forEach((id, history) -> stored.put(id, new ArrayList<>(history.values())));
+        catchUp(touched, deliveries, stored, null);
+    }
+
+    /**
+     * Starts a rebuild of every read model from complete histories, such as the event store's read in aggregate
+     * order ({@code MongoEventStoreReader.forEachAggregate}): {@link Rebuild#add} takes one aggregate's whole
+     * history at a time, and every {@value Rebuild#CHUNK_EVENTS} events the chunk is counted as a batch is (the same
+     * rules: gaps, quarantine, summaries, publications, the hierarchy) with its events copied in one unordered
+     * insert (a copy already there is left) and its derived documents in one bulk write each, nothing read back;
+     * the reports are folded in memory, agency by agency, and each is written once, by {@link Rebuild#finish}.
+     * Everything is written under its natural id, so a rebuild run again, or again after it was killed, gives the
+     * same read model. Meant for a read model no live projector writes meanwhile (a fresh database, or with the
+     * projector stopped): the reports it writes at the end are those of the events it read.
+     */
+    public Rebuild rebuild() {
+        return new Rebuild();
+    }
+
+    /** See {@link #rebuild()}. Not thread-safe: one reader feeds it. */
+    public final class Rebuild {
+        /** Events counted in one chunk: one insert, one bulk write of each derived collection. */
+        public static final int CHUNK_EVENTS = 10_000;
+
+        private final ReportMaterializer.Staging staging = reports.staging();
+        private final Map<String, List<EventEnvelope>> pending = new LinkedHashMap<>();
+        private final List<EventEnvelope> pendingEvents = new ArrayList<>();
+        private long events;
+        private long aggregates;
+
+        private Rebuild() {
+        }
+
+        /** One aggregate's whole history, in sequence order (each aggregate once). */
+        public void add(List<EventEnvelope> history) {
+            if (history.isEmpty()) {
+                return;
+            }
+            String aggregateId = history.get(0).aggregateId();
+            if (pending.containsKey(aggregateId)) {
+                flush();
+            }
+            pending.put(aggregateId, history);
+            pendingEvents.addAll(history);
+            if (pendingEvents.size() >= CHUNK_EVENTS) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            EventProjector.this.events.insertAllNew(pendingEvents, ProjectedEventRepository.FROM_EVENT_STORE);
+            catchUp(List.copyOf(pending.keySet()), Map.of(), Map.copyOf(pending), staging);
+            events += pendingEvents.size();
+            aggregates += pending.size();
+            pending.clear();
+            pendingEvents.clear();
+        }
+
+        /** Counts what is left and writes every agency's reports; returns what was rebuilt. */
+        public Rebuilt finish() {
+            flush();
+            int agencies = staging.writeAll();
+            return new Rebuilt(events, aggregates, agencies);
+        }
+    }
+
+    /** What a rebuild counted: events, aggregates, and agencies whose reports it wrote. */
+    public record Rebuilt(long events, long aggregates, int agencies) {
     }
 
     /** The key of an event in {@link #project(Collection, Map, List)}'s deliveries. */
@@ -138,7 +221,7 @@ public class EventProjector {
 
     /** Tries again to fill every recorded gap from the event store; returns how many gaps remain. */
     public int retryGaps() {
-        catchUp(gaps.all().stream().map(SequenceGap::aggregateId).toList(), Map.of());
+        catchUp(gaps.all().stream().map(SequenceGap::aggregateId).toList(), Map.of(), null, null);
         return gaps.all().size();
     }
 
@@ -146,21 +229,31 @@ public class EventProjector {
      * Counts the aggregates and rematerialises their agencies' reports; when that fails for a reason other than
      * the database, quarantines the event to blame and starts again (each round quarantines a new event, so it
      * ends).
+     *
+     * @param stored  the aggregates' stored events, by aggregate in sequence order, as just read (null: read them)
+     * @param staging a rebuild's staging: the reports are folded into it, not written (null: written now)
      */
-    private void catchUp(Collection<String> aggregateIds, Map<String, Delivery> deliveries) {
+    private void catchUp(Collection<String> aggregateIds, Map<String, Delivery> deliveries,
+                         Map<String, List<EventEnvelope>> stored, ReportMaterializer.Staging staging) {
         Map<String, Long> before = new LinkedHashMap<>();
-        Map<String, AggregateProgress> known = progress.findAll(aggregateIds);
+        Map<String, AggregateProgress> known = staging != null ? Map.of() : progress.findAll(aggregateIds);
         aggregateIds.forEach(id -> before.put(id, Optional.ofNullable(known.get(id)).map(AggregateProgress::lastContiguous)
                 .orElse(-1L)));
+        Map<String, List<EventEnvelope>> read = stored;
+        boolean staged = staging != null;
         while (true) {
             try {
-                countAndMaterialize(aggregateIds);
+                countAndMaterialize(aggregateIds, read, staging, staged);
                 return;
             } catch (RuntimeException e) {
                 if (isDatabaseFailure(e)) {
                     throw e;
                 }
                 reports.forgetReplayedCases();
+                // A rebuild's chunk that cannot be folded whole is counted as the live projector counts, and the
+                // agencies it touches are materialised from the read model at the end, not from the staging.
+                staged = false;
+                read = null; // from now on what is stored (the round that failed may have stored part of it)
                 if (!quarantineCulprit(before, deliveries, e)) {
                     throw e;
                 }
@@ -168,15 +261,31 @@ public class EventProjector {
         }
     }
 
-    private void countAndMaterialize(Collection<String> aggregateIds) {
-        Batch batch = new Batch(aggregateIds);
-        Map<String, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>();
+    private void countAndMaterialize(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> stored,
+                                     ReportMaterializer.Staging staging, boolean staged) {
+        Batch batch = new Batch(aggregateIds, stored);
+        Map<AgencyId, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>(
+                java.util.Comparator.comparing(AgencyId::value));
         for (String aggregateId : aggregateIds) {
-            count(aggregateId, batch).ifPresent(c -> changedByAgency.computeIfAbsent(c.agencyId(), a -> new ArrayList<>())
-                    .add(c.history()));
+            count(aggregateId, batch).ifPresent(c -> changedByAgency.computeIfAbsent(new AgencyId(c.agencyId()),
+                    a -> new ArrayList<>()).add(c.history()));
+        }
+        if (staged) {
+            // Folded in memory before anything of the chunk is stored: a chunk that cannot be folded stores nothing.
+            try {
+                changedByAgency.forEach(staging::replace);
+            } catch (RuntimeException e) {
+                staging.materializeFromReadModel(changedByAgency.keySet());
+                throw e;
+            }
+            batch.store();
+            return;
         }
         batch.store();
-        changedByAgency.forEach((agency, changed) -> reports.rematerialize(new AgencyId(agency), changed));
+        if (staging != null) {
+            staging.materializeFromReadModel(changedByAgency.keySet());
+        }
+        reports.rematerializeAll(changedByAgency);
     }
 
     /**
@@ -197,9 +306,14 @@ public class EventProjector {
         /** Agencies whose registration was counted: rare, each recorded in the hierarchy on its own. */
         private final List<cn.gongkai.ledger.readmodel.query.AgencyNode> registered = new ArrayList<>();
 
-        Batch(Collection<String> aggregateIds) {
-            for (EventEnvelope event : events.ofAggregates(aggregateIds)) {
-                stored.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
+        /** @param known the aggregates' stored events, by aggregate, in sequence order; null: read them */
+        Batch(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> known) {
+            if (known != null) {
+                stored.putAll(known);
+            } else {
+                for (EventEnvelope event : events.ofAggregates(aggregateIds)) {
+                    stored.computeIfAbsent(event.aggregateId(), id -> new ArrayList<>()).add(event);
+                }
             }
             setAside = quarantine.ofAggregates(aggregateIds);
         }
@@ -216,8 +330,8 @@ public class EventProjector {
             progress.saveAll(progressed.values());
             gaps.removeAll(closedGaps);
             cases.saveAll(summaries.values());
-            published.forEach(publications::save);
-            registered.forEach(agencies::record);
+            publications.saveAll(published);
+            agencies.recordAll(registered);
         }
     }
 

@@ -21,10 +21,13 @@ import java.util.Map;
  * Computes an agency's reports with {@link ReportFold} from the events the read model counts: for each of the
  * agency's aggregates, its events {@code 0 … lastContiguous} (a case held back by a gap contributes nothing).
  * Materialises every year the agency's history touches, since a change in one year carries over to the next.
- * After a batch it re-replays only the cases the batch changed ({@link AgencyCases}, the incremental fold).
+ * After a batch it re-replays only the cases the batch changed ({@link AgencyCases}, the incremental fold); a
+ * rebuild replays every agency in memory and writes each report once ({@link #staging()}).
  */
 public final class ReportMaterializer {
     static final int CACHED_AGENCIES = 1000;
+    /** A rebuild writes the reports of this many agencies in one round trip. */
+    static final int WRITE_CHUNK = 500;
 
     private final CountedEvents counted;
     private final SequenceGapRepository gaps;
@@ -56,33 +59,104 @@ public final class ReportMaterializer {
 
     /**
      * Recomputes and stores the agency's report for every year its counted history touches, from all its counted
-     * events (and keeps its replayed cases for {@link #rematerialize(AgencyId, Collection)}); drops the other years.
+     * events (and keeps its replayed cases for {@link #rematerializeAll}); drops the other years.
      */
     public void rematerialize(AgencyId agencyId) {
-        AgencyCases replayed = AgencyCases.of(agencyId, countedEvents(agencyId));
-        cache.put(agencyId, replayed);
-        write(agencyId, replayed);
+        cache.remove(agencyId);
+        rematerializeAll(Map.of(agencyId, List.of()));
     }
 
     /**
-     * The same after a batch that changed only the given aggregates of the agency, each given as its whole counted
+     * The same after a batch that changed only the given aggregates of each agency, each given as its whole counted
      * history: only those are re-replayed ({@link AgencyCases#replace}), the agency's other cases are kept from
      * before, so the work does not grow with the agency's history. The reports equal those of
      * {@link #rematerialize(AgencyId)} (the incremental fold equals the pure fold). An agency not replayed yet in
      * this process (or no longer: the cache keeps the {@value #CACHED_AGENCIES} agencies used last) is read whole.
+     * The batch's reports are stored together: one bulk write of every agency-year, one read of the agencies'
+     * held-back cases, one removal of the years gone.
      */
-    public void rematerialize(AgencyId agencyId, Collection<List<EventEnvelope>> changed) {
-        AgencyCases replayed = cache.get(agencyId);
-        if (replayed == null) {
-            rematerialize(agencyId);
-            return;
+    public void rematerializeAll(Map<AgencyId, ? extends Collection<List<EventEnvelope>>> changedByAgency) {
+        Map<AgencyId, AgencyCases> replayed = new LinkedHashMap<>();
+        changedByAgency.forEach((agencyId, changed) -> {
+            AgencyCases cases = cache.get(agencyId);
+            if (cases == null) {
+                cases = AgencyCases.of(agencyId, countedEvents(agencyId));
+            } else {
+                for (List<EventEnvelope> history : changed) {
+                    if (!history.isEmpty()) {
+                        cases.replace(history);
+                    }
+                }
+            }
+            replayed.put(agencyId, cases);
+        });
+        write(replayed);
+        replayed.forEach(cache::put);
+    }
+
+    /**
+     * A rebuild's reports: each agency's cases replayed in memory as the rebuild counts its aggregates, and every
+     * report written once, at the end ({@link #writeAll()}), instead of after every batch. An agency whose part of
+     * the rebuild had to be counted case by case (something in it could not be projected) is read whole from the
+     * read model at the end instead.
+     */
+    public Staging staging() {
+        return new Staging();
+    }
+
+    /** See {@link #staging()}. Not thread-safe: one rebuild fills it. */
+    public final class Staging {
+        private final Map<AgencyId, AgencyCases> agencies = new java.util.HashMap<>();
+        private final java.util.Set<AgencyId> fromReadModel = new java.util.HashSet<>();
+
+        private Staging() {
         }
-        for (List<EventEnvelope> history : changed) {
-            if (!history.isEmpty()) {
-                replayed.replace(history);
+
+        /** Replays the agency's changed aggregates (each its whole counted history) into its staged cases. */
+        void replace(AgencyId agencyId, Collection<List<EventEnvelope>> changed) {
+            if (fromReadModel.contains(agencyId)) {
+                return;
+            }
+            AgencyCases cases = agencies.computeIfAbsent(agencyId, a -> AgencyCases.of(a, List.of()));
+            for (List<EventEnvelope> history : changed) {
+                if (!history.isEmpty()) {
+                    cases.replace(history);
+                }
             }
         }
-        write(agencyId, replayed);
+
+        /** These agencies are materialised from what the read model counts, at the end. */
+        void materializeFromReadModel(Collection<AgencyId> agencyIds) {
+            fromReadModel.addAll(agencyIds);
+            agencyIds.forEach(agencies::remove);
+        }
+
+        /** The agencies staged. */
+        public int agencies() {
+            return agencies.size() + fromReadModel.size();
+        }
+
+        /**
+         * Writes every staged agency's reports, {@value #WRITE_CHUNK} agencies a round trip, then those to be read
+         * from the read model; returns how many agencies.
+         */
+        public int writeAll() {
+            List<AgencyId> ids = new java.util.ArrayList<>(agencies.keySet());
+            ids.sort(java.util.Comparator.comparing(AgencyId::value));
+            for (int from = 0; from < ids.size(); from += WRITE_CHUNK) {
+                Map<AgencyId, AgencyCases> chunk = new LinkedHashMap<>();
+                ids.subList(from, Math.min(ids.size(), from + WRITE_CHUNK)).forEach(a -> chunk.put(a, agencies.get(a)));
+                write(chunk);
+            }
+            Map<AgencyId, List<List<EventEnvelope>>> whole = new LinkedHashMap<>();
+            fromReadModel.stream().sorted(java.util.Comparator.comparing(AgencyId::value))
+                    .forEach(a -> whole.put(a, List.of()));
+            forgetReplayedCases();
+            for (AgencyId agencyId : whole.keySet()) {
+                rematerialize(agencyId);
+            }
+            return ids.size() + whole.size();
+        }
     }
 
     /**
@@ -108,14 +182,25 @@ public final class ReportMaterializer {
         cache.clear();
     }
 
-    private void write(AgencyId agencyId, AgencyCases replayed) {
-        List<Integer> years = replayed.years();
-        List<String> heldBack = gaps.heldBackOfAgency(agencyId.value());
-        String version = version(replayed);
-        for (int year : years) {
-            reports.save(materialized(agencyId, year, replayed, heldBack, version));
+    /** Stores the agencies' reports of every year their cases touch, and drops their other years. */
+    private void write(Map<AgencyId, AgencyCases> replayed) {
+        if (replayed.isEmpty()) {
+            return;
         }
-        reports.retainOnly(agencyId.value(), years);
+        Map<String, List<String>> heldBack = gaps.heldBackOfAgencies(
+                replayed.keySet().stream().map(AgencyId::value).toList());
+        List<MaterializedReport> documents = new java.util.ArrayList<>();
+        Map<String, List<Integer>> years = new LinkedHashMap<>();
+        replayed.forEach((agencyId, cases) -> {
+            String version = version(cases);
+            List<String> held = heldBack.getOrDefault(agencyId.value(), List.of());
+            for (int year : cases.years()) {
+                documents.add(materialized(agencyId, year, cases, held, version));
+            }
+            years.put(agencyId.value(), cases.years());
+        });
+        reports.saveAll(documents);
+        reports.retainOnly(years);
     }
 
     /** The version of the agency's reports materialised from {@code replayed} ({@link MaterializedReport#version}). */
