@@ -2,8 +2,7 @@ package cn.gongkai.ledger.command.infrastructure;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.LedgerEvent;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import cn.gongkai.ledger.api.common.RecentlyUsed;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -20,13 +19,7 @@ final class AgencyKeys {
     static final int REMEMBERED = 100_000;
 
     private final EventStore events;
-    private final Map<String, String> agencyOfAggregate = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > REMEMBERED;
-                }
-            });
+    private final Map<String, String> agencyOfAggregate = RecentlyUsed.map(REMEMBERED);
 
     AgencyKeys(EventStore events) {
         this.events = events;

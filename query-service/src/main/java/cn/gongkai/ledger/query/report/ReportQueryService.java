@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.query.report;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.RecentlyUsed;
 import cn.gongkai.ledger.report.checker.CarryOver;
 import cn.gongkai.ledger.report.diff.CellChange;
 import cn.gongkai.ledger.report.diff.ReportDiff;
@@ -18,8 +19,6 @@ import cn.gongkai.ledger.readmodel.query.ReportQueries;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,12 +37,7 @@ public class ReportQueryService {
     private final ReportQueries reports;
     private final KnownAgencies knownAgencies;
     /** The served reports with their carry-over checks, by agency-year and the versions they were derived from. */
-    private final Map<String, String> carryOvers = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > KEPT_CARRY_OVERS;
-        }
-    });
+    private final Map<String, String> carryOvers = RecentlyUsed.map(KEPT_CARRY_OVERS);
 
     public ReportQueryService(CountedEvents counted, ReportQueries reports, KnownAgencies knownAgencies) {
         this.counted = counted;

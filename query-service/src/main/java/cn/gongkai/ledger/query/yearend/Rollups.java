@@ -1,6 +1,7 @@
 package cn.gongkai.ledger.query.yearend;
 
 import cn.gongkai.ledger.api.common.AgencyId;
+import cn.gongkai.ledger.api.common.RecentlyUsed;
 import cn.gongkai.ledger.problem.LedgerProblemException;
 import cn.gongkai.ledger.query.report.ReportQueryService;
 import cn.gongkai.ledger.readmodel.query.AgencyHierarchy;
@@ -21,7 +22,6 @@ import cn.gongkai.ledger.report.trend.Trend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,12 +95,7 @@ public class Rollups {
     private record KeptReport(String version, RollupSum.Read read) {
     }
 
-    private final Map<String, KeptReport> kept = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, KeptReport> eldest) {
-            return size() > KEPT_REPORTS;
-        }
-    });
+    private final Map<String, KeptReport> kept = RecentlyUsed.map(KEPT_REPORTS);
     private final AgencyHierarchy hierarchy;
     private final ReportQueries stored;
     private final ReportQueryService reports;

@@ -2,6 +2,7 @@ package cn.gongkai.ledger.report.projection.projector;
 
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.common.RecentlyUsed;
 import cn.gongkai.ledger.report.fold.AgencyCases;
 import cn.gongkai.ledger.report.fold.AnnualReport;
 import cn.gongkai.ledger.report.fold.ReportFold;
@@ -12,7 +13,6 @@ import cn.gongkai.ledger.readmodel.store.MaterializedReport;
 import cn.gongkai.ledger.readmodel.store.MaterializedReportRepository;
 import cn.gongkai.ledger.readmodel.store.SequenceGapRepository;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +33,7 @@ public final class ReportMaterializer {
     private final SequenceGapRepository gaps;
     private final MaterializedReportRepository reports;
     /** The agencies' replayed cases, kept between batches; the projector applies batches one at a time. */
-    private final Map<AgencyId, AgencyCases> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<AgencyId, AgencyCases> eldest) {
-                    return size() > CACHED_AGENCIES;
-                }
-            });
+    private final Map<AgencyId, AgencyCases> cache = RecentlyUsed.map(CACHED_AGENCIES);
 
     public ReportMaterializer(CountedEvents counted, SequenceGapRepository gaps, MaterializedReportRepository reports) {
         this.counted = counted;
