@@ -9,6 +9,8 @@ import cn.gongkai.ledger.command.infrastructure.KafkaEventPublisher;
 import cn.gongkai.ledger.report.json.LedgerJson;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import cn.gongkai.ledger.command.web.CommandRejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +49,7 @@ public class EventImporter {
 
     private final EventStore eventStore;
     private EventProcessingConfiguration processing;
+    private TokenStore tokens;
 
     public EventImporter(EventStore eventStore) {
         this.eventStore = eventStore;
@@ -54,8 +57,9 @@ public class EventImporter {
 
     /** The event processors (absent where nothing publishes, as in some tests). */
     @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void publishWith(EventProcessingConfiguration processing) {
+    void publishWith(EventProcessingConfiguration processing, TokenStore tokens) {
         this.processing = processing;
+        this.tokens = tokens;
     }
 
     /** What was imported. */
@@ -89,20 +93,28 @@ public class EventImporter {
      * The imported events keep the times they were recorded at, which lie before events this ledger already
      * sent to Kafka, and the publisher follows the store by time (looking back only a few seconds): so it is
      * moved back to the earliest imported event, and sends on from there. The events it sends again are the
-     * same events; the projector keeps one copy of each. This runs after the append, so it must not fail the
-     * import: if the publisher cannot be moved, that is logged, and a reconciliation brings the read side up.
+     * same events; the projector keeps one copy of each. The publisher's stored position is set to a plain token
+     * at that time rather than reset through Axon ({@code resetTokens}), which would wrap it in a replay token
+     * that merges the look-back window of its position before the reset into every event's token until the
+     * replay has caught up: a cost per event that grows with the events since the earliest imported one. This
+     * runs after the append, so it must not fail the import: if the publisher cannot be moved, that is logged,
+     * and a reconciliation brings the read side up.
      */
     private void republishFrom(Instant earliest) {
         if (processing == null) {
             return;
         }
+        String name = KafkaEventPublisher.PROCESSING_GROUP;
         try {
-            processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
-                    .ifPresent(publisher -> {
-                        publisher.shutDown();
-                        publisher.resetTokens(source -> source.createTokenAt(earliest));
-                        publisher.start();
-                    });
+            processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(publisher -> {
+                publisher.shutDown();
+                TrackingToken from = eventStore.createTokenAt(earliest);
+                for (int segment : tokens.fetchSegments(name)) {
+                    tokens.storeToken(from, name, segment);
+                    tokens.releaseClaim(name, segment);
+                }
+                publisher.start();
+            });
         } catch (RuntimeException e) {
             LOG.error("The imported events are stored but the Kafka publisher could not be moved back to {}; run a"
                     + " reconciliation to bring the read side up to them", earliest, e);

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.Map;
@@ -68,7 +69,52 @@ final class IndexedH2Collection extends H2Collection {
         if (positions != null) {
             return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
+        OrderedWalk walk = orderedWalk(query, orderBy, limit, fieldSelector);
+        if (walk != null) {
+            walk.skip(numberToSkip);
+            List<Document> firstBatch = walk.takeDocuments(limit < 0 ? -limit : batchSize);
+            if (limit < 0 || walk.isEmpty()) {
+                return new QueryResult(firstBatch); // a negative limit asks for one batch and no cursor
+            }
+            cursorRegistry.add(walk);
+            return new QueryResult(firstBatch, walk);
+        }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * For a query sorted first on the field of an ordered index that can answer it: its answer read in the index's
+     * order ({@link OrderedWalk}), else null.
+     */
+    private OrderedWalk orderedWalk(Document query, Document orderBy, int limit, Document fieldSelector) {
+        if (orderBy == null || orderBy.isEmpty()
+                || !(orderBy.values().iterator().next() instanceof Number direction)
+                || Math.abs(direction.intValue()) != 1) {
+            return null;
+        }
+        String field = orderBy.keySet().iterator().next();
+        boolean descending = direction.intValue() < 0;
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof OrderedFieldIndex ordered && ordered.field().equals(field)
+                    && ordered.canWalk(query, descending)) {
+                Exclusion exclusion = Exclusion.of(query);
+                Predicate<Document> matches = exclusion == null ? document -> documentMatchesQuery(document, query)
+                        : document -> exclusion.admits(document, this::documentMatchesQuery)
+                                && documentMatchesQuery(document, exclusion.rest());
+                return new OrderedWalk(cursorRegistry.generateCursorId(), ordered, query, descending, limit,
+                        this::getDocument, matches, deriveComparator(orderBy), batch -> project(batch, fieldSelector));
+            }
+        }
+        return null;
+    }
+
+    /** The documents with only the fields the selector names (all for none), as the server projects an answer. */
+    private List<Document> project(List<Document> documents, Document fieldSelector) {
+        if (fieldSelector == null || fieldSelector.isEmpty()) {
+            return documents;
+        }
+        return matchDocumentsFromStream(new Document(), documents.stream(), 0, 0, 0, null, fieldSelector)
+                .collectDocuments();
     }
 
     /** The one position a unique index names for the query's equality on every one of its keys, or null. */

@@ -43,6 +43,9 @@ final class OrderedFieldIndex extends Index<Object> {
     private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(ValueComparator.asc());
     private long count;
     private long lookups;
+    /** Whether a document ever held an array in the field: its sort key is then not one value of the index. */
+    private boolean multiValued;
+    private long positionsWalked;
 
     OrderedFieldIndex(String name, List<IndexKey> keys) {
         super(name, keys, false);
@@ -58,6 +61,11 @@ final class OrderedFieldIndex extends Index<Object> {
         return lookups;
     }
 
+    /** How many positions {@link #valuesInOrder} has handed out since the index was opened. */
+    synchronized long positionsWalked() {
+        return positionsWalked;
+    }
+
     @Override
     public Object getPosition(Document document) {
         return null; // not unique: it names no single document; the collection's _id index does
@@ -70,6 +78,9 @@ final class OrderedFieldIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (document.get(field) instanceof Collection<?>) {
+            multiValued = true;
+        }
         for (Object value : fieldValues(document)) {
             if (positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position)) {
                 count++;
@@ -150,6 +161,66 @@ final class OrderedFieldIndex extends Index<Object> {
         Set<Object> result = new LinkedHashSet<>(); // a document with an array holds several values
         matching.forEach(result::addAll);
         return result;
+    }
+
+    /**
+     * Whether {@link #valuesInOrder} can answer the query sorted on this index's field (ascending, or descending):
+     * the query restricts the field, and no document ever held several values in it.
+     */
+    synchronized boolean canWalk(Document query, boolean descending) {
+        Object condition = condition(query);
+        return condition != null && !multiValued && !field.contains(".")
+                && !(descending && condition instanceof Prefix);
+    }
+
+    /**
+     * The values of the field that the query's condition can match, each with the positions of the documents
+     * holding it, in the field's order (or the reverse), starting after {@code after} when {@code started}: whole
+     * values, until they hold at least {@code enough} positions. A superset of the answer, as {@link #getPositions}.
+     */
+    synchronized List<Map.Entry<Object, List<Object>>> valuesInOrder(Document query, boolean descending,
+                                                                   boolean started, Object after, int enough) {
+        if (!started) {
+            lookups++;
+        }
+        Object condition = condition(query);
+        NavigableMap<Object, Set<Object>> values;
+        if (condition instanceof Prefix prefix) {
+            values = positionsByValue.tailMap(prefix.text(), true);
+        } else if (condition instanceof Document operators && operators.containsKey("$in")) {
+            values = new TreeMap<>(ValueComparator.asc());
+            for (Object value : (Collection<?>) operators.get("$in")) {
+                Set<Object> positions = positionsByValue.get(value);
+                if (positions != null) {
+                    values.put(value, positions);
+                }
+            }
+        } else if (condition instanceof Document operators) {
+            values = range(operators);
+        } else {
+            values = positionsByValue.subMap(condition, true, condition, true);
+        }
+        if (started) {
+            values = descending ? values.headMap(after, false) : values.tailMap(after, false);
+        }
+        if (descending) {
+            values = values.descendingMap();
+        }
+        List<Map.Entry<Object, List<Object>>> read = new ArrayList<>();
+        int positions = 0;
+        for (Map.Entry<Object, Set<Object>> entry : values.entrySet()) {
+            if (condition instanceof Prefix prefix
+                    && !(entry.getKey() instanceof String value && value.startsWith(prefix.text()))) {
+                break; // past the strings starting with the prefix
+            }
+            read.add(Map.entry(entry.getKey(), List.copyOf(entry.getValue())));
+            positions += entry.getValue().size();
+            positionsWalked += entry.getValue().size();
+            if (positions >= enough) {
+                break;
+            }
+        }
+        return read;
     }
 
     private NavigableMap<Object, Set<Object>> range(Document operators) {
@@ -304,5 +375,6 @@ final class OrderedFieldIndex extends Index<Object> {
     public synchronized void drop() {
         positionsByValue.clear();
         count = 0;
+        multiValued = false;
     }
 }

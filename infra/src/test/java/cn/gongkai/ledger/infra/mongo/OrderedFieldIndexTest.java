@@ -92,6 +92,63 @@ class OrderedFieldIndexTest {
     }
 
     @Test
+    void sortedQueriesReadInTheIndexOrderReturnWhatTheServerSortsAndReadAboutWhatTheyReturn() {
+        Random random = new Random(20261201);
+        MongoServer oracle = new MongoServer(new MemoryBackend());
+        oracle.bind("127.0.0.1", 0);
+        DurableH2Backend backend = DurableH2Backend.open(dataDir.resolve("walk.mv.db"), false);
+        MongoServer indexed = new MongoServer(backend);
+        indexed.bind("127.0.0.1", 0);
+        try (MongoClient plain = client(oracle); MongoClient client = client(indexed)) {
+            MongoCollection<Document> expected = plain.getDatabase(DB).getCollection(EVENTS);
+            MongoCollection<Document> actual = client.getDatabase(DB).getCollection(EVENTS);
+            createAxonIndexes(actual);
+            // one value per document in the sorted field (as Axon's timestamps), many documents per value
+            List<Document> documents = randomDocuments(random, 3_000).stream()
+                    .filter(d -> !(d.get("timestamp") instanceof List<?>)).toList();
+            expected.insertMany(documents.stream().map(Document::new).toList());
+            actual.insertMany(documents.stream().map(Document::new).toList());
+            OrderedFieldIndex ordered = index(backend, "orderedEventStreamIndex");
+
+            for (int q = 0; q < 300; q++) {
+                Bson filter = randomFilter(random);
+                Bson sort = switch (random.nextInt(3)) {
+                    case 0 -> Sorts.ascending("timestamp", "sequenceNumber");
+                    case 1 -> Sorts.orderBy(Sorts.descending("timestamp"), Sorts.ascending("sequenceNumber"));
+                    default -> Sorts.descending("timestamp", "sequenceNumber");
+                }; // a whole order (sequence numbers are unique): MongoDB leaves the order of ties open
+                int skip = random.nextInt(4) == 0 ? random.nextInt(50) : 0;
+                int limit = random.nextInt(3) == 0 ? 1 + random.nextInt(200) : 0;
+                int batchSize = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(300);
+                Bson projection = random.nextInt(4) == 0 ? new Document("sequenceNumber", 1) : null;
+                Function<MongoCollection<Document>, List<Document>> answer = c -> c.find(filter).sort(sort)
+                        .skip(skip).limit(limit).batchSize(batchSize).projection(projection)
+                        .into(new ArrayList<>());
+                assertThat(answer.apply(actual))
+                        .as("%s sorted %s, skip %d, limit %d, batches of %d", filter, sort, skip, limit, batchSize)
+                        .isEqualTo(answer.apply(expected));
+            }
+
+            // Axon's tracking query: the first batch of 100 reads about one read of the index, not all after t
+            long walkedBefore = ordered.positionsWalked();
+            List<Document> batch = new ArrayList<>();
+            try (var cursor = actual.find(and(gte("timestamp", "2024-01-01T00:00:00.000Z"),
+                    nin("eventIdentifier", List.of("e-1")))).sort(Sorts.ascending("timestamp", "sequenceNumber"))
+                    .batchSize(100).iterator()) {
+                while (batch.size() < 100 && cursor.hasNext()) {
+                    batch.add(cursor.next());
+                }
+            }
+            assertThat(batch).hasSize(100);
+            assertThat(ordered.positionsWalked() - walkedBefore).isBetween(100L, 400L)
+                    .isLessThan(actual.countDocuments(gte("timestamp", "2024-01-01T00:00:00.000Z")) / 4);
+        } finally {
+            indexed.shutdownNow();
+            oracle.shutdownNow();
+        }
+    }
+
+    @Test
     void axonsQueriesAreAnsweredFromTheIndexes() {
         DurableH2Backend backend = DurableH2Backend.open(dataDir.resolve("mongo.mv.db"), false);
         MongoServer server = new MongoServer(backend);
