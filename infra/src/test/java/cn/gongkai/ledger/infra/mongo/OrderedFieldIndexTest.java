@@ -112,8 +112,9 @@ class OrderedFieldIndexTest {
 
             for (int q = 0; q < 300; q++) {
                 Bson filter = randomFilter(random);
-                Bson sort = switch (random.nextInt(3)) {
+                Bson sort = switch (random.nextInt(4)) {
                     case 0 -> Sorts.ascending("timestamp", "sequenceNumber");
+                    case 2 -> Sorts.ascending("aggregateIdentifier", "sequenceNumber"); // the leading key's index
                     case 1 -> Sorts.orderBy(Sorts.descending("timestamp"), Sorts.ascending("sequenceNumber"));
                     default -> Sorts.descending("timestamp", "sequenceNumber");
                 }; // a whole order (sequence numbers are unique): MongoDB leaves the order of ties open
