@@ -20,29 +20,29 @@ import java.util.UUID;
 import org.bson.Document;
 
 /**
- * {@code agency_tree}: one document per agency keyed by its id, {@code {name, superiorAgencyId, subordinates,
- * subtreeVersion}}, projected from the agencies' registrations. Each registration that names a superior adds the
- * agency to the superior's {@code subordinates} (a set: projecting it again changes nothing), so the agencies below
- * any agency are read level by level by {@code _id}, never by scanning.
+ * {@code agency_tree}: one document per agency keyed by its id, {@code {name, superiorAgencyId, subordinates}},
+ * projected from the agencies' registrations. Each registration that names a superior adds the agency to the
+ * superior's {@code subordinates} (a set: projecting it again changes nothing), so the agencies below any agency are
+ * read level by level by {@code _id}, never by scanning.
  *
- * <p>{@code subtreeVersion} is a versioned view of everything a roll-up of the agency reads: a random token set
- * afresh ({@link #touchSubtrees}) on an agency and on every agency above it each time the projector has written
- * anything of that agency a roll-up sums or lists — its reports, its publication, its place in the hierarchy (the
- * token is set after those writes, so a token read before a roll-up's reads names what they read or something
- * older). A roll-up kept under the token its agency had when it was computed is therefore current while the token
- * is unchanged, in any process. Random, not counted: a read model dropped and rebuilt never hands an old token out
- * again. Absent (never touched, or stored before tokens were): nothing may be kept.
+ * <p>Beside it, {@code subtree_versions}: per agency, {@code {_id: agencyId, version}}, the version of everything a
+ * roll-up of the agency reads — a random token set afresh ({@link #touchSubtrees}) on an agency and on every agency
+ * above it each time anything of that agency a roll-up sums or lists was written: its reports, its publication, its
+ * place in the hierarchy. The token is set after those writes, so a token read before a roll-up's reads names what
+ * they read or something older, and a roll-up kept under the token its agency had before it was summed is current
+ * while the token is unchanged, in any process. Random, not counted: a read model dropped and rebuilt never hands an
+ * old token out again. Absent (never touched): nothing may be kept.
  */
 public final class AgencyTreeRepository {
-    /** The field of an agency's document naming the state of its subtree (see the class comment). */
-    static final String SUBTREE_VERSION = "subtreeVersion";
     /** The deepest hierarchy followed upwards when touching subtrees (as {@code AgencyHierarchy} follows down). */
     private static final int MAX_DEPTH = 17;
 
     private final MongoCollection<Document> tree;
+    private final MongoCollection<Document> versions;
 
     public AgencyTreeRepository(ReadModelDatabase database) {
         this.tree = database.collection(ReadModelDatabase.AGENCY_TREE);
+        this.versions = database.collection(ReadModelDatabase.SUBTREE_VERSIONS);
     }
 
     /** Records the agency's name and superior, and the agency among its superior's subordinates. */
@@ -82,9 +82,9 @@ public final class AgencyTreeRepository {
     }
 
     /**
-     * Sets a fresh {@code subtreeVersion} on each of the agencies and on every agency above them, as the hierarchy
-     * stands now: to be called after anything a roll-up of theirs reads was written. One read of superiors per
-     * level, one update.
+     * Sets a fresh subtree version on each of the agencies and on every agency above them, as the hierarchy stands
+     * now: to be called after anything a roll-up of theirs reads was written. One read of superiors per level, one
+     * bulk write.
      */
     public void touchSubtrees(Collection<String> agencyIds) {
         Set<String> chain = new LinkedHashSet<>(agencyIds);
@@ -102,16 +102,19 @@ public final class AgencyTreeRepository {
         }
         if (!chain.isEmpty()) {
             String version = UUID.randomUUID().toString();
-            IdChunks.forEach(List.copyOf(chain), chunk -> tree.updateMany(Filters.in("_id", chunk),
-                    Updates.set(SUBTREE_VERSION, version)));
+            List<WriteModel<Document>> writes = new ArrayList<>(chain.size());
+            for (String agency : chain) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", agency), Updates.set("version", version),
+                        new UpdateOptions().upsert(true)));
+            }
+            versions.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 
-    /** The agency's {@code subtreeVersion}; empty when it has none (or is not recorded). One read by {@code _id}. */
+    /** The agency's subtree version; empty when it has none. One read by {@code _id}. */
     public Optional<String> subtreeVersion(String agencyId) {
-        Document found = tree.find(Filters.eq("_id", agencyId)).projection(Projections.include(SUBTREE_VERSION))
-                .first();
-        return Optional.ofNullable(found == null ? null : found.getString(SUBTREE_VERSION));
+        Document found = versions.find(Filters.eq("_id", agencyId)).first();
+        return Optional.ofNullable(found == null ? null : found.getString("version"));
     }
 
     /** The nodes of the given agencies (those recorded), in {@code _id} order. */
