@@ -110,32 +110,39 @@ public final class AgencyCases {
         }
         List<LedgerEvent> payloads = scratch; // read by the replays below, never kept
         payloads.clear();
+        Instant last = null;
+        int counted = 0;
         for (int i = 0, n = aggregate.size(); i < n; i++) {
             LedgerEvent payload = aggregate.get(i).payload();
             if (cutoff != null && payload.recorded().at().isAfter(cutoff)) {
                 break;
             }
             if (payload instanceof PersonalDataErased) {
-                continue; // erasing an applicant's data counts nowhere and dates nothing: every report stays the same
+                // Erasing an applicant's data counts nowhere and dates nothing: every report stays the same. It
+                // stands as a gap (null), so that each event's index in the list stays its sequence, which a
+                // cell's source names (an erasure may be followed by further events of the case).
+                payloads.add(null);
+                continue;
             }
             payloads.add(payload);
+            last = payload.recorded().at();
+            counted++;
         }
-        if (payloads.isEmpty()) {
+        if (counted == 0) {
             byAggregate.remove(aggregateId);
             return;
         }
-        Instant last = payloads.get(payloads.size() - 1).recorded().at();
         int firstYear = years ? firstYear(payloads) : 0;
         int lastYear = years ? lastYear(payloads) : 0;
         String type = first.aggregateType();
         Replayed replayed;
         if (AGENCY.equals(type)) {
-            replayed = new Replayed(AgencyRegister.replay(payloads), null, null, last, payloads.size(), firstYear, lastYear);
+            replayed = new Replayed(AgencyRegister.replay(payloads), null, null, last, counted, firstYear, lastYear);
         } else if (REQUEST.equals(type)) {
-            replayed = new Replayed(null, RequestCase.replay(aggregateId, payloads).orElse(null), null, last, payloads.size(),
+            replayed = new Replayed(null, RequestCase.replay(aggregateId, payloads).orElse(null), null, last, counted,
                     firstYear, lastYear);
         } else {
-            replayed = new Replayed(null, null, AppealCase.replay(aggregateId, payloads).orElse(null), last, payloads.size(),
+            replayed = new Replayed(null, null, AppealCase.replay(aggregateId, payloads).orElse(null), last, counted,
                     firstYear, lastYear);
         }
         byAggregate.put(aggregateId, replayed);
@@ -318,6 +325,9 @@ public final class AgencyCases {
     private static int lastYear(List<LedgerEvent> payloads) {
         int last = Integer.MIN_VALUE;
         for (LedgerEvent payload : payloads) {
+            if (payload == null) {
+                continue; // an erasure
+            }
             last = Math.max(last, payload.recorded().at().atZone(Recorded.ZONE).getYear());
         }
         return last;
@@ -326,6 +336,9 @@ public final class AgencyCases {
     private static int firstYear(List<LedgerEvent> payloads) {
         int first = Integer.MAX_VALUE;
         for (LedgerEvent payload : payloads) {
+            if (payload == null) {
+                continue; // an erasure
+            }
             first = Math.min(first, payload.recorded().at().atZone(Recorded.ZONE).getYear());
             for (RecordComponent component : payload.getClass().getRecordComponents()) {
                 if (component.getType() == LocalDate.class && read(component, payload) instanceof LocalDate date) {

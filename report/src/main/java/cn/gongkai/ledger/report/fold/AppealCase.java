@@ -28,7 +28,8 @@ record AppealCase(String group, LocalDate filedOn, List<Transition> transitions,
     }
 
     /**
-     * Replays a case's events; empty when its filing is not among them. A reconsideration follows the one
+     * Replays a case's events (an event's index its sequence; null stands for an event the report ignores, such as
+     * an erasure); empty when its filing is not among them. A reconsideration follows the one
      * {@link ReconsiderationLifecycle} and concludes once; a lawsuit follows the one {@link LawsuitLifecycle}: it
      * concludes when a judgment or ruling takes effect (an appeal keeps it open), on the result that judgment
      * resolves to; it is pending again from a retrial. Either is counted under {@link CountingRules#appealOutcome}.

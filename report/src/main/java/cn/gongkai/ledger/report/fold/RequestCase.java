@@ -30,8 +30,8 @@ public record RequestCase(String id, ApplicantType column, LocalDate receivedOn,
                           Outcome outcome, CellSource intake, CellSource conclusion) {
 
     /**
-     * Replays a request's events (its whole stream from sequence 0); empty when its registration is not among
-     * them. The sources follow from the counted facts: an event is a cell's source when it changed what the cell
+     * Replays a request's events (its whole stream from sequence 0, an event's index its sequence; null stands for
+     * an event the report ignores, such as an erasure); empty when its registration is not among them. The sources follow from the counted facts: an event is a cell's source when it changed what the cell
      * counts, so an event the report ignores is never one.
      */
     public static Optional<RequestCase> replay(String id, List<LedgerEvent> events) {

@@ -180,6 +180,9 @@ class FoldProperties {
             RequestSpec r = requests.get(i);
             String t = "r" + i;
             h.receive(t, r.type(), r.firstReceivedOn());
+            if (i % 3 == 1) {
+                h.erase(t); // the applicant's data erased early: it counts nowhere, and the case goes on
+            }
             if (r.correctedType() != null) {
                 h.correctType(t, r.type(), r.correctedType());
             }
@@ -211,11 +214,17 @@ class FoldProperties {
             String id = "c" + i;
             if (a.kind() == AppealKind.RECONSIDERATION) {
                 h.fileReconsideration(id, a.filedOn());
+                if (i % 2 == 0) {
+                    h.eraseReconsideration(id);
+                }
                 if (a.steps() == 1) {
                     h.decideReconsideration(id, a.stepDate(0), a.result());
                 }
             } else {
                 h.fileLawsuit(id, a.kind() == AppealKind.DIRECT ? Route.DIRECT : Route.AFTER_RECONSIDERATION, a.filedOn());
+                if (i % 2 == 0) {
+                    h.erasePlaintiff(id);
+                }
                 for (int s = 0; s < a.steps(); s++) {
                     if (a.stepOutcome(s) == null) {
                         h.retrial(id, a.stepDate(s));
