@@ -88,6 +88,23 @@ public class EventProjector {
         this.clock = clock;
     }
 
+    /**
+     * The projector over every repository of one read model, repairing gaps from {@code eventStore}: as
+     * {@code ReportProjectorConfiguration} wires it, for a program without Spring (the rebuild command).
+     */
+    public static EventProjector over(cn.gongkai.ledger.readmodel.store.ReadModelDatabase readModel,
+                                      EventStoreReader eventStore, Clock clock) {
+        ProjectedEventRepository events = new ProjectedEventRepository(readModel);
+        AggregateProgressRepository progress = new AggregateProgressRepository(readModel);
+        SequenceGapRepository gaps = new SequenceGapRepository(readModel);
+        ReportMaterializer reports = new ReportMaterializer(
+                new cn.gongkai.ledger.readmodel.query.CountedEvents(events, progress), gaps,
+                new cn.gongkai.ledger.readmodel.store.MaterializedReportRepository(readModel));
+        return new EventProjector(events, progress, gaps, new CaseSummaryRepository(readModel),
+                new PublishedReportRepository(readModel), new AgencyTreeRepository(readModel), reports, eventStore,
+                new QuarantineRepository(readModel), clock);
+    }
+
     /** Where a record was read: its topic, partition and offset. */
     public record Delivery(String topic, int partition, long offset) {
     }
