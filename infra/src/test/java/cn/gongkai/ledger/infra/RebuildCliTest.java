@@ -44,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RebuildCliTest {
     private static final String DATABASE = "gongkai-ledger";
+    /** The event store's collection, Axon-shaped, under a name of its own ({@code EVENT_STORE_COLLECTION}). */
+    private static final String EVENT_STORE = "rebuild_cli_event_store";
 
     @TempDir
     Path dataDir;
@@ -55,10 +57,10 @@ class RebuildCliTest {
         List<EventEnvelope> events = new ArrayList<>();
         agencies.forEach(a -> events.addAll(a.events()));
         onEmbedded(database -> {
-            database.getCollection("domainevents").insertMany(StoredEvents.documents(events));
+            database.getCollection(EVENT_STORE).insertMany(StoredEvents.documents(events));
             ReadModelDatabase readModel = new ReadModelDatabase(database);
             // Half of the events counted, then a stale report, a summary no event made, an offset, a bad record.
-            EventProjector.over(readModel, new MongoEventStoreReader(database), Clock.systemUTC())
+            EventProjector.over(readModel, new MongoEventStoreReader(database, EVENT_STORE), Clock.systemUTC())
                     .project(events.subList(0, events.size() / 2));
             database.getCollection(ReadModelDatabase.REPORTS).insertOne(new Document("_id", "nobody|2024")
                     .append("agencyId", "nobody").append("year", 2024));
@@ -70,8 +72,8 @@ class RebuildCliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int code = RebuildCli.run(new String[0], Map.of("LEDGER_DATA_DIR", dataDir.toString()), print(out),
-                print(err));
+        int code = RebuildCli.run(new String[0], Map.of("LEDGER_DATA_DIR", dataDir.toString(),
+                "EVENT_STORE_COLLECTION", EVENT_STORE), print(out), print(err));
 
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(String.format("%,d events", events.size()))
