@@ -169,6 +169,54 @@ class AgencyRollupTest {
                 .isEqualTo(before.get("agencies").get(2).get("totals").get("received").asInt() + 1);
     }
 
+    /**
+     * A roll-up is kept under its agency's subtree version: an agency registered below it (one level, then two),
+     * and a request counted two levels below it, each show in the next roll-up. The projector touches the version
+     * just after writing, so the next roll-up is awaited as briefly as the report itself is; one kept for ever
+     * would time out.
+     */
+    @Test
+    void anAgencyRegisteredBelowAndARequestTwoLevelsDownShowInTheNextRollup() {
+        String path = "/api/reports/" + OTHER + "/2024/rollup";
+        JsonNode alone = http.ok(path);
+        assertThat(alone.get("agencies").findValuesAsText("agencyId")).containsExactly(OTHER);
+        int received = alone.get("totals").get("received").asInt();
+
+        importLines(List.of(
+                "{\"command\":\"RegisterAgency\",\"agencyId\":\"bazhou-health\",\"name\":\"霸州市卫生健康局\",\"superiorAgencyId\":\"bazhou\"}",
+                "{\"command\":\"ReceiveRequest\",\"agencyId\":\"bazhou-health\",\"trackingNumber\":\"2024-0001\",\"channel\":\"INTERNET\",\"receivedOn\":\"2024-04-08\",\"applicant\":{\"type\":\"NATURAL_PERSON\",\"name\":\"卫某\"},\"subject\":\"医院收费标准\"}"));
+        ledger.awaitServedEqualsFold("bazhou-health", 2024);
+        JsonNode grown = awaitRollup(path, r -> r.get("agencies").size() == 2);
+        assertThat(grown.get("agencies").findValuesAsText("agencyId")).containsExactly(OTHER, "bazhou-health");
+        assertThat(grown.get("totals").get("received").asInt()).isEqualTo(received + 1);
+        assertSameCells(cells(grown.get("report")), sumOfServed(List.of(OTHER, "bazhou-health"), "/2024"));
+
+        importLines(List.of(
+                "{\"command\":\"RegisterAgency\",\"agencyId\":\"bazhou-clinic\",\"name\":\"霸州市第一卫生院\",\"superiorAgencyId\":\"bazhou-health\"}"));
+        JsonNode deeper = awaitRollup(path, r -> r.get("agencies").size() == 3);
+        assertThat(deeper.get("agencies").findValuesAsText("depth")).containsExactly("0", "1", "2");
+
+        var command = http.command("/api/requests", "{\"agencyId\":\"bazhou-clinic\",\"trackingNumber\":\"2024-0001\","
+                + "\"channel\":\"INTERNET\",\"receivedOn\":\"2024-09-02\",\"applicant\":{\"type\":\"NATURAL_PERSON\","
+                + "\"name\":\"诊某\"},\"subject\":\"疫苗接种记录\"}");
+        assertThat(command.status()).as(command.body()).isEqualTo(201);
+        ledger.awaitServedEqualsFold("bazhou-clinic", 2024);
+        JsonNode counted = awaitRollup(path, r -> r.get("totals").get("received").asInt() == received + 2);
+        assertThat(counted.get("agencies").get(2).get("totals").get("received").asInt()).isEqualTo(1);
+        assertSameCells(cells(counted.get("report")),
+                sumOfServed(List.of(OTHER, "bazhou-health", "bazhou-clinic"), "/2024"));
+        assertSameCells(cells(http.ok(path).get("report")), cells(counted.get("report")));
+    }
+
+    private static void importLines(List<String> lines) {
+        var imported = http.post("/api/import", "application/x-ndjson", String.join("\n", lines));
+        assertThat(imported.json().get("rejected").asInt()).as(imported.body()).isZero();
+    }
+
+    private static JsonNode awaitRollup(String path, java.util.function.Predicate<JsonNode> current) {
+        return RunningLedger.await(() -> http.ok(path), current, Duration.ofSeconds(30));
+    }
+
     @Test
     void aDepartmentWhoseLedgerOpensLaterIsNotCoveredAndLeftOutOfTheEarlierYear() {
         JsonNode rollup = http.ok("/api/reports/" + DISTRICT + "/2023/rollup");

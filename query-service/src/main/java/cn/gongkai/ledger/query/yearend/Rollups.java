@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -95,7 +96,15 @@ public class Rollups {
     private record KeptReport(String version, RollupSum.Read read) {
     }
 
+    /** Year roll-ups kept ({@link #year}), by agency, year, scope and format, the most recently used. */
+    static final int KEPT_ROLLUPS = 64;
+
+    /** A year's roll-up as computed, and the subtree version its agency had before it was read. */
+    private record KeptRollup(String subtreeVersion, Result result) {
+    }
+
     private final Map<String, KeptReport> kept = RecentlyUsed.map(KEPT_REPORTS);
+    private final Map<String, KeptRollup> keptRollups = RecentlyUsed.map(KEPT_ROLLUPS);
     private final AgencyHierarchy hierarchy;
     private final ReportQueries stored;
     private final ReportQueryService reports;
@@ -115,9 +124,27 @@ public class Rollups {
     public record Result(RollupView view, AnnualReport report) {
     }
 
+    /**
+     * A year's roll-up. Kept under the agency's subtree version ({@link AgencyHierarchy#subtreeVersion}, read before
+     * anything else): served again while the version is unchanged, which it is only while none of the reports,
+     * publications and places in the hierarchy it was summed from has been written since, by any process.
+     */
     public Result year(String agencyId, int year, String scopeName, String formatCode) {
         YearEndRequests.year(year);
         Scope scope = Scope.parse(scopeName);
+        String id = new AgencyId(agencyId).value();
+        Optional<String> version = hierarchy.subtreeVersion(id);
+        String key = id + "|" + year + "|" + scope + "|" + formatCode;
+        KeptRollup keptRollup = version.isEmpty() ? null : keptRollups.get(key);
+        if (keptRollup != null && keptRollup.subtreeVersion().equals(version.get())) {
+            return keptRollup.result();
+        }
+        Result result = sum(id, year, scope, formatCode);
+        version.ifPresent(v -> keptRollups.put(key, new KeptRollup(v, result)));
+        return result;
+    }
+
+    private Result sum(String agencyId, int year, Scope scope, String formatCode) {
         List<AgencyHierarchy.Placed> tree = tree(agencyId);
         AgencyNode root = tree.get(0).node();
         List<AgencyHierarchy.Placed> members = members(tree, scope);

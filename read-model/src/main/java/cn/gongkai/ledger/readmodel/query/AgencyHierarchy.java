@@ -28,6 +28,15 @@ public final class AgencyHierarchy {
     public record Placed(AgencyNode node, int depth) {
     }
 
+    /**
+     * The version of everything a roll-up of the agency reads (its subtree's reports, publications and hierarchy):
+     * changes, in any process, after each write of any of them; empty when the read model has none for it, and then
+     * nothing derived from the subtree may be kept. Read it before the reads it is to name.
+     */
+    public Optional<String> subtreeVersion(String agencyId) {
+        return tree.subtreeVersion(agencyId);
+    }
+
     /** The agency, when it has been registered. */
     public Optional<AgencyNode> find(String agencyId) {
         return tree.findAll(List.of(agencyId)).stream().filter(n -> n.name() != null).findFirst();

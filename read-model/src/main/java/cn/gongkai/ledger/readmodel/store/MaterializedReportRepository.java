@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code annual_reports}: one {@link MaterializedReport} per agency-year, keyed {@code agencyId|year}. */
+/**
+ * {@code annual_reports}: one {@link MaterializedReport} per agency-year, keyed {@code agencyId|year}. Every write
+ * touches the subtrees of the agencies written ({@link AgencyTreeRepository#touchSubtrees}) once it is stored, so no
+ * roll-up kept under an older subtree version is served after it.
+ */
 public final class MaterializedReportRepository {
     private final RecordCollection<MaterializedReport> reports;
+    private final AgencyTreeRepository tree;
 
     public MaterializedReportRepository(ReadModelDatabase database) {
         this.reports = new RecordCollection<>(database, ReadModelDatabase.REPORTS, MaterializedReport.class);
+        this.tree = new AgencyTreeRepository(database);
     }
 
     public Optional<MaterializedReport> find(String agencyId, int year) {
@@ -26,10 +32,8 @@ public final class MaterializedReportRepository {
      */
     public Map<String, String> jsonById(Collection<String> ids) {
         Map<String, String> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            reports.raw().find(Filters.in("_id", ids)).projection(Projections.include("json"))
-                    .forEach(d -> found.put(d.getString("_id"), d.getString("json")));
-        }
+        IdChunks.forEach(ids, chunk -> reports.raw().find(Filters.in("_id", chunk)).projection(Projections.include("json"))
+                .forEach(d -> found.put(d.getString("_id"), d.getString("json"))));
         return found;
     }
 
@@ -47,28 +51,44 @@ public final class MaterializedReportRepository {
      */
     public Map<String, String> versionById(Collection<String> ids) {
         Map<String, String> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            reports.raw().find(Filters.in("_id", ids)).projection(Projections.include("version"))
-                    .forEach(d -> {
-                        if (d.getString("version") != null) {
-                            found.put(d.getString("_id"), d.getString("version"));
-                        }
-                    });
-        }
+        IdChunks.forEach(ids, chunk -> reports.raw().find(Filters.in("_id", chunk))
+                .projection(Projections.include("version")).forEach(d -> {
+                    if (d.getString("version") != null) {
+                        found.put(d.getString("_id"), d.getString("version"));
+                    }
+                }));
         return found;
     }
 
-    /** The reports stored under the given ids, by id, in one read by {@code _id}. */
+    /** The reports stored under the given ids, by id, read by {@code _id} ({@value IdChunks#SIZE} ids a round trip). */
     public Map<String, MaterializedReport> findById(Collection<String> ids) {
         return reports.findAll(ids);
     }
 
     public void save(MaterializedReport report) {
         reports.save(MaterializedReport.id(report.agencyId(), report.year()), report);
+        tree.touchSubtrees(List.of(report.agencyId()));
     }
 
     /** Saves each, as {@link #save} does, in one round trip. */
     public void saveAll(Collection<MaterializedReport> values) {
+        store(values);
+        tree.touchSubtrees(values.stream().map(MaterializedReport::agencyId).distinct().toList());
+    }
+
+    /**
+     * Stores the agencies' reports of the years given and removes their other years ({@link #saveAll} then
+     * {@link #retainOnly(Map)}), then touches every agency's subtree once: what the projector writes of a batch.
+     */
+    public void replaceAll(Collection<MaterializedReport> values, Map<String, ? extends Collection<Integer>> yearsByAgency) {
+        store(values);
+        removeOtherYears(yearsByAgency);
+        java.util.Set<String> agencies = new java.util.LinkedHashSet<>(yearsByAgency.keySet());
+        values.forEach(r -> agencies.add(r.agencyId()));
+        tree.touchSubtrees(agencies);
+    }
+
+    private void store(Collection<MaterializedReport> values) {
         Map<String, MaterializedReport> byId = new java.util.LinkedHashMap<>();
         values.forEach(r -> byId.put(MaterializedReport.id(r.agencyId(), r.year()), r));
         reports.saveAll(byId);
@@ -79,6 +99,11 @@ public final class MaterializedReportRepository {
      * indexed read of the agencies' stored years, and one delete by {@code _id} when any is to go.
      */
     public void retainOnly(Map<String, ? extends Collection<Integer>> yearsByAgency) {
+        removeOtherYears(yearsByAgency);
+        tree.touchSubtrees(yearsByAgency.keySet());
+    }
+
+    private void removeOtherYears(Map<String, ? extends Collection<Integer>> yearsByAgency) {
         if (yearsByAgency.isEmpty()) {
             return;
         }
@@ -101,5 +126,6 @@ public final class MaterializedReportRepository {
     /** Removes the agency's reports on years no longer in {@code years} (after a correction moved every date out). */
     public void retainOnly(String agencyId, Collection<Integer> years) {
         reports.removeAll(Filters.and(Filters.eq("agencyId", agencyId), Filters.nin("year", years)));
+        tree.touchSubtrees(List.of(agencyId));
     }
 }

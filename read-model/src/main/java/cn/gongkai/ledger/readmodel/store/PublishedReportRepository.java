@@ -9,13 +9,16 @@ import org.bson.Document;
 
 /**
  * {@code published_reports}: the latest revision of each agency-year's publication, keyed {@code agencyId|year},
- * projected from {@code AnnualReportPublished} events (so a rebuild of the read model restores it).
+ * projected from {@code AnnualReportPublished} events (so a rebuild of the read model restores it). A write touches
+ * the publishing agencies' subtrees once stored ({@link AgencyTreeRepository#touchSubtrees}).
  */
 public final class PublishedReportRepository {
     private final MongoCollection<Document> published;
+    private final AgencyTreeRepository tree;
 
     public PublishedReportRepository(ReadModelDatabase database) {
         this.published = database.collection(ReadModelDatabase.PUBLISHED);
+        this.tree = new AgencyTreeRepository(database);
     }
 
     /** Stores the latest revision of the agency-year's publication (replacing the one before). */
@@ -35,6 +38,8 @@ public final class PublishedReportRepository {
                     ReadModelJson.toDocument(id, report), new ReplaceOptions().upsert(true)));
         }
         published.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(true));
+        // A roll-up lists who has not published: it is read afresh after a publication.
+        tree.touchSubtrees(reports.stream().map(PublishedReport::agencyId).distinct().toList());
     }
 
     public Optional<PublishedReport> find(String agencyId, int year) {
@@ -45,10 +50,8 @@ public final class PublishedReportRepository {
     /** The latest publications of the agencies' year (those published), read by {@code _id} only. */
     public java.util.List<PublishedReport> findAll(java.util.Collection<String> agencyIds, int year) {
         java.util.List<PublishedReport> found = new java.util.ArrayList<>();
-        if (!agencyIds.isEmpty()) {
-            published.find(Filters.in("_id", agencyIds.stream().map(a -> id(a, year)).toList()))
-                    .forEach(d -> found.add(ReadModelJson.fromDocument(d, PublishedReport.class)));
-        }
+        IdChunks.forEach(agencyIds.stream().map(a -> id(a, year)).toList(), chunk -> published
+                .find(Filters.in("_id", chunk)).forEach(d -> found.add(ReadModelJson.fromDocument(d, PublishedReport.class))));
         return found;
     }
 

@@ -31,6 +31,12 @@ public final class ReadModelDatabase {
     public static final String PUBLISHED = "published_reports";
     /** The agency hierarchy: each agency's name, superior and direct subordinates. */
     public static final String AGENCY_TREE = "agency_tree";
+    /**
+     * Per agency, the version of everything a roll-up of it reads ({@link AgencyTreeRepository#touchSubtrees}): a
+     * random token, not derived from the events, so not among {@link #COLLECTIONS} (a rebuild sets new tokens as it
+     * writes; a token left from before names nothing that is still kept).
+     */
+    public static final String SUBTREE_VERSIONS = "subtree_versions";
     /** Every read-model collection: all of it can be dropped and rebuilt from the event topic or the event store. */
     public static final List<String> COLLECTIONS = List.of(EVENTS, PROGRESS, GAPS, OFFSETS, QUARANTINE, CASES, REPORTS,
             PUBLISHED, AGENCY_TREE);

@@ -72,13 +72,11 @@ final class RecordCollection<T> {
         }
     }
 
-    /** The records of these ids (those there are), by id, in one round trip. */
+    /** The records of these ids (those there are), by id: one round trip per {@value IdChunks#SIZE} ids. */
     java.util.Map<String, T> findAll(java.util.Collection<String> ids) {
         java.util.Map<String, T> found = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            collection.find(Filters.in("_id", ids)).forEach(d -> found.put(d.getString("_id"),
-                    ReadModelJson.fromDocument(d, type)));
-        }
+        IdChunks.forEach(ids, chunk -> collection.find(Filters.in("_id", chunk)).forEach(d -> found.put(
+                d.getString("_id"), ReadModelJson.fromDocument(d, type))));
         return found;
     }
 

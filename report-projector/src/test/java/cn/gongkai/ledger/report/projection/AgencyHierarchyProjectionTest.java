@@ -55,6 +55,55 @@ class AgencyHierarchyProjectionTest {
         assertThat(hierarchy.withDescendants("nobody")).isEmpty();
     }
 
+    private java.util.Map<String, String> subtreeVersions() {
+        java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
+        for (String agency : List.of("tj-city", "ninghe", "ninghe-commerce", "ninghe-education", "bazhou", "wuqing")) {
+            versions.put(agency, hierarchy.subtreeVersion(agency).orElse(null));
+        }
+        return versions;
+    }
+
+    private static java.util.Set<String> changedBetween(java.util.Map<String, String> before,
+                                                       java.util.Map<String, String> after) {
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        before.forEach((agency, version) -> {
+            if (!java.util.Objects.equals(version, after.get(agency))) {
+                changed.add(agency);
+            }
+        });
+        return changed;
+    }
+
+    /**
+     * The subtree version a roll-up is kept under changes on the agency and every agency above it, and nowhere
+     * else, after an event of that agency is counted, after an agency is registered below it and after a
+     * publication; projecting the same event again changes nothing counted, but still gives a new version (a
+     * version says "written since", never more).
+     */
+    @Test
+    void aSubtreeVersionChangesAboveEveryCountedEventAndEveryNewAgencyBelow() {
+        projection.projector.project(REGISTRATIONS);
+        java.util.Map<String, String> registered = subtreeVersions();
+        assertThat(registered.values()).doesNotContainNull().hasSize(6);
+
+        cn.gongkai.ledger.api.request.RequestId request = TestEvents.request(new AgencyId("ninghe-education"), "2024-0001");
+        projection.projector.project(List.of(TestEvents.received(request,
+                cn.gongkai.ledger.api.common.ApplicantType.NATURAL_PERSON, "2024-03-04")));
+        java.util.Map<String, String> counted = subtreeVersions();
+        assertThat(changedBetween(registered, counted)).containsExactly("ninghe", "ninghe-education", "tj-city");
+
+        projection.projector.project(List.of(registered("ninghe-commerce-office", "宁河区商务局办公室", "ninghe-commerce")));
+        java.util.Map<String, String> grown = subtreeVersions();
+        assertThat(changedBetween(counted, grown)).containsExactly("ninghe", "ninghe-commerce", "tj-city");
+        assertThat(hierarchy.withDescendants("tj-city")).extracting(p -> p.node().agencyId())
+                .contains("ninghe-commerce-office");
+
+        java.time.Instant at = java.time.Instant.parse("2025-01-20T02:00:00Z");
+        projection.publications.save(new cn.gongkai.ledger.readmodel.query.PublishedReport("wuqing", 2024, 1, "2021",
+                "OPEN_IN_YEAR", at, "office", at, 0, "0".repeat(64), "{}"));
+        assertThat(changedBetween(grown, subtreeVersions())).containsExactly("tj-city", "wuqing");
+    }
+
     @Test
     void anAgencyNamedAsSuperiorButNotRegisteredIsNotInTheHierarchy() {
         projection.projector.project(List.of(registered("ninghe-commerce", "宁河区商务局", "ninghe")));

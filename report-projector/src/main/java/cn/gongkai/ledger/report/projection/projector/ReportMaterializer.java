@@ -193,8 +193,7 @@ public final class ReportMaterializer {
             }
             years.put(agencyId.value(), cases.years());
         });
-        reports.saveAll(documents);
-        reports.retainOnly(years);
+        reports.replaceAll(documents, years);
     }
 
     /** The version of the agency's reports materialised from {@code replayed} ({@link MaterializedReport#version}). */
