@@ -1,20 +1,16 @@
 package cn.gongkai.ledger.infra;
 
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.infra.mongo.EmbeddedMongo;
 import cn.gongkai.ledger.security.Officer;
 import cn.gongkai.ledger.security.OfficerView;
 import cn.gongkai.ledger.security.Role;
 import cn.gongkai.ledger.security.UserStore;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,9 +60,9 @@ public final class UserCli {
             err.println(USAGE);
             return 2;
         }
-        try (Store store = Store.open(env)) {
-            UserStore users = new UserStore(store.client().getDatabase(env.getOrDefault("MONGODB_DATABASE",
-                    "gongkai-ledger")), new BCryptPasswordEncoder(12), Clock.systemUTC());
+        try (OperatorMongo store = OperatorMongo.open(env,
+                ", or let an administrator create the user with POST /api/admin/users.")) {
+            UserStore users = new UserStore(store.database(), new BCryptPasswordEncoder(12), Clock.systemUTC());
             if (command == null) {
                 users.list().forEach(u -> out.println(u.officer().username() + "\t" + u.officer().agencyId() + "\t"
                         + OfficerView.of(u.officer()).roles().stream().map(r -> r.name() + " " + r.label()).toList()));
@@ -146,33 +142,5 @@ public final class UserCli {
             throw new IllegalStateException("两次输入的密码不一致 (the passwords differ)");
         }
         return password;
-    }
-
-    /** The MongoDB of MONGODB_URI, or the embedded data folder opened for the time of the command. */
-    private record Store(MongoClient client, EmbeddedMongo embedded) implements AutoCloseable {
-        static Store open(Map<String, String> env) {
-            String uri = env.get("MONGODB_URI");
-            if (uri != null && !uri.isBlank()) {
-                return new Store(MongoClients.create(uri), null);
-            }
-            Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", ".ledger-data"));
-            EmbeddedMongo mongo;
-            try {
-                mongo = EmbeddedMongo.start(dataDir.resolve("mongo"), "127.0.0.1", 0, true);
-            } catch (RuntimeException inUse) {
-                throw new IllegalStateException("cannot open " + dataDir.resolve("mongo") + " (" + inUse.getMessage()
-                        + "). Is the embedded server running? Stop it first, or let an administrator create the "
-                        + "user with POST /api/admin/users.");
-            }
-            return new Store(MongoClients.create(mongo.uri()), mongo);
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
     }
 }

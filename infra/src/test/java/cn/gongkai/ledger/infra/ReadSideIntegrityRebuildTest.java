@@ -59,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The rebuilds on the embedded MongoDB-compatible server (its ordered indexes answer the read models' queries) and
  * the in-process Kafka broker, over five generated agency-years (two years each: carry-over from 2023, corrections
  * of outcomes, applicants and dates, reconsiderations and lawsuits): the live projector fed a few events at a time
- * in the order they were recorded, a rebuild from the event store ({@link EventProjector#rebuild()}) and a rebuild
+ * in the order they were recorded, a rebuild from the event store ({@link EventProjector#rebuild()}, read ahead as
+ * {@code StoreRebuild} does) and a rebuild
  * from the topic (a fresh consumer from the start of every partition, the topic holding some events twice) give
  * the same read model — every agency's reports, case summaries and counted progress — and every report equals the
  * pure fold of the agency's events.
@@ -118,9 +119,9 @@ class ReadSideIntegrityRebuildTest {
         }
 
         Projector fromStore = new Projector("from-store");
-        EventProjector.Rebuild rebuild = fromStore.projector.rebuild();
-        fromStore.eventStore.forEachAggregate(500, rebuild::add);
-        EventProjector.Rebuilt rebuilt = rebuild.finish();
+        // As the operator's command runs it: read ahead on a thread of its own, handed over 300 events at a time.
+        EventProjector.Rebuilt rebuilt = cn.gongkai.ledger.report.projection.projector.StoreRebuild.run(
+                fromStore.eventStore, fromStore.projector, 500, 300);
         assertThat(rebuilt.events()).isEqualTo(events.size());
         assertThat(rebuilt.agencies()).isEqualTo(AGENCIES);
 
@@ -195,16 +196,7 @@ class ReadSideIntegrityRebuildTest {
 
         Projector(String name) {
             database = client.getDatabase(name);
-            List<Document> stored = new ArrayList<>();
-            for (EventEnvelope e : events) {
-                stored.add(new Document("aggregateIdentifier", e.aggregateId()).append("type", e.aggregateType())
-                        .append("sequenceNumber", e.sequence())
-                        .append("payload", EventJson.toJson(e).get("payload").toString())
-                        .append("timestamp", e.timestamp().toString())
-                        .append("payloadType", e.payload().getClass().getName()).append("payloadRevision", null)
-                        .append("metaData", "{}").append("eventIdentifier", e.eventId()));
-            }
-            database.getCollection(EVENT_STORE).insertMany(stored);
+            database.getCollection(EVENT_STORE).insertMany(cn.gongkai.ledger.infra.testing.StoredEvents.documents(events));
             ReadModelDatabase readModel = new ReadModelDatabase(database);
             ProjectedEventRepository projected = new ProjectedEventRepository(readModel);
             AggregateProgressRepository progress = new AggregateProgressRepository(readModel);

@@ -13,6 +13,7 @@ import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.report.projection.ReportProjectorConfiguration;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.projector.StoreRebuild;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.PrintStream;
@@ -38,7 +39,8 @@ import org.springframework.core.env.MapPropertySource;
  * has counted them (both are then paused). In each round, into a fresh read-model database of the same server:
  * <ul>
  *   <li>from the event store: every stored event read in aggregate order through one cursor
- *       ({@link MongoEventStoreReader#forEachAggregate}) and counted by a fresh projector's rebuild
+ *       ({@link MongoEventStoreReader#forEachAggregate}, read ahead on its own thread: {@link StoreRebuild}) and
+ *       counted by a fresh projector's rebuild
  *       ({@link EventProjector#rebuild()}: chunks of {@value EventProjector.Rebuild#CHUNK_EVENTS} events, each
  *       report written once at the end), against the same read with every event decoded and nothing applied;</li>
  *   <li>from the Kafka topic: a fresh projector (its own consumer, no group, no stored offsets: from the start of
@@ -49,8 +51,8 @@ import org.springframework.core.env.MapPropertySource;
  * so must each round's rebuild from the topic (checked after it is timed).
  */
 final class RebuildBench {
-    /** Documents per batch of the store's cursor. */
-    private static final int READ_BATCH = 5_000;
+    /** Documents per batch of the store's cursor, as the rebuild reads it. */
+    private static final int READ_BATCH = StoreRebuild.READ_BATCH;
     private static final String TOPIC = "gongkai-ledger.events";
     private static final String DATABASE = "gongkai-ledger";
 
@@ -144,11 +146,12 @@ final class RebuildBench {
         return new MongoEventStoreReader(mongo.getDatabase(DATABASE));
     }
 
-    /** The projector's rebuild ({@link EventProjector#rebuild()}) fed by one sorted read of the whole store. */
+    /**
+     * The projector's rebuild ({@link EventProjector#rebuild()}) fed by one sorted read of the whole store, read
+     * ahead on a thread of its own ({@link StoreRebuild}), as the operator command runs it.
+     */
     private void rebuildFromStore(AnnotationConfigApplicationContext rebuilt) {
-        EventProjector.Rebuild rebuild = rebuilt.getBean(EventProjector.class).rebuild();
-        eventStore().forEachAggregate(READ_BATCH, rebuild::add);
-        rebuild.finish();
+        StoreRebuild.run(eventStore(), rebuilt.getBean(EventProjector.class));
     }
 
     /** The decode-only baseline: the same read of the whole store, every event decoded, nothing applied. */

@@ -5,10 +5,8 @@ import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.lawsuit.LawsuitEvent;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationEvent;
-import cn.gongkai.ledger.readmodel.store.ReadModelJson;
 import cn.gongkai.ledger.readmodel.store.RequestIdFilter;
 import cn.gongkai.ledger.report.json.EventJson;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -51,6 +49,10 @@ public final class MongoEventStoreReader implements EventStoreReader {
     private static final List<String> PAYLOAD_FIELDS = List.of("payload", "serializedPayload");
     private static final List<String> FILING_TYPES = List.of(
             ReconsiderationEvent.ReconsiderationFiled.class.getName(), LawsuitEvent.LawsuitFiled.class.getName());
+
+    /** Stored class names by the event type names they stand for (a handful; filled as they are first read). */
+    private static final java.util.concurrent.ConcurrentMap<String, String> TYPE_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final MongoCollection<Document> events;
 
@@ -208,20 +210,28 @@ public final class MongoEventStoreReader implements EventStoreReader {
     static EventEnvelope decode(Document stored) {
         String payloadType = stored.getString(PAYLOAD_TYPE);
         try {
-            Class<?> type = Class.forName(payloadType, false, LedgerEvent.class.getClassLoader());
-            ObjectNode envelope = ReadModelJson.mapper().createObjectNode()
-                    .put("eventId", stored.getString("eventIdentifier"))
-                    .put("aggregateId", stored.getString(AGGREGATE_ID))
-                    .put("sequence", stored.get(SEQUENCE, Number.class).longValue())
-                    .put("type", type.getSimpleName())
-                    .put("timestamp", timestamp(stored.get("timestamp")));
             Object payload = PAYLOAD_FIELDS.stream().map(stored::get).filter(Objects::nonNull).findFirst().orElse(null);
-            envelope.set("payload", ReadModelJson.readTree(payloadJson(payload)));
-            return EventJson.fromJson(envelope);
+            Object timestamp = stored.get(TIMESTAMP);
+            return EventJson.ofStored(stored.getString("eventIdentifier"), stored.getString(AGGREGATE_ID),
+                    stored.get(SEQUENCE, Number.class).longValue(), typeName(payloadType),
+                    timestamp == null ? null : timestamp(timestamp), payloadJson(payload));
         } catch (ClassNotFoundException | RuntimeException e) {
             throw new IllegalStateException("unreadable event " + stored.get(AGGREGATE_ID) + "#" + stored.get(SEQUENCE)
                     + " of type " + payloadType, e);
         }
+    }
+
+    /** The event type name of a stored {@code payloadType} (a class name), looked up once per class name. */
+    private static String typeName(String payloadType) throws ClassNotFoundException {
+        if (payloadType == null) {
+            throw new IllegalArgumentException("missing payloadType");
+        }
+        String name = TYPE_NAMES.get(payloadType);
+        if (name == null) {
+            name = Class.forName(payloadType, false, LedgerEvent.class.getClassLoader()).getSimpleName();
+            TYPE_NAMES.put(payloadType, name);
+        }
+        return name;
     }
 
     private static String payloadJson(Object payload) {
@@ -240,10 +250,10 @@ public final class MongoEventStoreReader implements EventStoreReader {
         throw new IllegalStateException("unsupported serialized payload: " + (payload == null ? null : payload.getClass()));
     }
 
-    private static String timestamp(Object value) {
+    private static Instant timestamp(Object value) {
         if (value instanceof Date date) {
-            return date.toInstant().toString();
+            return date.toInstant();
         }
-        return value == null ? null : Instant.parse(value.toString()).toString();
+        return Instant.parse(value.toString());
     }
 }

@@ -27,9 +27,21 @@ public final class AggregateProgressRepository {
 
     /** Saves each, as {@link #save} does, in one round trip. */
     public void saveAll(java.util.Collection<AggregateProgress> values) {
+        progress.saveAll(byId(values));
+    }
+
+    /**
+     * Saves each with the same result as {@link #saveAll}, for records not expected to be stored yet (a rebuild's
+     * into a fresh read model): inserted, those already there replaced.
+     */
+    public void insertAll(java.util.Collection<AggregateProgress> values) {
+        progress.insertAll(byId(values));
+    }
+
+    private static java.util.Map<String, AggregateProgress> byId(java.util.Collection<AggregateProgress> values) {
         java.util.Map<String, AggregateProgress> byId = new java.util.LinkedHashMap<>();
         values.forEach(v -> byId.put(v.aggregateId(), v));
-        progress.saveAll(byId);
+        return byId;
     }
 
     /** The aggregates of one type ({@code Agency}, {@code DisclosureRequest} …) whose events have been seen. */

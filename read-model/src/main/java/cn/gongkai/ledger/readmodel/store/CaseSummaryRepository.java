@@ -22,9 +22,21 @@ public final class CaseSummaryRepository {
 
     /** Saves each, as {@link #save} does, in one round trip. */
     public void saveAll(java.util.Collection<CaseSummary> summaries) {
+        cases.saveAll(byId(summaries));
+    }
+
+    /**
+     * Saves each with the same result as {@link #saveAll}, for records not expected to be stored yet (a rebuild's
+     * into a fresh read model): inserted, those already there replaced.
+     */
+    public void insertAll(java.util.Collection<CaseSummary> summaries) {
+        cases.insertAll(byId(summaries));
+    }
+
+    private static java.util.Map<String, CaseSummary> byId(java.util.Collection<CaseSummary> values) {
         java.util.Map<String, CaseSummary> byId = new java.util.LinkedHashMap<>();
-        summaries.forEach(s -> byId.put(s.id(), s));
-        cases.saveAll(byId);
+        values.forEach(v -> byId.put(v.id(), v));
+        return byId;
     }
 
     public Optional<CaseSummary> find(CaseType caseType, String id) {

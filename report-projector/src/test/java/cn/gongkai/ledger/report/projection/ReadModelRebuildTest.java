@@ -12,6 +12,7 @@ import cn.gongkai.ledger.report.json.EventJson;
 import cn.gongkai.ledger.report.json.ReportJson;
 import cn.gongkai.ledger.report.projection.consumer.KafkaProjectionConsumer;
 import cn.gongkai.ledger.report.projection.projector.EventProjector;
+import cn.gongkai.ledger.report.projection.projector.StoreRebuild;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -116,10 +117,9 @@ class ReadModelRebuildTest {
         return projection;
     }
 
+    /** The operator's rebuild ({@link StoreRebuild}): small cursor batches and handovers, so there are many of each. */
     private static EventProjector.Rebuilt rebuildFromStore(TestProjection projection) {
-        EventProjector.Rebuild rebuild = projection.projector.rebuild();
-        projection.eventStore.forEachAggregate(7, rebuild::add);
-        return rebuild.finish();
+        return StoreRebuild.run(projection.eventStore, projection.projector, 7, 5);
     }
 
     @Test
@@ -190,6 +190,30 @@ class ReadModelRebuildTest {
         TestProjection restarted = new TestProjection(killed.database);
         rebuildFromStore(restarted);
         assertThat(readModel(restarted.database)).as("again after a kill").isEqualTo(expected);
+    }
+
+    @Test
+    void aRebuildFedStraightFromTheCursorEqualsOneReadAhead() {
+        TestProjection direct = withEventStore(events());
+        EventProjector.Rebuild rebuild = direct.projector.rebuild();
+        direct.eventStore.forEachAggregate(3, rebuild::add);
+        rebuild.finish();
+
+        assertThat(readModel(direct.database)).isEqualTo(liveReadModel);
+    }
+
+    @Test
+    void aStoredEventTheRebuildCannotReadStopsItLoudlyWithoutWritingReports() {
+        List<EventEnvelope> events = events();
+        TestProjection rebuilt = withEventStore(events);
+        rebuilt.database.getCollection("domainevents").insertOne(new Document("aggregateIdentifier", "zzz-last")
+                .append("sequenceNumber", 0L).append("payloadType", "cn.gongkai.ledger.NoSuchEvent")
+                .append("payload", "{}").append("timestamp", "2024-01-01T00:00:00.000Z")
+                .append("eventIdentifier", "bad"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rebuildFromStore(rebuilt))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable event zzz-last#0");
+        assertThat(rebuilt.reports.ofAgency(AGENCY.value())).as("reports are written only at the end").isEmpty();
     }
 
     @Test

@@ -6,6 +6,10 @@ import cn.gongkai.ledger.api.common.LedgerEvent;
 import cn.gongkai.ledger.api.common.InputLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
 import java.nio.charset.CharacterCodingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,10 +43,33 @@ public final class EventJson {
         return node;
     }
 
-    /** The event as one line of JSON. */
+    /**
+     * The event as one line of JSON: exactly the text of {@link #toJson}'s tree ({@code toString()}), written in one
+     * streaming pass without building the tree (the tree's text writes a decimal as {@link java.math.BigDecimal#toString()},
+     * so this writer does too).
+     */
     public static String write(EventEnvelope event) {
-        return toJson(event).toString();
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = AS_TREE_TEXT.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("eventId", event.eventId());
+            g.writeStringField("aggregateType", event.aggregateType());
+            g.writeStringField("aggregateId", event.aggregateId());
+            g.writeNumberField("sequence", event.sequence());
+            g.writeStringField("type", event.type());
+            g.writeStringField("timestamp", event.timestamp() == null ? null : event.timestamp().toString());
+            g.writeFieldName("payload");
+            AS_TREE_TEXT.writeValue(g, event.payload());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
+
+    /** The shared mapper's writer, writing numbers as a JSON tree's {@code toString()} does. */
+    private static final ObjectWriter AS_TREE_TEXT = JsonMappers.MAPPER.writer()
+            .without(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** @throws IllegalArgumentException when the text is not an event of a known type */
     public static EventEnvelope read(String json) {
@@ -123,6 +150,53 @@ public final class EventJson {
         return new EventEnvelope(text(node, "eventId"), aggregateType, aggregateId, sequence.asLong(), type,
                 timestamp == null ? null : Instant.parse(timestamp), payload);
     }
+
+    /**
+     * A stored event (the event store's document: its envelope fields as stored and its payload as JSON text) with
+     * the same checks and the same result as {@link #fromJson(JsonNode)} of the envelope built from them, in one
+     * Jackson pass over the payload straight into its record (no intermediate tree): what a rebuild reads.
+     *
+     * @param type the event type name ({@link EventTypes#byName})
+     * @throws IllegalArgumentException when the type is unknown or the payload is not such an event of the aggregate
+     */
+    public static EventEnvelope ofStored(String eventId, String aggregateId, long sequence, String type,
+                                         Instant timestamp, String payloadJson) {
+        if (type == null) {
+            throw new IllegalArgumentException("missing type");
+        }
+        Class<? extends LedgerEvent> payloadType = EventTypes.byName(type)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type: " + type));
+        if (payloadJson == null) {
+            throw new IllegalArgumentException("missing payload");
+        }
+        LedgerEvent payload;
+        try {
+            payload = READERS.get(payloadType).readValue(payloadJson);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad " + type + " payload: " + message(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (payload == null) {
+            throw new IllegalArgumentException("missing payload");
+        }
+        if (aggregateId == null) {
+            throw new IllegalArgumentException("missing aggregateId");
+        }
+        if (!aggregateId.equals(payload.aggregateId())) {
+            throw new IllegalArgumentException(
+                    "aggregateId " + aggregateId + " is not the payload's aggregate " + payload.aggregateId());
+        }
+        return new EventEnvelope(eventId, null, aggregateId, sequence, type, timestamp, payload);
+    }
+
+    /** One reader per event type, made once (a reader is immutable and thread-safe). */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return JsonMappers.MAPPER.readerFor(type);
+        }
+    };
 
     /** Reads JSON Lines (blank lines skipped). @throws IllegalArgumentException naming the line that is bad */
     public static List<EventEnvelope> readLines(BufferedReader reader) {

@@ -116,4 +116,65 @@ class EventJsonTest {
         assertThatThrownBy(() -> EventJson.read("{\"sequence\":0}")).hasMessageContaining("missing type");
         assertThatThrownBy(() -> EventJson.read("nope")).hasMessageContaining("not JSON");
     }
+
+    /** Every event type's sample, as a history would hold them, and amounts whose text a tree writes in E notation. */
+    private static List<EventEnvelope> samplesAndOddAmounts() {
+        List<EventEnvelope> events = new ArrayList<>(everyType());
+        long sequence = 0;
+        for (var sample : StoredEventApprovalTest.samples()) {
+            events.add(EventEnvelope.of(sequence++, sample));
+        }
+        var fee = (cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected) StoredEventApprovalTest.samples().stream()
+                .filter(e -> e instanceof cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected).findFirst().orElseThrow();
+        for (String amount : List.of("1E+3", "0.0000001", "0", "0.00", "123456789012345678.9")) {
+            events.add(EventEnvelope.of(sequence++, new cn.gongkai.ledger.api.agency.AgencyEvent.FeesCollected(
+                    fee.agencyId(), fee.collectedOn(), new BigDecimal(amount), fee.batchRef(), fee.recorded())));
+        }
+        return events;
+    }
+
+    @Test
+    void writes_exactly_the_text_of_its_tree() {
+        for (EventEnvelope event : samplesAndOddAmounts()) {
+            assertThat(EventJson.write(event)).as(event.type()).isEqualTo(EventJson.toJson(event).toString());
+        }
+        var withoutTimestamp = new EventEnvelope(null, null, "ninghe-commerce", 0, null, null, everyType().get(0).payload());
+        assertThat(EventJson.write(withoutTimestamp)).isEqualTo(EventJson.toJson(withoutTimestamp).toString())
+                .contains("\"eventId\":null").contains("\"timestamp\":null");
+        assertThat(EventJson.write(samplesAndOddAmounts().get(samplesAndOddAmounts().size() - 5)))
+                .contains("\"amountYuan\":1E+3");
+    }
+
+    @Test
+    void reads_a_stored_event_as_its_envelope_is_read() {
+        for (EventEnvelope event : samplesAndOddAmounts()) {
+            ObjectNode json = EventJson.toJson(event);
+            String payload = json.get("payload").toString();
+            json.remove("aggregateType"); // a stored event has no such field: it is derived from the type
+            EventEnvelope stored = EventJson.ofStored(event.eventId(), event.aggregateId(), event.sequence(),
+                    event.type(), event.timestamp(), payload);
+            assertThat(stored).as(event.type()).isEqualTo(EventJson.fromJson(json)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void refuses_a_stored_event_as_it_refuses_its_envelope() {
+        EventEnvelope event = everyType().get(0);
+        String payload = EventJson.toJson(event).get("payload").toString();
+        assertThatThrownBy(() -> EventJson.ofStored("e", "other", 0, event.type(), null, payload))
+                .hasMessageContaining("not the payload's aggregate");
+        assertThatThrownBy(() -> EventJson.ofStored("e", event.aggregateId(), 0, "Nope", null, payload))
+                .hasMessageContaining("unknown event type: Nope");
+        assertThatThrownBy(() -> EventJson.ofStored("e", event.aggregateId(), 0, null, null, payload))
+                .hasMessageContaining("missing type");
+        assertThatThrownBy(() -> EventJson.ofStored("e", event.aggregateId(), 0, event.type(), null, "null"))
+                .hasMessageContaining("missing payload");
+        assertThatThrownBy(() -> EventJson.ofStored("e", event.aggregateId(), 0, event.type(), null,
+                payload.replace("\"agencyId\":\"ninghe-commerce\"", "\"agencyId\":\"a:b\"")))
+                .hasMessageContaining("bad AgencyRegistered payload");
+        assertThatThrownBy(() -> EventJson.ofStored("e", event.aggregateId(), 0, event.type(), null, "{nope"))
+                .hasMessageContaining("bad AgencyRegistered payload");
+        assertThatThrownBy(() -> EventJson.ofStored("e", event.aggregateId(), -1, event.type(), null, payload))
+                .hasMessageContaining("sequence");
+    }
 }

@@ -88,6 +88,23 @@ public class EventProjector {
         this.clock = clock;
     }
 
+    /**
+     * The projector over every repository of one read model, repairing gaps from {@code eventStore}: as
+     * {@code ReportProjectorConfiguration} wires it, for a program without Spring (the rebuild command).
+     */
+    public static EventProjector over(cn.gongkai.ledger.readmodel.store.ReadModelDatabase readModel,
+                                      EventStoreReader eventStore, Clock clock) {
+        ProjectedEventRepository events = new ProjectedEventRepository(readModel);
+        AggregateProgressRepository progress = new AggregateProgressRepository(readModel);
+        SequenceGapRepository gaps = new SequenceGapRepository(readModel);
+        ReportMaterializer reports = new ReportMaterializer(
+                new cn.gongkai.ledger.readmodel.query.CountedEvents(events, progress), gaps,
+                new cn.gongkai.ledger.readmodel.store.MaterializedReportRepository(readModel));
+        return new EventProjector(events, progress, gaps, new CaseSummaryRepository(readModel),
+                new PublishedReportRepository(readModel), new AgencyTreeRepository(readModel), reports, eventStore,
+                new QuarantineRepository(readModel), clock);
+    }
+
     /** Where a record was read: its topic, partition and offset. */
     public record Delivery(String topic, int partition, long offset) {
     }
@@ -263,7 +280,7 @@ public class EventProjector {
 
     private void countAndMaterialize(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> stored,
                                      ReportMaterializer.Staging staging, boolean staged) {
-        Batch batch = new Batch(aggregateIds, stored);
+        Batch batch = new Batch(aggregateIds, stored, staging != null);
         Map<AgencyId, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>(
                 java.util.Comparator.comparing(AgencyId::value));
         for (String aggregateId : aggregateIds) {
@@ -305,9 +322,16 @@ public class EventProjector {
         private final List<cn.gongkai.ledger.readmodel.query.PublishedReport> published = new ArrayList<>();
         /** Agencies whose registration was counted: rare, each recorded in the hierarchy on its own. */
         private final List<cn.gongkai.ledger.readmodel.query.AgencyNode> registered = new ArrayList<>();
+        /** A rebuild's: its progress and summaries are new to the read model (inserted, not upserted). */
+        private final boolean rebuilding;
 
-        /** @param known the aggregates' stored events, by aggregate, in sequence order; null: read them */
-        Batch(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> known) {
+        /**
+         * @param known      the aggregates' stored events, by aggregate, in sequence order; null: read them
+         * @param rebuilding a rebuild's round (each aggregate counted once): what it derives is inserted, and
+         *                   replaced only where it is already there
+         */
+        Batch(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> known, boolean rebuilding) {
+            this.rebuilding = rebuilding;
             if (known != null) {
                 stored.putAll(known);
             } else {
@@ -327,9 +351,17 @@ public class EventProjector {
         }
 
         void store() {
-            progress.saveAll(progressed.values());
+            if (rebuilding) {
+                progress.insertAll(progressed.values());
+            } else {
+                progress.saveAll(progressed.values());
+            }
             gaps.removeAll(closedGaps);
-            cases.saveAll(summaries.values());
+            if (rebuilding) {
+                cases.insertAll(summaries.values());
+            } else {
+                cases.saveAll(summaries.values());
+            }
             publications.saveAll(published);
             agencies.recordAll(registered);
         }
