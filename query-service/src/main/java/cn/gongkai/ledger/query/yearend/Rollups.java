@@ -23,10 +23,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -99,12 +101,16 @@ public class Rollups {
     /** Year roll-ups kept ({@link #year}), by agency, year, scope and format, the most recently used. */
     static final int KEPT_ROLLUPS = 64;
 
-    /** A year's roll-up as computed, and the subtree version its agency had before it was read. */
-    private record KeptRollup(String subtreeVersion, Result result) {
+    /**
+     * What a year's roll-up was summed from, agency by agency: each agency's subtree version (read before anything
+     * of its subtree), its node, its report as read for the sum and its publication; and the roll-up itself.
+     */
+    private record Summed(Map<String, String> versions, Map<String, AgencyNode> nodes,
+                          Map<String, RollupSum.Read> reads, Map<String, PublishedReport> published, Result result) {
     }
 
     private final Map<String, KeptReport> kept = RecentlyUsed.map(KEPT_REPORTS);
-    private final Map<String, KeptRollup> keptRollups = RecentlyUsed.map(KEPT_ROLLUPS);
+    private final Map<String, Summed> keptRollups = RecentlyUsed.map(KEPT_ROLLUPS);
     private final AgencyHierarchy hierarchy;
     private final ReportQueries stored;
     private final ReportQueryService reports;
@@ -125,9 +131,13 @@ public class Rollups {
     }
 
     /**
-     * A year's roll-up. Kept under the agency's subtree version ({@link AgencyHierarchy#subtreeVersion}, read before
-     * anything else): served again while the version is unchanged, which it is only while none of the reports,
-     * publications and places in the hierarchy it was summed from has been written since, by any process.
+     * A year's roll-up, kept under the subtree versions ({@link AgencyHierarchy#subtreeVersion}) of its agencies:
+     * the agency's own version is read first, and while it is unchanged the roll-up kept is served as it is (none
+     * of the reports, publications and places in the hierarchy it was summed from has been written since, by any
+     * process). When it has changed, the hierarchy is walked down again level by level, but only into the
+     * agencies whose version changed: a subordinate whose version is the one kept brings its whole subtree as
+     * summed before (nodes, reports, publications), and only the others are read again; then every member is
+     * summed afresh.
      */
     public Result year(String agencyId, int year, String scopeName, String formatCode) {
         YearEndRequests.year(year);
@@ -135,33 +145,112 @@ public class Rollups {
         String id = new AgencyId(agencyId).value();
         Optional<String> version = hierarchy.subtreeVersion(id);
         String key = id + "|" + year + "|" + scope + "|" + formatCode;
-        KeptRollup keptRollup = version.isEmpty() ? null : keptRollups.get(key);
-        if (keptRollup != null && keptRollup.subtreeVersion().equals(version.get())) {
-            return keptRollup.result();
+        Summed before = version.isEmpty() ? null : keptRollups.get(key);
+        if (before != null && version.get().equals(before.versions().get(id))) {
+            return before.result();
         }
-        Result result = sum(id, year, scope, formatCode);
-        version.ifPresent(v -> keptRollups.put(key, new KeptRollup(v, result)));
-        return result;
+        Summed summed = sum(id, version.orElse(null), year, scope, formatCode, before);
+        if (version.isPresent()) {
+            keptRollups.put(key, summed);
+        }
+        return summed.result();
     }
 
-    private Result sum(String agencyId, int year, Scope scope, String formatCode) {
-        List<AgencyHierarchy.Placed> tree = tree(agencyId);
-        AgencyNode root = tree.get(0).node();
-        List<AgencyHierarchy.Placed> members = members(tree, scope);
+    private Summed sum(String agencyId, String rootVersion, int year, Scope scope, String formatCode, Summed before) {
+        Map<String, String> versions = new HashMap<>();
+        Map<String, AgencyNode> nodes = new HashMap<>();
+        Map<String, RollupSum.Read> reads = new HashMap<>();
+        Map<String, PublishedReport> published = new HashMap<>();
+        List<String> reread = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(agencyId));
+        Map<String, String> superiorOf = new HashMap<>();
+        List<String> level = List.of(agencyId);
+        for (int depth = 0; depth <= AgencyHierarchy.MAX_DEPTH && !level.isEmpty(); depth++) {
+            Map<String, String> levelVersions = depth == 0 ? new HashMap<>() : hierarchy.subtreeVersions(level);
+            if (depth == 0 && rootVersion != null) {
+                levelVersions.put(agencyId, rootVersion);
+            }
+            List<String> changed = new ArrayList<>();
+            for (String id : level) {
+                String version = levelVersions.get(id);
+                if (before != null && version != null && version.equals(before.versions().get(id))
+                        && before.nodes().containsKey(id)) {
+                    keepSubtree(before, id, versions, nodes, reads, published, seen);
+                } else {
+                    changed.add(id);
+                    if (version != null) {
+                        versions.put(id, version);
+                    }
+                }
+            }
+            List<String> next = new ArrayList<>();
+            for (AgencyNode node : hierarchy.nodes(changed)) {
+                String superior = superiorOf.get(node.agencyId());
+                if (node.name() == null || superior != null && !superior.equals(node.superiorAgencyId())) {
+                    continue;
+                }
+                nodes.put(node.agencyId(), node);
+                reread.add(node.agencyId());
+                for (String child : node.subordinates()) {
+                    if (seen.add(child)) {
+                        superiorOf.put(child, node.agencyId());
+                        next.add(child);
+                    }
+                }
+            }
+            level = next;
+        }
+        AgencyNode root = nodes.get(agencyId);
+        if (root == null) {
+            throw LedgerProblemException.notFound("AGENCY_NOT_FOUND", "未找到行政机关：" + agencyId,
+                    "No agency with id " + agencyId);
+        }
+        List<AgencyHierarchy.Placed> members = members(AgencyHierarchy.inTreeOrder(root, nodes), scope);
         ReportFormat format = format(year, formatCode);
-        List<String> ids = members.stream().map(p -> p.node().agencyId()).toList();
-        Map<String, RollupSum.Read> own = readReports(ids, year, format);
-        Map<String, PublishedReport> published = stored.published(ids, year);
+        Set<String> memberIds = new HashSet<>();
+        members.forEach(p -> memberIds.add(p.node().agencyId()));
+        List<String> unread = reread.stream().filter(memberIds::contains).toList();
+        reads.putAll(readReports(unread, year, format));
+        published.putAll(stored.published(unread, year));
         RollupSum sum = new RollupSum(year, format);
         List<Member> listed = new ArrayList<>();
         for (AgencyHierarchy.Placed placed : members) {
             PublishedReport publication = published.get(placed.node().agencyId());
-            listed.add(member(placed, sum.add(own.get(placed.node().agencyId())), publication == null ? null
+            listed.add(member(placed, sum.add(reads.get(placed.node().agencyId())), publication == null ? null
                     : new Publication(publication.revision(), publication.publishedAt(), publication.publishedBy())));
         }
         AnnualReport report = sum.result(new AnnualReport.Agency(root.agencyId(), scope.title(root.name())));
-        return new Result(view(root, year, null, scope, format, listed, report.checks(), Rollup.totals(report),
-                ReportJson.toJson(report)), report);
+        Result result = new Result(view(root, year, null, scope, format, listed, report.checks(),
+                Rollup.totals(report), ReportJson.toJson(report)), report);
+        return new Summed(versions, nodes, reads, published, result);
+    }
+
+    /** Takes the agency's subtree as summed before: its agencies' versions, nodes, reports and publications. */
+    private static void keepSubtree(Summed before, String agencyId, Map<String, String> versions,
+                                    Map<String, AgencyNode> nodes, Map<String, RollupSum.Read> reads,
+                                    Map<String, PublishedReport> published, Set<String> seen) {
+        java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(List.of(agencyId));
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            AgencyNode node = before.nodes().get(id);
+            seen.add(id);
+            nodes.put(id, node);
+            if (before.versions().containsKey(id)) {
+                versions.put(id, before.versions().get(id));
+            }
+            if (before.reads().containsKey(id)) {
+                reads.put(id, before.reads().get(id));
+            }
+            if (before.published().containsKey(id)) {
+                published.put(id, before.published().get(id));
+            }
+            for (String child : node.subordinates()) {
+                AgencyNode below = before.nodes().get(child);
+                if (below != null && id.equals(below.superiorAgencyId())) {
+                    pending.push(child);
+                }
+            }
+        }
     }
 
     public RollupView period(String agencyId, ReportPeriod period, String scopeName, String formatCode) {

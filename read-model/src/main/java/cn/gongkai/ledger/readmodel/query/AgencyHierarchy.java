@@ -2,6 +2,7 @@ package cn.gongkai.ledger.readmodel.query;
 
 import cn.gongkai.ledger.readmodel.store.AgencyTreeRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +38,27 @@ public final class AgencyHierarchy {
         return tree.subtreeVersion(agencyId);
     }
 
+    /** The subtree versions of these agencies (those that have one), by agency: one read by {@code _id} per 100. */
+    public Map<String, String> subtreeVersions(Collection<String> agencyIds) {
+        return tree.subtreeVersions(agencyIds);
+    }
+
+    /** The recorded nodes of these agencies (registered or only named as a superior), in {@code _id} order. */
+    public List<AgencyNode> nodes(Collection<String> agencyIds) {
+        return tree.findAll(agencyIds);
+    }
+
+    /**
+     * The agency and the agencies below it among {@code nodes} (by id), in tree order, as {@link #withDescendants}
+     * places them: each followed by its subordinates, by id, a subordinate only when it names the agency as its
+     * superior.
+     */
+    public static List<Placed> inTreeOrder(AgencyNode root, Map<String, AgencyNode> nodes) {
+        List<Placed> ordered = new ArrayList<>();
+        place(root, 0, nodes, ordered);
+        return ordered;
+    }
+
     /** The agency, when it has been registered. */
     public Optional<AgencyNode> find(String agencyId) {
         return tree.findAll(List.of(agencyId)).stream().filter(n -> n.name() != null).findFirst();
@@ -70,9 +92,7 @@ public final class AgencyHierarchy {
             }
             level = next;
         }
-        List<Placed> ordered = new ArrayList<>();
-        place(root.get(), 0, nodes, ordered);
-        return ordered;
+        return inTreeOrder(root.get(), nodes);
     }
 
     private static void place(AgencyNode node, int depth, Map<String, AgencyNode> nodes, List<Placed> ordered) {

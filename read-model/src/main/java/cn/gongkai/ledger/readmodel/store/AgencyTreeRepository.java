@@ -117,6 +117,17 @@ public final class AgencyTreeRepository {
         return Optional.ofNullable(found == null ? null : found.getString("version"));
     }
 
+    /** The subtree versions of these agencies (those that have one), by agency. */
+    public java.util.Map<String, String> subtreeVersions(Collection<String> agencyIds) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        IdChunks.forEach(agencyIds, chunk -> versions.find(Filters.in("_id", chunk)).forEach(d -> {
+            if (d.getString("version") != null) {
+                found.put(d.getString("_id"), d.getString("version"));
+            }
+        }));
+        return found;
+    }
+
     /** The nodes of the given agencies (those recorded), in {@code _id} order. */
     public List<AgencyNode> findAll(Collection<String> agencyIds) {
         List<AgencyNode> nodes = new ArrayList<>();
