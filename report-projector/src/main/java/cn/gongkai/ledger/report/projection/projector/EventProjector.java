@@ -59,6 +59,13 @@ import org.slf4j.LoggerFactory;
  */
 public class EventProjector {
     private static final Logger LOG = LoggerFactory.getLogger(EventProjector.class);
+    private static final Runnable NOTHING_IN_FLIGHT = () -> { };
+    /** A rebuild's copy of a chunk's events, inserted on a daemon thread of its own. */
+    private static final java.util.concurrent.Executor COPIER = task -> {
+        Thread copier = new Thread(task, "ledger-rebuild-copier");
+        copier.setDaemon(true);
+        copier.start();
+    };
 
     private final ProjectedEventRepository events;
     private final AggregateProgressRepository progress;
@@ -159,7 +166,7 @@ public class EventProjector {
         events.insertAllNew(fresh, ProjectedEventRepository.FROM_KAFKA);
         Map<String, List<EventEnvelope>> stored = new java.util.HashMap<>();
         histories.forEach((id, history) -> stored.put(id, new ArrayList<>(history.values())));
-        catchUp(touched, deliveries, stored, null);
+        catchUp(touched, deliveries, stored, null, NOTHING_IN_FLIGHT);
     }
 
     /**
@@ -167,7 +174,8 @@ public class EventProjector {
      * order ({@code MongoEventStoreReader.forEachAggregate}): {@link Rebuild#add} takes one aggregate's whole
      * history at a time, and every {@value Rebuild#CHUNK_EVENTS} events the chunk is counted as a batch is (the same
      * rules: gaps, quarantine, summaries, publications, the hierarchy) with its events copied in one unordered
-     * insert (a copy already there is left) and its derived documents in one bulk write each, nothing read back;
+     * insert (a copy already there is left; inserted on a thread of its own while the chunk is counted) and its
+     * derived documents in one insert each (replacing those already there), nothing read back;
      * the reports are folded in memory, agency by agency, and each is written once, by {@link Rebuild#finish}.
      * Everything is written under its natural id, so a rebuild run again, or again after it was killed, gives the
      * same read model. Meant for a read model no live projector writes meanwhile (a fresh database, or with the
@@ -185,6 +193,8 @@ public class EventProjector {
         private final ReportMaterializer.Staging staging = reports.staging();
         private final Map<String, List<EventEnvelope>> pending = new LinkedHashMap<>();
         private final List<EventEnvelope> pendingEvents = new ArrayList<>();
+        /** The copy of the chunk last counted, being inserted (null: none in flight). */
+        private java.util.concurrent.CompletableFuture<Void> copying;
         private long events;
         private long aggregates;
 
@@ -207,21 +217,51 @@ public class EventProjector {
             }
         }
 
+        /**
+         * Counts the chunk while its events are copied: the copy is inserted on a thread of its own while the
+         * chunk is counted and its derived documents written (nothing of the rebuild reads the copy back, except
+         * a repair or a culprit search, which wait for it first); the next chunk waits for this one's copy.
+         */
         private void flush() {
             if (pending.isEmpty()) {
                 return;
             }
-            EventProjector.this.events.insertAllNew(pendingEvents, ProjectedEventRepository.FROM_EVENT_STORE);
-            catchUp(List.copyOf(pending.keySet()), Map.of(), Map.copyOf(pending), staging);
+            awaitCopy();
+            List<EventEnvelope> chunk = List.copyOf(pendingEvents);
+            copying = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> EventProjector.this.events.insertAllNew(chunk, ProjectedEventRepository.FROM_EVENT_STORE),
+                    COPIER);
+            catchUp(List.copyOf(pending.keySet()), Map.of(), Map.copyOf(pending), staging, this::awaitCopy);
             events += pendingEvents.size();
             aggregates += pending.size();
             pending.clear();
             pendingEvents.clear();
         }
 
+        /** Waits for the copy of the chunk being inserted, if any; throws what it failed with. */
+        private void awaitCopy() {
+            java.util.concurrent.CompletableFuture<Void> inFlight = copying;
+            if (inFlight == null) {
+                return;
+            }
+            copying = null;
+            try {
+                inFlight.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
+            }
+        }
+
         /** Counts what is left and writes every agency's reports; returns what was rebuilt. */
         public Rebuilt finish() {
             flush();
+            awaitCopy();
             int agencies = staging.writeAll();
             return new Rebuilt(events, aggregates, agencies);
         }
@@ -238,7 +278,7 @@ public class EventProjector {
 
     /** Tries again to fill every recorded gap from the event store; returns how many gaps remain. */
     public int retryGaps() {
-        catchUp(gaps.all().stream().map(SequenceGap::aggregateId).toList(), Map.of(), null, null);
+        catchUp(gaps.all().stream().map(SequenceGap::aggregateId).toList(), Map.of(), null, null, NOTHING_IN_FLIGHT);
         return gaps.all().size();
     }
 
@@ -249,9 +289,12 @@ public class EventProjector {
      *
      * @param stored  the aggregates' stored events, by aggregate in sequence order, as just read (null: read them)
      * @param staging a rebuild's staging: the reports are folded into it, not written (null: written now)
+     * @param awaitWrites waits for writes still in flight (a rebuild's copy of the events), run before anything
+     *                    written is read back
      */
     private void catchUp(Collection<String> aggregateIds, Map<String, Delivery> deliveries,
-                         Map<String, List<EventEnvelope>> stored, ReportMaterializer.Staging staging) {
+                         Map<String, List<EventEnvelope>> stored, ReportMaterializer.Staging staging,
+                         Runnable awaitWrites) {
         Map<String, Long> before = new LinkedHashMap<>();
         Map<String, AggregateProgress> known = staging != null ? Map.of() : progress.findAll(aggregateIds);
         aggregateIds.forEach(id -> before.put(id, Optional.ofNullable(known.get(id)).map(AggregateProgress::lastContiguous)
@@ -260,12 +303,13 @@ public class EventProjector {
         boolean staged = staging != null;
         while (true) {
             try {
-                countAndMaterialize(aggregateIds, read, staging, staged);
+                countAndMaterialize(aggregateIds, read, staging, staged, awaitWrites);
                 return;
             } catch (RuntimeException e) {
                 if (isDatabaseFailure(e)) {
                     throw e;
                 }
+                awaitWrites.run();
                 reports.forgetReplayedCases();
                 // A rebuild's chunk that cannot be folded whole is counted as the live projector counts, and the
                 // agencies it touches are materialised from the read model at the end, not from the staging.
@@ -279,8 +323,8 @@ public class EventProjector {
     }
 
     private void countAndMaterialize(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> stored,
-                                     ReportMaterializer.Staging staging, boolean staged) {
-        Batch batch = new Batch(aggregateIds, stored, staging != null);
+                                     ReportMaterializer.Staging staging, boolean staged, Runnable awaitWrites) {
+        Batch batch = new Batch(aggregateIds, stored, staging != null, awaitWrites);
         Map<AgencyId, List<List<EventEnvelope>>> changedByAgency = new TreeMap<>(
                 java.util.Comparator.comparing(AgencyId::value));
         for (String aggregateId : aggregateIds) {
@@ -324,14 +368,19 @@ public class EventProjector {
         private final List<cn.gongkai.ledger.readmodel.query.AgencyNode> registered = new ArrayList<>();
         /** A rebuild's: its progress and summaries are new to the read model (inserted, not upserted). */
         private final boolean rebuilding;
+        /** Waits for writes still in flight, before a repair reads the copied events back. */
+        private final Runnable awaitWrites;
 
         /**
          * @param known      the aggregates' stored events, by aggregate, in sequence order; null: read them
          * @param rebuilding a rebuild's round (each aggregate counted once): what it derives is inserted, and
          *                   replaced only where it is already there
+         * @param awaitWrites waits for writes still in flight (a rebuild's copy of the events) before a repair
          */
-        Batch(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> known, boolean rebuilding) {
+        Batch(Collection<String> aggregateIds, Map<String, List<EventEnvelope>> known, boolean rebuilding,
+              Runnable awaitWrites) {
             this.rebuilding = rebuilding;
+            this.awaitWrites = awaitWrites;
             if (known != null) {
                 stored.putAll(known);
             } else {
@@ -382,6 +431,7 @@ public class EventProjector {
         List<EventEnvelope> stored = batch.stored(aggregateId);
         int contiguous = contiguousLength(stored, cut);
         if (contiguous < cut && (contiguous <= Math.max(highest(stored), unreadable) || unreadableSomewhere)) {
+            batch.awaitWrites.run();
             contiguous = repair(aggregateId, contiguous, cut);
             stored = events.ofAggregate(aggregateId);
         }
