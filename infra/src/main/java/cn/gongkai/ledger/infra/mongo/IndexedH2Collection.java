@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * a query that fixes every key of a unique index by equality (such as {@code _id} = id together with other
  * conditions, or inside a top-level {@code $and}) reads the one document that index names and filters it by the
  * whole query; the plain server uses a unique index only when the query names exactly its keys. A top-level
- * {@code $or} whose every clause an index answers reads the union of their documents. A {@code $nin} over
- * strings is checked by a set lookup ({@link Exclusion}). The documents a query returns are the same either way.
+ * {@code $or} whose every clause an index answers reads the union of their documents. An {@code $in} or a
+ * {@code $nin} over strings is checked by a set lookup ({@link SetMembership}), and a query sorted on the field of
+ * an ordered index it restricts is read in that index's order ({@link OrderedWalk}). The documents a query returns
+ * are the same either way.
  *
  * <p>Every query that still reads the whole collection is counted by collection and filter shape (values replaced
  * by {@code ?}) and logged at DEBUG the 1st, 10th, 100th… time, so a missing index shows in the log
@@ -97,10 +99,10 @@ final class IndexedH2Collection extends H2Collection {
         for (Index<Object> index : getIndexes()) {
             if (index instanceof OrderedFieldIndex ordered && ordered.field().equals(field)
                     && ordered.canWalk(query, descending)) {
-                Exclusion exclusion = Exclusion.of(query);
-                Predicate<Document> matches = exclusion == null ? document -> documentMatchesQuery(document, query)
-                        : document -> exclusion.admits(document, this::documentMatchesQuery)
-                                && documentMatchesQuery(document, exclusion.rest());
+                SetMembership membership = SetMembership.of(query);
+                Predicate<Document> matches = membership == null ? document -> documentMatchesQuery(document, query)
+                        : document -> membership.admits(document, this::documentMatchesQuery)
+                                && documentMatchesQuery(document, membership.rest());
                 return new OrderedWalk(cursorRegistry.generateCursorId(), ordered, query, descending, limit,
                         this::getDocument, matches, deriveComparator(orderBy), batch -> project(batch, fieldSelector));
             }
@@ -195,34 +197,36 @@ final class IndexedH2Collection extends H2Collection {
                         count());
             }
         }
-        Exclusion exclusion = Exclusion.of(query);
-        if (exclusion == null) {
+        SetMembership membership = SetMembership.of(query);
+        if (membership == null) {
             return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         Stream<Document> documents = StreamSupport.stream(positions.spliterator(), false)
                 .map(this::getDocument)
-                .filter(document -> exclusion.admits(document, this::documentMatchesQuery));
-        return matchDocumentsFromStream(documents, exclusion.rest(), orderBy, numberToSkip, limit, batchSize,
+                .filter(document -> membership.admits(document, this::documentMatchesQuery));
+        return matchDocumentsFromStream(documents, membership.rest(), orderBy, numberToSkip, limit, batchSize,
                 fieldSelector);
     }
 
     /**
-     * A {@code field: {$nin: [strings]}} condition of a query (at the top level or a clause of a top-level
-     * {@code $and}), checked by one set lookup for a document whose value is a string: the server's matcher compares
-     * each document with each value of the list, and Axon's tracking query excludes every event of its look-back
-     * window by id, so a poll cost the square of the events in the window. Any other value is checked by the
-     * matcher, as before; {@code rest} is the query without the condition.
+     * A {@code field: {$in: [strings]}} or {@code field: {$nin: [strings]}} condition of a query (at the top level or
+     * a clause of a top-level {@code $and}), checked by one set lookup for a document whose value is a string: the
+     * server's matcher compares each document with each value of the list, so a read of many documents by a list
+     * of their ids ({@code _id $in}, as a roll-up reads its agencies' reports) cost the square of the list, and
+     * Axon's tracking query, which excludes every event of its look-back window by id, the square of the window.
+     * Any other value (an array, a number, none) is checked by the matcher, as before; {@code rest} is the query
+     * without the condition.
      */
-    private record Exclusion(String field, Set<String> values, Document condition, Document rest) {
-        static Exclusion of(Document query) {
-            Exclusion top = ofClause(query, query);
+    private record SetMembership(String field, boolean in, Set<String> values, Document condition, Document rest) {
+        static SetMembership of(Document query) {
+            SetMembership top = ofClause(query, query);
             if (top != null) {
                 return top;
             }
             if (query.get("$and") instanceof List<?> clauses) {
                 for (int i = 0; i < clauses.size(); i++) {
                     if (clauses.get(i) instanceof Document clause && clause.size() == 1) {
-                        Exclusion inner = ofClause(clause, clause);
+                        SetMembership inner = ofClause(clause, clause);
                         if (inner != null) {
                             List<Object> others = new ArrayList<>(clauses);
                             others.remove(i);
@@ -232,7 +236,7 @@ final class IndexedH2Collection extends H2Collection {
                             } else {
                                 rest.put("$and", others);
                             }
-                            return new Exclusion(inner.field, inner.values, inner.condition, rest);
+                            return new SetMembership(inner.field, inner.in, inner.values, inner.condition, rest);
                         }
                     }
                 }
@@ -240,12 +244,16 @@ final class IndexedH2Collection extends H2Collection {
             return null;
         }
 
-        private static Exclusion ofClause(Document clause, Document query) {
+        private static SetMembership ofClause(Document clause, Document query) {
             for (Map.Entry<String, Object> entry : clause.entrySet()) {
                 String field = entry.getKey();
                 if (field.startsWith("$") || field.contains(".")
-                        || !(entry.getValue() instanceof Document operators) || operators.size() != 1
-                        || !(operators.get("$nin") instanceof Collection<?> list) || list.isEmpty()
+                        || !(entry.getValue() instanceof Document operators) || operators.size() != 1) {
+                    continue;
+                }
+                String operator = operators.keySet().iterator().next();
+                if (!(operator.equals("$in") || operator.equals("$nin"))
+                        || !(operators.get(operator) instanceof Collection<?> list) || list.isEmpty()
                         || !list.stream().allMatch(String.class::isInstance)) {
                     continue;
                 }
@@ -253,13 +261,13 @@ final class IndexedH2Collection extends H2Collection {
                 list.forEach(value -> values.add((String) value));
                 Document rest = new Document(query);
                 rest.remove(field);
-                return new Exclusion(field, values, new Document(field, operators), rest);
+                return new SetMembership(field, operator.equals("$in"), values, new Document(field, operators), rest);
             }
             return null;
         }
 
         boolean admits(Document document, BiPredicate<Document, Document> matcher) {
-            return document.get(field) instanceof String value ? !values.contains(value)
+            return document.get(field) instanceof String value ? values.contains(value) == in
                     : matcher.test(document, condition);
         }
     }

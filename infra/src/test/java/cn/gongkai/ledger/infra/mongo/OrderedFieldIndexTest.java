@@ -246,7 +246,10 @@ class OrderedFieldIndexTest {
     private static Bson randomFilter(Random random) {
         String aggregate = "agg-" + random.nextInt(14);
         String time = timestamp(random);
-        return switch (random.nextInt(15)) {
+        return switch (random.nextInt(18)) {
+            case 15 -> in("_id", "id-" + random.nextInt(600), "id-" + random.nextInt(600), "id-x"); // by ids
+            case 16 -> in("eventIdentifier", "e-" + random.nextInt(600), "e-x", "e-" + random.nextInt(600));
+            case 17 -> and(gte("timestamp", time), in("eventIdentifier", List.of("e-x", "e-" + random.nextInt(600))));
             case 0 -> eq("aggregateIdentifier", aggregate);
             case 1 -> and(eq("aggregateIdentifier", aggregate), gte("sequenceNumber", (long) random.nextInt(600)));
             case 2 -> in("aggregateIdentifier", aggregate, "agg-" + random.nextInt(14));
