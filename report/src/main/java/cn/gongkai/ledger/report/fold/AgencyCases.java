@@ -41,13 +41,54 @@ public final class AgencyCases {
     private final Map<String, Replayed> byAggregate;
     /** The payloads of the aggregate being replayed ({@link #put}), reused from one aggregate to the next. */
     private final List<LedgerEvent> scratch = new ArrayList<>();
+    /** The sum of the cases' events and of their fingerprints, kept as they are replayed. */
+    private int events;
+    private long fingerprint;
+    /** What is read from all the cases at once, kept while cases only grow; null when it must be read again. */
+    private Summary summary;
+    /**
+     * The counts of tables 三 and 四 of each year, format and policy a report has been asked of, kept as cases are
+     * replayed: a changed case is taken out of them as it was and counted in as it is, so that a report costs
+     * the cells, not the cases. Dropped when the register changes (it sets the policies).
+     */
+    private final Map<TallyKey, Tally> tallies = new HashMap<>();
 
     /**
      * One aggregate replayed: its case (at most one of the three), the recording time of its last event, its event
-     * count, and the span of years its events' dates touch (first business date's year, last recording's year).
+     * count, the span of years its events' dates touch (first business date's year, last recording's year), and
+     * its share of {@link #fingerprint()}.
      */
     private record Replayed(AgencyRegister register, RequestCase request, AppealCase appeal, Instant last, int events,
-                            int firstYear, int lastYear) {
+                            int firstYear, int lastYear, long fingerprint) {
+        /** Whether this replay of an aggregate reaches at least as far, in time and in years, as {@code before}. */
+        boolean covers(Replayed before) {
+            return !last.isBefore(before.last) && firstYear <= before.firstYear && lastYear >= before.lastYear;
+        }
+    }
+
+    /** The register, the latest recording time counted, and the span of years of all the cases. */
+    private record Summary(AgencyRegister register, Instant latest, int firstYear, int lastYear) {
+        Summary with(Replayed replayed) {
+            return new Summary(register, latest == null || replayed.last().isAfter(latest) ? replayed.last() : latest,
+                    Math.min(firstYear, replayed.firstYear()), Math.max(lastYear, replayed.lastYear()));
+        }
+
+        OffsetDateTime stated() {
+            return latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
+        }
+    }
+
+    private record TallyKey(ReportPeriod period, ReportFormat format, AppealPolicy policy) {
+    }
+
+    private record Tally(Table3Counts table3, Table4Counts table4) {
+        void count(Replayed replayed, int sign) {
+            if (replayed.request() != null) {
+                table3.count(replayed.request(), sign, null);
+            } else if (replayed.appeal() != null) {
+                table4.count(replayed.appeal(), sign, null);
+            }
+        }
     }
 
     AgencyCases(AgencyId agencyId) {
@@ -105,7 +146,7 @@ public final class AgencyCases {
         EventEnvelope first = aggregate.get(0);
         String aggregateId = first.aggregateId();
         if (PUBLICATION.equals(first.aggregateType()) || !belongsTo(aggregate, agencyId, requestPrefix)) {
-            byAggregate.remove(aggregateId);
+            changed(byAggregate.remove(aggregateId), null);
             return;
         }
         List<LedgerEvent> payloads = scratch; // read by the replays below, never kept
@@ -129,23 +170,60 @@ public final class AgencyCases {
             counted++;
         }
         if (counted == 0) {
-            byAggregate.remove(aggregateId);
+            changed(byAggregate.remove(aggregateId), null);
             return;
         }
         int firstYear = years ? firstYear(payloads) : 0;
         int lastYear = years ? lastYear(payloads) : 0;
+        long share = fingerprintOf(aggregateId, counted, last);
         String type = first.aggregateType();
         Replayed replayed;
         if (AGENCY.equals(type)) {
-            replayed = new Replayed(AgencyRegister.replay(payloads), null, null, last, counted, firstYear, lastYear);
+            replayed = new Replayed(AgencyRegister.replay(payloads), null, null, last, counted, firstYear, lastYear,
+                    share);
         } else if (REQUEST.equals(type)) {
             replayed = new Replayed(null, RequestCase.replay(aggregateId, payloads).orElse(null), null, last, counted,
-                    firstYear, lastYear);
+                    firstYear, lastYear, share);
         } else {
             replayed = new Replayed(null, null, AppealCase.replay(aggregateId, payloads).orElse(null), last, counted,
-                    firstYear, lastYear);
+                    firstYear, lastYear, share);
         }
-        byAggregate.put(aggregateId, replayed);
+        changed(byAggregate.put(aggregateId, replayed), replayed);
+    }
+
+    /** Keeps the sums, the summary and the tallies as an aggregate's replay goes from {@code before} to {@code after}. */
+    private void changed(Replayed before, Replayed after) {
+        if (before != null) {
+            events -= before.events();
+            fingerprint -= before.fingerprint();
+            tallies.values().forEach(t -> t.count(before, -1));
+        }
+        if (after != null) {
+            events += after.events();
+            fingerprint += after.fingerprint();
+            tallies.values().forEach(t -> t.count(after, 1));
+        }
+        if (before != null && before.register() != null || after != null && after.register() != null) {
+            summary = null;
+            tallies.clear();
+        } else if (summary != null) {
+            boolean grown = after != null && (before == null || after.covers(before));
+            summary = grown ? summary.with(after) : null;
+        }
+    }
+
+    /** The summary of all the cases, read again when a case shrank or went. */
+    private Summary summary() {
+        if (summary == null) {
+            Summary read = new Summary(AgencyRegister.replay(List.of()), null, Integer.MAX_VALUE, Integer.MIN_VALUE);
+            for (Replayed replayed : byAggregate.values()) {
+                read = replayed.register() != null
+                        ? new Summary(replayed.register(), read.latest(), read.firstYear(), read.lastYear()).with(replayed)
+                        : read.with(replayed);
+            }
+            summary = read;
+        }
+        return summary;
     }
 
     /** The report of one year, as of the latest event counted (the request's {@code asOf} must be null). */
@@ -161,21 +239,27 @@ public final class AgencyCases {
         return report(request, asOf, null);
     }
 
-    /** The same, recording into {@code sources} (when not null) the cases each cell of 三 and 四 counts. */
+    /**
+     * The same, recording into {@code sources} (when not null) the cases each cell of 三 and 四 counts. Without
+     * sources, tables 三 and 四 are read from the kept tallies (counted from the cases the first time).
+     */
     AnnualReport report(ReportRequest request, OffsetDateTime asOf, Map<String, List<CellSource>> sources) {
-        Collected cases = collect(request.agencyId(), asOf);
-        Integer firstYear = cases.register().firstYear();
-        AnnualReport.Agency agency = new AnnualReport.Agency(agencyId.value(), cases.register().name());
-        AppealPolicy.Applied policy = cases.register().appealPolicy(request.year(), request.appealPolicy());
+        requireAgency(request.agencyId());
+        AgencyRegister register = summary().register();
+        OffsetDateTime stated = asOf != null ? asOf : summary().stated();
+        Integer firstYear = register.firstYear();
+        AnnualReport.Agency agency = new AnnualReport.Agency(agencyId.value(), register.name());
+        AppealPolicy.Applied policy = register.appealPolicy(request.year(), request.appealPolicy());
         if (firstYear != null && request.year() < firstYear) {
-            return new AnnualReport(agency, request.year(), request.format(), cases.stated(), policy.policy(),
+            return new AnnualReport(agency, request.year(), request.format(), stated, policy.policy(),
                     Map.of(), Map.of(), Map.of(), List.of(ReportFold.notCovered(firstYear)), policy.basis());
         }
         ReportPeriod period = ReportPeriod.year(request.year());
-        return new AnnualReport(agency, request.year(), request.format(), cases.stated(), policy.policy(),
-                cases.register().table2(period, request.format()),
-                ReportFold.table3(cases.requests(), period, request.format(), sources),
-                ReportFold.table4(cases.appeals(), period, policy.policy(), sources), List.of(), policy.basis());
+        TallyKey key = new TallyKey(period, request.format(), policy.policy());
+        Tally tally = sources != null ? count(key, sources) : tallies.computeIfAbsent(key, k -> count(k, null));
+        return new AnnualReport(agency, request.year(), request.format(), stated, policy.policy(),
+                register.table2(period, request.format()), tally.table3().table(), tally.table4().table(), List.of(),
+                policy.basis());
     }
 
     /**
@@ -183,48 +267,40 @@ public final class AgencyCases {
      * covered (every cell blank). Table 四 follows the policy of the year of the period's last day.
      */
     PeriodReport report(PeriodRequest request, OffsetDateTime asOf) {
-        Collected cases = collect(request.agencyId(), asOf);
-        Integer firstYear = cases.register().firstYear();
+        requireAgency(request.agencyId());
+        AgencyRegister register = summary().register();
+        OffsetDateTime stated = asOf != null ? asOf : summary().stated();
+        Integer firstYear = register.firstYear();
         ReportPeriod period = request.period();
-        AppealPolicy.Applied policy = cases.register().appealPolicy(period.to().getYear(), request.appealPolicy());
+        AppealPolicy.Applied policy = register.appealPolicy(period.to().getYear(), request.appealPolicy());
         boolean covered = firstYear == null || !period.from().isBefore(LocalDate.of(firstYear, 1, 1));
+        Tally tally = covered ? count(new TallyKey(period, request.format(), policy.policy()), null) : null;
         AnnualReport tables = new AnnualReport(null, period.to().getYear(), request.format(), null, null,
-                covered ? cases.register().table2(period, request.format()) : Map.of(),
-                covered ? ReportFold.table3(cases.requests(), period, request.format(), null) : Map.of(),
-                covered ? ReportFold.table4(cases.appeals(), period, policy.policy(), null) : Map.of(),
-                List.of());
-        return new PeriodReport(new AnnualReport.Agency(agencyId.value(), cases.register().name()), period,
-                request.format(), cases.stated(), policy.policy(), covered, tables.table2(), tables.table3(),
+                covered ? register.table2(period, request.format()) : Map.of(),
+                covered ? tally.table3().table() : Map.of(), covered ? tally.table4().table() : Map.of(), List.of());
+        return new PeriodReport(new AnnualReport.Agency(agencyId.value(), register.name()), period,
+                request.format(), stated, policy.policy(), covered, tables.table2(), tables.table3(),
                 tables.table4(), policy.basis());
     }
 
-    /** The replayed cases sorted by kind, and the time the report is stated as of. */
-    private record Collected(AgencyRegister register, List<RequestCase> requests, List<AppealCase> appeals,
-                             OffsetDateTime stated) {
+    /** Tables 三 and 四 counted from every case, recording the sources when {@code sources} is not null. */
+    private Tally count(TallyKey key, Map<String, List<CellSource>> sources) {
+        Tally tally = new Tally(new Table3Counts(key.period(), key.format()), new Table4Counts(key.period(), key.policy()));
+        for (Replayed replayed : byAggregate.values()) {
+            if (replayed.request() != null) {
+                tally.table3().count(replayed.request(), 1, sources);
+            } else if (replayed.appeal() != null) {
+                tally.table4().count(replayed.appeal(), 1, sources);
+            }
+        }
+        return tally;
     }
 
-    private Collected collect(AgencyId requested, OffsetDateTime asOf) {
+    private void requireAgency(AgencyId requested) {
         if (!requested.equals(agencyId)) {
             throw new IllegalArgumentException("these are the cases of " + agencyId.value() + ", not of "
                     + requested.value());
         }
-        AgencyRegister register = AgencyRegister.replay(List.of());
-        List<RequestCase> requests = new ArrayList<>(byAggregate.size());
-        List<AppealCase> appeals = new ArrayList<>();
-        Instant latest = null;
-        for (Replayed replayed : byAggregate.values()) {
-            latest = latest == null || replayed.last().isAfter(latest) ? replayed.last() : latest;
-            if (replayed.register() != null) {
-                register = replayed.register();
-            } else if (replayed.request() != null) {
-                requests.add(replayed.request());
-            } else if (replayed.appeal() != null) {
-                appeals.add(replayed.appeal());
-            }
-        }
-        OffsetDateTime stated = asOf != null ? asOf
-                : latest == null ? null : latest.atZone(Recorded.ZONE).toOffsetDateTime();
-        return new Collected(register, requests, appeals, stated);
     }
 
     /**
@@ -237,18 +313,13 @@ public final class AgencyCases {
         if (byAggregate.isEmpty()) {
             return List.of();
         }
-        int first = Integer.MAX_VALUE;
-        int last = Integer.MIN_VALUE;
-        for (Replayed replayed : byAggregate.values()) {
-            first = Math.min(first, replayed.firstYear());
-            last = Math.max(last, replayed.lastYear());
-        }
-        return IntStream.rangeClosed(Math.max(ReportFold.FIRST_REPORT_YEAR, first), last).boxed().toList();
+        return IntStream.rangeClosed(Math.max(ReportFold.FIRST_REPORT_YEAR, summary().firstYear()),
+                summary().lastYear()).boxed().toList();
     }
 
     /** How many of the agency's events the cases were replayed from. */
     public int events() {
-        return byAggregate.values().stream().mapToInt(Replayed::events).sum();
+        return events;
     }
 
     /**
@@ -258,18 +329,16 @@ public final class AgencyCases {
      * appears or goes: what a read may keep a result derived from the agency's events under.
      */
     public long fingerprint() {
-        long sum = 0;
-        for (Map.Entry<String, Replayed> entry : byAggregate.entrySet()) {
-            long id = 0xcbf29ce484222325L; // FNV-1a over the id's chars
-            String aggregateId = entry.getKey();
-            for (int i = 0; i < aggregateId.length(); i++) {
-                id = (id ^ aggregateId.charAt(i)) * 0x100000001b3L;
-            }
-            Replayed replayed = entry.getValue();
-            sum += mix(id ^ mix(replayed.events() * 0x9E3779B97F4A7C15L ^ replayed.last().getEpochSecond())
-                    ^ mix(replayed.last().getNano() + 1L));
+        return fingerprint;
+    }
+
+    /** One aggregate's share of {@link #fingerprint()}. */
+    private static long fingerprintOf(String aggregateId, int events, Instant last) {
+        long id = 0xcbf29ce484222325L; // FNV-1a over the id's chars
+        for (int i = 0; i < aggregateId.length(); i++) {
+            id = (id ^ aggregateId.charAt(i)) * 0x100000001b3L;
         }
-        return sum;
+        return mix(id ^ mix(events * 0x9E3779B97F4A7C15L ^ last.getEpochSecond()) ^ mix(last.getNano() + 1L));
     }
 
     /** SplitMix64's finaliser. */

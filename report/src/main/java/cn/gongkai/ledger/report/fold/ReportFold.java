@@ -2,13 +2,9 @@ package cn.gongkai.ledger.report.fold;
 
 import cn.gongkai.ledger.api.agency.AgencyLifecycle;
 import cn.gongkai.ledger.api.common.AgencyId;
-import cn.gongkai.ledger.api.common.AppealOutcome;
-import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
 import cn.gongkai.ledger.api.common.LedgerYears;
-import cn.gongkai.ledger.api.request.Outcome;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -128,106 +124,19 @@ public final class ReportFold {
         return problems;
     }
 
-    /**
-     * Table 三 of a period (for the annual report, the year Y): 一 = received in it; 二 = received before its first
-     * day and not concluded before it; 三.* = concluded in it under the counted outcome; 四 = received by its last
-     * day and not concluded by then; 三.七 and 总计 are sums.
-     */
+    /** Table 三 of a period: the requests counted by {@link Table3Counts}. */
     static Map<String, Map<String, Integer>> table3(List<RequestCase> requests, ReportPeriod period, ReportFormat format,
                                                     Map<String, List<CellSource>> sources) {
-        LocalDate firstDay = period.from();
-        LocalDate lastDay = period.to();
-        List<String> rows = format.table3Rows();
-        List<String> columns = ReportFormat.table3Columns();
-        int receivedRow = rows.indexOf(ReportFormat.RECEIVED);
-        int carriedOverRow = rows.indexOf(ReportFormat.CARRIED_OVER);
-        int concludedRow = rows.indexOf(ReportFormat.CONCLUDED_TOTAL);
-        int carriedForwardRow = rows.indexOf(ReportFormat.CARRIED_FORWARD);
-        int[] outcomeRow = new int[Outcome.values().length];
-        for (Outcome outcome : Outcome.values()) {
-            outcomeRow[outcome.ordinal()] = rows.indexOf(format.rowOf(outcome));
-        }
-        int[] column = new int[ApplicantType.values().length];
-        for (ApplicantType type : ApplicantType.values()) {
-            column[type.ordinal()] = columns.indexOf(type.key());
-        }
-        int total = columns.indexOf(ApplicantType.TOTAL);
-        int[][] counts = new int[rows.size()][columns.size()];
-        for (RequestCase r : requests) {
-            int c = column[r.column().ordinal()];
-            LocalDate received = r.receivedOn();
-            LocalDate concluded = r.concludedOn();
-            if (period.contains(received)) {
-                add(counts[receivedRow], c, total);
-                record(sources, rows.get(receivedRow), columns.get(c), r.intake());
-            }
-            if (received.isBefore(firstDay) && (concluded == null || !concluded.isBefore(firstDay))) {
-                add(counts[carriedOverRow], c, total);
-                record(sources, rows.get(carriedOverRow), columns.get(c), r.intake());
-            }
-            if (concluded != null && period.contains(concluded)) {
-                add(counts[outcomeRow[r.outcome().ordinal()]], c, total);
-                add(counts[concludedRow], c, total);
-                record(sources, rows.get(outcomeRow[r.outcome().ordinal()]), columns.get(c), r.conclusion());
-                record(sources, rows.get(concludedRow), columns.get(c), r.conclusion());
-            }
-            if (!received.isAfter(lastDay) && (concluded == null || concluded.isAfter(lastDay))) {
-                add(counts[carriedForwardRow], c, total);
-                record(sources, rows.get(carriedForwardRow), columns.get(c), r.intake());
-            }
-        }
-        Map<String, Map<String, Integer>> table = new LinkedHashMap<>();
-        for (int row = 0; row < rows.size(); row++) {
-            Map<String, Integer> cells = new LinkedHashMap<>();
-            for (int col = 0; col < columns.size(); col++) {
-                cells.put(columns.get(col), counts[row][col]);
-            }
-            table.put(rows.get(row), cells);
-        }
-        return table;
+        Table3Counts counts = new Table3Counts(period, format);
+        requests.forEach(r -> counts.count(r, 1, sources));
+        return counts.table();
     }
 
-    private static void add(int[] cells, int column, int total) {
-        cells[column] += CountingRules.UNITS_PER_REQUEST;
-        cells[total] += CountingRules.UNITS_PER_REQUEST;
-    }
-
-    /** With {@code sources}: the case counted in a cell of table 三 and in its row's 总计. */
-    private static void record(Map<String, List<CellSource>> sources, String row, String column, CellSource source) {
-        if (sources != null) {
-            record(sources, AnnualReport.cell("table3", row, column), source);
-            record(sources, AnnualReport.cell("table3", row, ApplicantType.TOTAL), source);
-        }
-    }
-
-    private static void record(Map<String, List<CellSource>> sources, String cell, CellSource source) {
-        if (sources != null) {
-            sources.computeIfAbsent(cell, c -> new ArrayList<>()).add(source);
-        }
-    }
-
-    /**
-     * Table 四: the agency's cases that belong to the period (the year Y) under the policy, each in its group
-     * under the outcome it stands at at the end of its last day (尚未审结 while pending); 总计 per group is the sum.
-     */
+    /** Table 四 of a period under the policy: the reconsiderations and lawsuits counted by {@link Table4Counts}. */
     static Map<String, Integer> table4(List<AppealCase> appeals, ReportPeriod period, AppealPolicy policy,
                                        Map<String, List<CellSource>> sources) {
-        LocalDate lastDay = period.to();
-        Map<String, Integer> table = new LinkedHashMap<>();
-        ReportFormat.table4Keys().forEach(k -> table.put(k, 0));
-        for (AppealCase c : appeals) {
-            boolean counted = policy == AppealPolicy.FILED_IN_YEAR
-                    ? period.contains(c.filedOn()) : c.openDuring(period);
-            if (counted) {
-                String column = c.standingAt(lastDay).map(AppealOutcome::key).orElse(AppealOutcome.PENDING_KEY);
-                String cell = ReportFormat.table4Key(c.group(), column);
-                String total = ReportFormat.table4Key(c.group(), AppealOutcome.TOTAL_KEY);
-                table.merge(cell, 1, Integer::sum);
-                table.merge(total, 1, Integer::sum);
-                record(sources, AnnualReport.cell("table4", cell), c.sourceAt(lastDay));
-                record(sources, AnnualReport.cell("table4", total), c.sourceAt(lastDay));
-            }
-        }
-        return table;
+        Table4Counts counts = new Table4Counts(period, policy);
+        appeals.forEach(c -> counts.count(c, 1, sources));
+        return counts.table();
     }
 }

@@ -3,10 +3,12 @@ package cn.gongkai.ledger.report.fold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gongkai.ledger.api.agency.AgencyEvent;
 import cn.gongkai.ledger.api.common.AgencyId;
 import cn.gongkai.ledger.api.common.AppealOutcome;
 import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.api.common.EventEnvelope;
+import cn.gongkai.ledger.api.common.Recorded;
 import cn.gongkai.ledger.api.lawsuit.Instance;
 import cn.gongkai.ledger.api.lawsuit.Route;
 import cn.gongkai.ledger.api.reconsideration.ReconsiderationResult;
@@ -370,9 +372,17 @@ class FoldProperties {
                                                                      @ForAll ReportFormat format,
                                                                      @ForAll AppealPolicy policy,
                                                                      @ForAll Random random) {
-        // Arrival as a projector sees it: the aggregates interleaved at random, each in sequence order, in batches.
+        // Arrival as a projector sees it: the aggregates interleaved at random, each in sequence order, in batches;
+        // the register may set the agency's table-四 policy from some year on midway (the kept tallies must follow).
         Map<String, List<EventEnvelope>> pending = new LinkedHashMap<>();
         history(requests, appeals).forEach(e -> pending.computeIfAbsent(e.aggregateId(), id -> new ArrayList<>()).add(e));
+        if (random.nextBoolean()) {
+            List<EventEnvelope> register = pending.get(AGENCY);
+            java.time.Instant at = register.get(register.size() - 1).payload().recorded().at().plusSeconds(1);
+            register.add(EventEnvelope.of(register.size(), new AgencyEvent.AppealCountingPolicySet(new AgencyId(AGENCY),
+                    AppealPolicy.FILED_IN_YEAR.name(), 2021 + random.nextInt(5), "上级机关要求",
+                    new Recorded("test", at))));
+        }
         List<EventEnvelope> arrival = new ArrayList<>();
         List<String> open = new ArrayList<>(pending.keySet());
         while (!open.isEmpty()) {
@@ -401,6 +411,10 @@ class FoldProperties {
             touched.stream().distinct().forEach(id -> incremental.replace(seen.get(id)));
             next = end;
             assertThat(incremental.report(request)).isEqualTo(ReportFold.fold(seenEvents, request));
+            for (int y : incremental.years()) { // what the projector materialises: every year, its format and policy
+                assertThat(incremental.report(ReportRequest.of(agency, y)))
+                        .isEqualTo(ReportFold.fold(seenEvents, ReportRequest.of(agency, y)));
+            }
             // the version a read keeps results under: the same however the cases were replayed, new once they grow
             assertThat(incremental.fingerprint()).isEqualTo(AgencyCases.of(agency, seenEvents).fingerprint());
             if (incremental.events() != before) {
