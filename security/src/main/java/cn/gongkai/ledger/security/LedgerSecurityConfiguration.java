@@ -21,7 +21,6 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -150,7 +149,10 @@ public class LedgerSecurityConfiguration {
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.POST, "/api/auth/tokens")))
                 .securityContext(c -> c.securityContextRepository(contexts))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No SessionManagementFilter: it would save the context of every request authenticated by a bearer
+                // token, which would start (and store) a browser session per request. Nothing uses an HttpSession:
+                // sessions are the repository's cookie, CSRF a cookie, the request cache off.
+                .sessionManagement(s -> s.disable())
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())

@@ -136,9 +136,14 @@ class LocalAuthenticationTest {
         assertThat(token).startsWith(TokenStore.PREFIX);
         assertThat(json(issued).get("tokenType").asText()).isEqualTo("Bearer");
 
+        long sessions = storedSessions();
         var me = get("/api/auth/me", Map.of("Authorization", "Bearer " + token));
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(json(me).get("username").asText()).isEqualTo("li.clerk");
+        // A script's request starts no browser session: no cookie is set, no session is stored.
+        assertThat(me.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SessionRepository.COOKIE) || c.startsWith("JSESSIONID"));
+        assertThat(get("/api/auth/me", Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
+        assertThat(storedSessions()).isEqualTo(sessions);
 
         assertThat(get("/api/auth/me", Map.of("Authorization", "Bearer glt_forged")).statusCode()).isEqualTo(401);
         assertThat(post("/api/auth/logout", "", Map.of("Authorization", "Bearer " + token)).statusCode())
@@ -256,4 +261,14 @@ class LocalAuthenticationTest {
                     .map(HttpCookie::getValue).findFirst().orElse(null);
         }
     }
+
+    /** The browser sessions held in the token store. */
+    private static long storedSessions() {
+        try (var client = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort())) {
+            return client.getDatabase("security-test").getCollection(TokenStore.COLLECTION)
+                    .countDocuments(com.mongodb.client.model.Filters.eq("kind", "session"));
+        }
+    }
+
 }

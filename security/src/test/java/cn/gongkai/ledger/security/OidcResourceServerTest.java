@@ -92,6 +92,13 @@ class OidcResourceServerTest {
         assertThat(officer.get("username").asText()).isEqualTo("zhao.legal");
         assertThat(officer.get("agencyId").asText()).isEqualTo("demo-bureau");
         assertThat(officer.get("roles").findValuesAsText("name")).containsExactly("LEGAL", "AUDITOR");
+        // A bearer JWT starts no browser session of the ledger's: no cookie is set, nothing is stored.
+        assertThat(me.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SessionRepository.COOKIE) || c.startsWith("JSESSIONID"));
+        try (var client = com.mongodb.client.MongoClients.create(
+                "mongodb://127.0.0.1:" + MONGO.getLocalAddress().getPort())) {
+            assertThat(client.getDatabase("oidc-test").getCollection(TokenStore.COLLECTION).countDocuments())
+                    .isZero();
+        }
     }
 
     @Test
