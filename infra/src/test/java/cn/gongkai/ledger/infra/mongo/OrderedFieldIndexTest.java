@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
@@ -246,7 +247,13 @@ class OrderedFieldIndexTest {
     private static Bson randomFilter(Random random) {
         String aggregate = "agg-" + random.nextInt(14);
         String time = timestamp(random);
-        return switch (random.nextInt(18)) {
+        return switch (random.nextInt(21)) {
+            case 20 -> and(gte("timestamp", time), in("_id", List.of("id-x", "id-" + random.nextInt(600))));
+            // as Axon's tracking query, with the window's ids excluded through a unique index on the field alone
+            case 18 -> and(gte("timestamp", time), nin("_id", IntStream.range(0, 60)
+                    .mapToObj(i -> "id-" + random.nextInt(3_000)).distinct().toList()));
+            case 19 -> new Document("$and", List.of(new Document("timestamp", new Document("$gte", time)),
+                    new Document("_id", new Document("$nin", List.of("id-x", "id-" + random.nextInt(600))))));
             case 15 -> in("_id", "id-" + random.nextInt(600), "id-" + random.nextInt(600), "id-x"); // by ids
             case 16 -> in("eventIdentifier", "e-" + random.nextInt(600), "e-x", "e-" + random.nextInt(600));
             case 17 -> and(gte("timestamp", time), in("eventIdentifier", List.of("e-x", "e-" + random.nextInt(600))));
