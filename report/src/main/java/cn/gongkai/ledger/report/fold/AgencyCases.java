@@ -25,9 +25,11 @@ import java.util.stream.IntStream;
  * One agency's cases as the fold sees them — each aggregate's history replayed into its request, reconsideration
  * or lawsuit case, or the agency's register — from which {@link ReportFold} counts the tables. It is also the
  * fold made incremental: {@link #replace} replays one aggregate's (grown or corrected) history in place of what it
- * had, so that a projector re-reads and re-replays only the cases a batch touched. The report is computed from the
- * replayed cases by the same code as the pure fold's, so after any sequence of replacements it equals
- * {@code ReportFold.fold} of the aggregates' latest histories (tested on random histories).
+ * had, so that a projector re-reads and re-replays only the cases a batch touched, and keeps the counts of each year
+ * a report was asked of, taking a replaced case out as it was and counting it in as it is, so that the report of a
+ * year costs its cells, not the agency's cases. The counting is the pure fold's own ({@link Table3Counts},
+ * {@link Table4Counts}), so after any sequence of replacements a report equals {@code ReportFold.fold} of the
+ * aggregates' latest histories (tested on random histories, every year after every batch).
  */
 public final class AgencyCases {
     private static final String AGENCY = "Agency";
@@ -82,11 +84,12 @@ public final class AgencyCases {
     }
 
     private record Tally(Table3Counts table3, Table4Counts table4) {
-        void count(Replayed replayed, int sign) {
+        /** Counts the aggregate's case in ({@code 1}) or out ({@code -1}); see {@link Table3Counts#count}. */
+        void count(Replayed replayed, int sign, Map<String, List<CellSource>> sources) {
             if (replayed.request() != null) {
-                table3.count(replayed.request(), sign, null);
+                table3.count(replayed.request(), sign, sources);
             } else if (replayed.appeal() != null) {
-                table4.count(replayed.appeal(), sign, null);
+                table4.count(replayed.appeal(), sign, sources);
             }
         }
     }
@@ -196,12 +199,12 @@ public final class AgencyCases {
         if (before != null) {
             events -= before.events();
             fingerprint -= before.fingerprint();
-            tallies.values().forEach(t -> t.count(before, -1));
+            tallies.values().forEach(t -> t.count(before, -1, null));
         }
         if (after != null) {
             events += after.events();
             fingerprint += after.fingerprint();
-            tallies.values().forEach(t -> t.count(after, 1));
+            tallies.values().forEach(t -> t.count(after, 1, null));
         }
         if (before != null && before.register() != null || after != null && after.register() != null) {
             summary = null;
@@ -286,13 +289,7 @@ public final class AgencyCases {
     /** Tables 三 and 四 counted from every case, recording the sources when {@code sources} is not null. */
     private Tally count(TallyKey key, Map<String, List<CellSource>> sources) {
         Tally tally = new Tally(new Table3Counts(key.period(), key.format()), new Table4Counts(key.period(), key.policy()));
-        for (Replayed replayed : byAggregate.values()) {
-            if (replayed.request() != null) {
-                tally.table3().count(replayed.request(), 1, sources);
-            } else if (replayed.appeal() != null) {
-                tally.table4().count(replayed.appeal(), 1, sources);
-            }
-        }
+        byAggregate.values().forEach(replayed -> tally.count(replayed, 1, sources));
         return tally;
     }
 
