@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * whole query; the plain server uses a unique index only when the query names exactly its keys. A top-level
  * {@code $or} whose every clause an index answers reads the union of their documents. An {@code $in} or a
  * {@code $nin} over strings is checked by a set lookup ({@link SetMembership}), and a query sorted on the field of
- * an ordered index it restricts is read in that index's order ({@link OrderedWalk}). The documents a query returns
- * are the same either way.
+ * an ordered index it restricts is read in that index's order ({@link OrderedWalk}), passing over unread the
+ * documents a {@code $nin} excludes when an index of that field says so. The documents a query returns are the same
+ * either way.
  *
  * <p>Every query that still reads the whole collection is counted by collection and filter shape (values replaced
  * by {@code ?}) and logged at DEBUG the 1st, 10th, 100th… time, so a missing index shows in the log
@@ -104,10 +106,30 @@ final class IndexedH2Collection extends H2Collection {
                         : document -> membership.admits(document, this::documentMatchesQuery)
                                 && documentMatchesQuery(document, membership.rest());
                 return new OrderedWalk(cursorRegistry.generateCursorId(), ordered, query, descending, limit,
-                        this::getDocument, matches, deriveComparator(orderBy), batch -> project(batch, fieldSelector));
+                        documentsNotExcluded(membership), matches, deriveComparator(orderBy),
+                        batch -> project(batch, fieldSelector));
             }
         }
         return null;
+    }
+
+    /**
+     * How a walk reads the document at a position. For a {@code $nin} over strings in a field an ordered index maps
+     * (Axon's tracking query excludes every event of its look-back window by {@code eventIdentifier}, which the
+     * command service indexes), a document whose value there the index gives as one of the strings is passed over
+     * unread (null): the condition excludes it. Every other document is read, and matched by the whole query.
+     */
+    private Function<Object, Document> documentsNotExcluded(SetMembership membership) {
+        if (membership != null && !membership.in()) {
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof OrderedFieldIndex byValue && byValue.field().equals(membership.field())) {
+                    Set<String> excluded = membership.values();
+                    return position -> byValue.valueAt(position) instanceof String value && excluded.contains(value)
+                            ? null : getDocument(position);
+                }
+            }
+        }
+        return this::getDocument;
     }
 
     /** The documents with only the fields the selector names (all for none), as the server projects an answer. */

@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,12 @@ final class OrderedFieldIndex extends Index<Object> {
     /** Whether a document ever held an array in the field: its sort key is then not one value of the index. */
     private boolean multiValued;
     private long positionsWalked;
+    /**
+     * Each position's value of the field (or {@link #SEVERAL} for an array), built the first time it is asked for
+     * ({@link #valueAt}) and kept from then on; null before.
+     */
+    private Map<Object, Object> valueByPosition;
+    private static final Object SEVERAL = new Object();
 
     OrderedFieldIndex(String name, List<IndexKey> keys) {
         super(name, keys, false);
@@ -81,11 +88,29 @@ final class OrderedFieldIndex extends Index<Object> {
         if (document.get(field) instanceof Collection<?>) {
             multiValued = true;
         }
-        for (Object value : fieldValues(document)) {
+        Set<Object> values = fieldValues(document);
+        for (Object value : values) {
             if (positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position)) {
                 count++;
             }
         }
+        if (valueByPosition != null && !values.isEmpty()) {
+            valueByPosition.put(position, values.size() == 1 ? values.iterator().next() : SEVERAL);
+        }
+    }
+
+    /**
+     * The value the document at {@code position} holds in the field, as the index has it: null when it holds none
+     * or several (an array). The first call maps every position (once); the index keeps the map from then on.
+     */
+    synchronized Object valueAt(Object position) {
+        if (valueByPosition == null) {
+            valueByPosition = new HashMap<>();
+            positionsByValue.forEach((value, positions) -> positions.forEach(p ->
+                    valueByPosition.merge(p, value, (one, other) -> SEVERAL)));
+        }
+        Object value = valueByPosition.get(position);
+        return value == SEVERAL ? null : value;
     }
 
     @Override
@@ -96,6 +121,9 @@ final class OrderedFieldIndex extends Index<Object> {
     }
 
     private void removeEntries(Document document, Object position) {
+        if (valueByPosition != null) {
+            valueByPosition.remove(position);
+        }
         for (Object value : fieldValues(document)) {
             Set<Object> positions = positionsByValue.get(value);
             if (positions != null && positions.remove(position)) {
@@ -374,6 +402,7 @@ final class OrderedFieldIndex extends Index<Object> {
     @Override
     public synchronized void drop() {
         positionsByValue.clear();
+        valueByPosition = null;
         count = 0;
         multiValued = false;
     }
