@@ -41,7 +41,8 @@ final class OrderedFieldIndex extends Index<Object> {
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte", "$eq");
 
     private final String field;
-    private final NavigableMap<Object, Set<Object>> positionsByValue = new TreeMap<>(ValueComparator.asc());
+    /** Each value's positions: the one position itself while it has one (most values: ids, times), else {@link Many}. */
+    private final NavigableMap<Object, Object> positionsByValue = new TreeMap<>(ValueComparator.asc());
     private long count;
     private long lookups;
     /** Whether a document ever held an array in the field: its sort key is then not one value of the index. */
@@ -90,7 +91,7 @@ final class OrderedFieldIndex extends Index<Object> {
         }
         Set<Object> values = fieldValues(document);
         for (Object value : values) {
-            if (positionsByValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(position)) {
+            if (addPosition(value, position)) {
                 count++;
             }
         }
@@ -106,7 +107,7 @@ final class OrderedFieldIndex extends Index<Object> {
     synchronized Object valueAt(Object position) {
         if (valueByPosition == null) {
             valueByPosition = new HashMap<>();
-            positionsByValue.forEach((value, positions) -> positions.forEach(p ->
+            positionsByValue.forEach((value, held) -> positions(held).forEach(p ->
                     valueByPosition.merge(p, value, (one, other) -> SEVERAL)));
         }
         Object value = valueByPosition.get(position);
@@ -125,14 +126,56 @@ final class OrderedFieldIndex extends Index<Object> {
             valueByPosition.remove(position);
         }
         for (Object value : fieldValues(document)) {
-            Set<Object> positions = positionsByValue.get(value);
-            if (positions != null && positions.remove(position)) {
+            if (removePosition(value, position)) {
                 count--;
-                if (positions.isEmpty()) {
-                    positionsByValue.remove(value);
-                }
             }
         }
+    }
+
+    /** Several positions of one value. (A position is a document's {@code _id}, never itself a set.) */
+    private static final class Many extends LinkedHashSet<Object> {
+    }
+
+    /** The positions an entry of {@link #positionsByValue} holds. */
+    private static Collection<Object> positions(Object held) {
+        return held instanceof Many many ? many : Collections.singletonList(held);
+    }
+
+    private boolean addPosition(Object value, Object position) {
+        Object held = positionsByValue.get(value);
+        if (held == null) {
+            positionsByValue.put(value, position);
+            return true;
+        }
+        if (held instanceof Many many) {
+            return many.add(position);
+        }
+        if (held.equals(position)) {
+            return false;
+        }
+        Many many = new Many();
+        many.add(held);
+        many.add(position);
+        positionsByValue.put(value, many);
+        return true;
+    }
+
+    private boolean removePosition(Object value, Object position) {
+        Object held = positionsByValue.get(value);
+        if (held instanceof Many many) {
+            if (!many.remove(position)) {
+                return false;
+            }
+            if (many.size() == 1) {
+                positionsByValue.put(value, many.iterator().next());
+            }
+            return true;
+        }
+        if (held == null || !held.equals(position)) {
+            return false;
+        }
+        positionsByValue.remove(value);
+        return true;
     }
 
     @Override
@@ -158,10 +201,10 @@ final class OrderedFieldIndex extends Index<Object> {
     public synchronized Iterable<Object> getPositions(Document query) {
         lookups++;
         Object condition = condition(query);
-        Collection<Set<Object>> matching;
+        Collection<Object> matching;
         if (condition instanceof Prefix prefix) {
             matching = new ArrayList<>();
-            for (Map.Entry<Object, Set<Object>> entry : positionsByValue.tailMap(prefix.text(), true).entrySet()) {
+            for (Map.Entry<Object, Object> entry : positionsByValue.tailMap(prefix.text(), true).entrySet()) {
                 if (!(entry.getKey() instanceof String value) || !value.startsWith(prefix.text())) {
                     break; // strings are ordered by compareTo: those starting with the prefix are together
                 }
@@ -171,23 +214,23 @@ final class OrderedFieldIndex extends Index<Object> {
             if (operators.containsKey("$in")) {
                 matching = new ArrayList<>();
                 for (Object value : (Collection<?>) operators.get("$in")) {
-                    Set<Object> positions = positionsByValue.get(value);
-                    if (positions != null) {
-                        matching.add(positions);
+                    Object held = positionsByValue.get(value);
+                    if (held != null) {
+                        matching.add(held);
                     }
                 }
             } else {
                 matching = range(operators).values();
             }
         } else {
-            Set<Object> positions = positionsByValue.get(condition);
-            matching = positions == null ? List.of() : List.of(positions);
+            Object held = positionsByValue.get(condition);
+            matching = held == null ? List.of() : List.of(held);
         }
         if (matching.size() == 1) {
-            return List.copyOf(matching.iterator().next());
+            return List.copyOf(positions(matching.iterator().next()));
         }
         Set<Object> result = new LinkedHashSet<>(); // a document with an array holds several values
-        matching.forEach(result::addAll);
+        matching.forEach(held -> result.addAll(positions(held)));
         return result;
     }
 
@@ -212,15 +255,15 @@ final class OrderedFieldIndex extends Index<Object> {
             lookups++;
         }
         Object condition = condition(query);
-        NavigableMap<Object, Set<Object>> values;
+        NavigableMap<Object, Object> values;
         if (condition instanceof Prefix prefix) {
             values = positionsByValue.tailMap(prefix.text(), true);
         } else if (condition instanceof Document operators && operators.containsKey("$in")) {
             values = new TreeMap<>(ValueComparator.asc());
             for (Object value : (Collection<?>) operators.get("$in")) {
-                Set<Object> positions = positionsByValue.get(value);
-                if (positions != null) {
-                    values.put(value, positions);
+                Object held = positionsByValue.get(value);
+                if (held != null) {
+                    values.put(value, held);
                 }
             }
         } else if (condition instanceof Document operators) {
@@ -236,14 +279,15 @@ final class OrderedFieldIndex extends Index<Object> {
         }
         List<Map.Entry<Object, List<Object>>> read = new ArrayList<>();
         int positions = 0;
-        for (Map.Entry<Object, Set<Object>> entry : values.entrySet()) {
+        for (Map.Entry<Object, Object> entry : values.entrySet()) {
             if (condition instanceof Prefix prefix
                     && !(entry.getKey() instanceof String value && value.startsWith(prefix.text()))) {
                 break; // past the strings starting with the prefix
             }
-            read.add(Map.entry(entry.getKey(), List.copyOf(entry.getValue())));
-            positions += entry.getValue().size();
-            positionsWalked += entry.getValue().size();
+            List<Object> held = List.copyOf(positions(entry.getValue()));
+            read.add(Map.entry(entry.getKey(), held));
+            positions += held.size();
+            positionsWalked += held.size();
             if (positions >= enough) {
                 break;
             }
@@ -251,7 +295,7 @@ final class OrderedFieldIndex extends Index<Object> {
         return read;
     }
 
-    private NavigableMap<Object, Set<Object>> range(Document operators) {
+    private NavigableMap<Object, Object> range(Document operators) {
         ValueComparator order = ValueComparator.asc();
         Object lower = null;
         boolean lowerInclusive = true;
