@@ -268,7 +268,7 @@ class OrderedFieldIndexTest {
         String time = timestamp(random);
         return switch (random.nextInt(21)) {
             case 20 -> and(gte("timestamp", time), in("_id", List.of("id-x", "id-" + random.nextInt(600))));
-            // as Axon's tracking query, with the window's ids excluded through a unique index on the field alone
+            // as Axon's tracking query, with the window's documents excluded by _id (a unique index, not walked)
             case 18 -> and(gte("timestamp", time), nin("_id", IntStream.range(0, 60)
                     .mapToObj(i -> "id-" + random.nextInt(3_000)).distinct().toList()));
             case 19 -> new Document("$and", List.of(new Document("timestamp", new Document("$gte", time)),

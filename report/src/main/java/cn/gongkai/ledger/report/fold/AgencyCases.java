@@ -70,8 +70,10 @@ public final class AgencyCases {
 
     /** The register, the latest recording time counted, and the span of years of all the cases. */
     private record Summary(AgencyRegister register, Instant latest, int firstYear, int lastYear) {
+        /** With one more aggregate's replay (the register's, when it is the register). */
         Summary with(Replayed replayed) {
-            return new Summary(register, latest == null || replayed.last().isAfter(latest) ? replayed.last() : latest,
+            return new Summary(replayed.register() != null ? replayed.register() : register,
+                    latest == null || replayed.last().isAfter(latest) ? replayed.last() : latest,
                     Math.min(firstYear, replayed.firstYear()), Math.max(lastYear, replayed.lastYear()));
         }
 
@@ -220,9 +222,7 @@ public final class AgencyCases {
         if (summary == null) {
             Summary read = new Summary(AgencyRegister.replay(List.of()), null, Integer.MAX_VALUE, Integer.MIN_VALUE);
             for (Replayed replayed : byAggregate.values()) {
-                read = replayed.register() != null
-                        ? new Summary(replayed.register(), read.latest(), read.firstYear(), read.lastYear()).with(replayed)
-                        : read.with(replayed);
+                read = read.with(replayed);
             }
             summary = read;
         }
