@@ -1,7 +1,9 @@
 package cn.gongkai.ledger.infra.bench;
 
+import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.infra.bench.TimedHttp.Exchange;
 import cn.gongkai.ledger.infra.testing.Pause;
+import cn.gongkai.ledger.report.fold.ReportFormat;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ final class ThroughputBench {
     private final String token;
     private final AtomicInteger nextTracking = new AtomicInteger();
     private final AtomicInteger received = new AtomicInteger();
+    /** ReplyToRequest lines imported: each concludes a request of the report's year. */
+    private final AtomicInteger replied = new AtomicInteger();
 
     private ThroughputBench(BenchOptions options, BenchLedger ledger, PrintStream progress) {
         this.options = options;
@@ -60,7 +64,7 @@ final class ThroughputBench {
                 options.clients());
         concurrently(options.clients(), Math.max(1, options.warmup() / options.clients()));
         importLines(receiveLines(options.fillChunk()));
-        CommandPathBench.awaitReportCounts(http, received.get());
+        awaitCaughtUp();
         Memory before = Memory.now();
         long storedBefore = ledger.storedEvents();
 
@@ -72,7 +76,7 @@ final class ThroughputBench {
         List<Double> replyLines = new ArrayList<>();
         for (int r = 0; r < options.rounds(); r++) {
             progress.printf("throughput: round %d of %d%n", r + 1, options.rounds());
-            CommandPathBench.awaitReportCounts(http, received.get());
+            awaitCaughtUp();
             Burst single = concurrently(1, options.perRound() * options.clients() / 4);
             one.add(single.perSecond());
             oneLatency.add(Samples.of(single.millis()).median());
@@ -96,7 +100,7 @@ final class ThroughputBench {
         rows.add(ResultRow.perRound("bulk import: " + options.fillChunk() + " ReplyToRequest lines in one POST /api/import,"
                 + " lines/s", ONE_CLIENT + ", commands/s", replyLines, one, "/s", imports));
         rows.addAll(lagAtRate());
-        CommandPathBench.awaitReportCounts(http, received.get());
+        awaitCaughtUp();
         rows.add(Memory.now().perMillionSince(before, ledger.storedEvents() - storedBefore, "events stored"));
         return rows;
     }
@@ -165,7 +169,8 @@ final class ThroughputBench {
         return body.toString();
     }
 
-    private static String replyLines(List<String> opened) {
+    private String replyLines(List<String> opened) {
+        replied.addAndGet(opened.size());
         StringBuilder body = new StringBuilder();
         for (String number : opened) {
             int tracking = Integer.parseInt(number.substring(2));
@@ -185,6 +190,28 @@ final class ThroughputBench {
         return answer;
     }
 
+    /**
+     * Waits until the report counts every request received and every reply imported, so that a round starts with
+     * the projector idle, not still counting the last round's replies (which do not change the requests received).
+     */
+    private void awaitCaughtUp() {
+        CommandPathBench.awaitReportCounts(http, received.get());
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            Exchange report = http.get(CommandPathBench.REPORT).expect(200);
+            int concluded = report.json().path("table3").path(ReportFormat.CONCLUDED_TOTAL).path(ApplicantType.TOTAL)
+                    .asInt(-1);
+            if (concluded == replied.get() && CommandPathBench.receivedCount(report.json()) == received.get()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the report did not count " + replied.get() + " replies in 3 minutes: "
+                        + report.body());
+            }
+            Pause.millis(POLL_MILLIS);
+        }
+    }
+
     /** One poll of the report: when it was answered and how many requests it counted. */
     private record Poll(long answeredAt, int counted) {
     }
@@ -201,7 +228,7 @@ final class ThroughputBench {
             progress.printf("throughput: report lag at %d commands/s, round %d of %d%n", options.rate(), r + 1,
                     options.rounds());
             int base = received.get();
-            CommandPathBench.awaitReportCounts(http, base);
+            awaitCaughtUp();
             List<Poll> polls = Collections.synchronizedList(new ArrayList<>());
             AtomicLong stopPolling = new AtomicLong(Long.MAX_VALUE);
             Thread poller = new Thread(() -> {
