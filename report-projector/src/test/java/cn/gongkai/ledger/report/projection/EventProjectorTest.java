@@ -106,6 +106,22 @@ class EventProjectorTest {
         assertThat(projection.reports.find(AGENCY.value(), 2025).orElseThrow().heldBack()).isEmpty();
     }
 
+    /** A consumer-group member retries only its own agencies' gaps (KafkaProjectionConsumer#partitionOf). */
+    @Test
+    void gapsAreRetriedOnlyForTheAgenciesAskedFor() {
+        projection.projector.project(TestEvents.history().stream()
+                .filter(e -> !(e.aggregateId().equals(B.value()) && e.sequence() == 0)).toList());
+        projection.appendToEventStore(TestEvents.history());
+
+        assertThat(projection.projector.retryGaps(agency -> !AGENCY.value().equals(agency))).isEqualTo(1);
+        assertThat(projection.reports.find(AGENCY.value(), 2024).orElseThrow().heldBack()).containsExactly(B.value());
+        assertThat(projection.cases.find(CaseType.REQUEST, B.value())).isEmpty();
+
+        assertThat(projection.projector.retryGaps(AGENCY.value()::equals)).isZero();
+        assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
+        assertCells(projection.report(AGENCY, 2025), EXPECTED_2025);
+    }
+
     @Test
     void aCorrectionRecomputesTheYearsItMovesBetween() {
         projection.projector.project(TestEvents.history());

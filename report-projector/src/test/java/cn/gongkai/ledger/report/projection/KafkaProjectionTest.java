@@ -66,6 +66,16 @@ class KafkaProjectionTest {
         return consumer;
     }
 
+    /** A group member retries the gaps of the agencies whose records it is given: it must tell which those are. */
+    @Test
+    void theProjectorTellsTheProducersPartitionOfEveryAgencyKey() {
+        for (int i = 0; i < 40; i++) {
+            String agency = "agency-" + i + "-区县";
+            assertThat(kafka.sendRaw(topic, agency, "{}")).as(agency)
+                    .isEqualTo(KafkaProjectionConsumer.partitionOf(agency, TestKafka.PARTITIONS));
+        }
+    }
+
     @Test
     void eventsFromTheTopicGiveTheExactCellsAndEveryEventDeliveredTwiceChangesNothing() {
         startConsumer(projection.projector);

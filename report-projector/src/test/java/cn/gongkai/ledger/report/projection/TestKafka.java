@@ -60,17 +60,21 @@ public final class TestKafka implements AutoCloseable {
         events.forEach(e -> sendRaw(topic, e.aggregateId(), EventJson.write(e)));
     }
 
-    /** Sends one record and waits for the broker's acknowledgement. */
-    public void sendRaw(String topic, String key, String value) {
-        sendBytes(topic, key, value.getBytes(StandardCharsets.UTF_8));
+    /** Sends one record and waits for the broker's acknowledgement; returns the partition it went to. */
+    public int sendRaw(String topic, String key, String value) {
+        return sendBytes(topic, key, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends one record of any bytes (not necessarily UTF-8) and waits for the broker's acknowledgement. */
-    public void sendBytes(String topic, String key, byte[] value) {
+    /**
+     * Sends one record of any bytes (not necessarily UTF-8), placed by the producer's default partitioner as the
+     * publisher's are, and waits for the broker's acknowledgement; returns the partition it went to.
+     */
+    public int sendBytes(String topic, String key, byte[] value) {
         try {
             RecordMetadata sent = producer.send(new ProducerRecord<>(topic, key, value)).get();
             sentEnd.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
                     .merge(sent.partition(), sent.offset() + 1, Math::max);
+            return sent.partition();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -43,7 +43,8 @@ import org.springframework.context.SmartLifecycle;
  * group: Kafka shares the partitions among the instances, and each partition it is given is positioned at the
  * stored offsets. The topic is keyed by agency, so an agency's events are all in one partition and one instance
  * counts them; on every new assignment the instance forgets the cases it replayed before, since another
- * instance may have counted those agencies meanwhile. Each batch (a poll, or while behind several, {@link #pollOnce}) is first applied to the read model, then its offsets are stored; a
+ * instance may have counted those agencies meanwhile, and it tries again only the held-back cases of the agencies of
+ * its own partitions ({@link #partitionOf}). Each batch (a poll, or while behind several, {@link #pollOnce}) is first applied to the read model, then its offsets are stored; a
  * crash in between makes the batch come again, which the idempotent {@link EventProjector} absorbs. On any
  * failure the consumer is closed and, after a pause, reopened at the stored offsets.
  *
@@ -229,8 +230,33 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
         if (clock.instant().isBefore(nextGapRetry)) {
             return nextGapRetry;
         }
-        projector.retryGaps();
+        projector.retryGaps(ownedAgencies(opened));
         return clock.instant().plus(settings.gapRetryInterval());
+    }
+
+    /**
+     * The agencies whose held-back cases this instance tries again: alone, every one; in a group, those of its
+     * partitions (an agency whose partition is not known, none). A gap of an agency another instance counts is
+     * left to it: filled here, the other instance's replayed cases of that agency would miss the case, and its
+     * next batch of the agency would write reports without it.
+     */
+    private java.util.function.Predicate<String> ownedAgencies(KafkaConsumer<String, byte[]> opened) {
+        if (settings.groupId() == null) {
+            return agency -> true;
+        }
+        List<PartitionInfo> partitions = opened.partitionsFor(settings.topic());
+        Set<Integer> mine = assignment.stream().map(TopicPartition::partition).collect(Collectors.toSet());
+        int count = partitions == null ? 0 : partitions.size();
+        return agency -> agency != null && count > 0 && mine.contains(partitionOf(agency, count));
+    }
+
+    /**
+     * The partition of an agency's records: the publisher keys every record by its agency and leaves the placing
+     * to Kafka's default partitioner, which takes a keyed record's partition from the murmur2 hash of its key.
+     */
+    public static int partitionOf(String agencyId, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                agencyId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
     }
 
     private void position(KafkaConsumer<String, byte[]> opened, Collection<TopicPartition> partitions) {

@@ -278,7 +278,19 @@ public class EventProjector {
 
     /** Tries again to fill every recorded gap from the event store; returns how many gaps remain. */
     public int retryGaps() {
-        catchUp(gaps.all().stream().map(SequenceGap::aggregateId).toList(), Map.of(), null, null, NOTHING_IN_FLIGHT);
+        return retryGaps(agency -> true);
+    }
+
+    /**
+     * Tries again to fill, from the event store, the recorded gaps of the agencies {@code ofAgency} accepts (it
+     * is given a gap's agency, or null where that is not known); returns how many gaps remain, of any agency.
+     */
+    public int retryGaps(java.util.function.Predicate<String> ofAgency) {
+        List<String> retried = gaps.all().stream().filter(g -> ofAgency.test(g.agencyId()))
+                .map(SequenceGap::aggregateId).toList();
+        if (!retried.isEmpty()) {
+            catchUp(retried, Map.of(), null, null, NOTHING_IN_FLIGHT);
+        }
         return gaps.all().size();
     }
 
