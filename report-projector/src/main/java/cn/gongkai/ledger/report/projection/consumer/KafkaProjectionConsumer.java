@@ -6,6 +6,7 @@ import cn.gongkai.ledger.report.projection.projector.EventProjector;
 import cn.gongkai.ledger.report.projection.projector.EventProjector.Delivery;
 import cn.gongkai.ledger.report.projection.projector.EventProjector.Undecodable;
 import cn.gongkai.ledger.readmodel.store.KafkaOffsetRepository;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -30,6 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -240,7 +243,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
      * left to it: filled here, the other instance's replayed cases of that agency would miss the case, and its
      * next batch of the agency would write reports without it.
      */
-    private java.util.function.Predicate<String> ownedAgencies(KafkaConsumer<String, byte[]> opened) {
+    private Predicate<String> ownedAgencies(KafkaConsumer<String, byte[]> opened) {
         if (settings.groupId() == null) {
             return agency -> true;
         }
@@ -255,8 +258,7 @@ public final class KafkaProjectionConsumer implements SmartLifecycle {
      * to Kafka's default partitioner, which takes a keyed record's partition from the murmur2 hash of its key.
      */
     public static int partitionOf(String agencyId, int partitions) {
-        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
-                agencyId.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+        return Utils.toPositive(Utils.murmur2(agencyId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private void position(KafkaConsumer<String, byte[]> opened, Collection<TopicPartition> partitions) {

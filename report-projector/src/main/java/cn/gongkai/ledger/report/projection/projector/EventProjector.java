@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -285,7 +286,7 @@ public class EventProjector {
      * Tries again to fill, from the event store, the recorded gaps of the agencies {@code ofAgency} accepts (it
      * is given a gap's agency, or null where that is not known); returns how many gaps remain, of any agency.
      */
-    public int retryGaps(java.util.function.Predicate<String> ofAgency) {
+    public int retryGaps(Predicate<String> ofAgency) {
         List<String> retried = gaps.all().stream().filter(g -> ofAgency.test(g.agencyId()))
                 .map(SequenceGap::aggregateId).toList();
         if (!retried.isEmpty()) {
