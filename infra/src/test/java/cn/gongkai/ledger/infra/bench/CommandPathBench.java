@@ -496,4 +496,9 @@ final class CommandPathBench {
     static int receivedCount(JsonNode report) {
         return report.path("table3").path(ReportFormat.RECEIVED).path(ApplicantType.TOTAL).asInt(-1);
     }
+
+    /** Requests the report counts as concluded in its year (table 三, row 三.七, total). */
+    static int concludedCount(JsonNode report) {
+        return report.path("table3").path(ReportFormat.CONCLUDED_TOTAL).path(ApplicantType.TOTAL).asInt(-1);
+    }
 }

@@ -1,9 +1,7 @@
 package cn.gongkai.ledger.infra.bench;
 
-import cn.gongkai.ledger.api.common.ApplicantType;
 import cn.gongkai.ledger.infra.bench.TimedHttp.Exchange;
 import cn.gongkai.ledger.infra.testing.Pause;
-import cn.gongkai.ledger.report.fold.ReportFormat;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -212,18 +210,16 @@ final class ThroughputBench {
      * the projector idle, not still counting the last round's replies (which do not change the requests received).
      */
     private void awaitCaughtUp() {
-        CommandPathBench.awaitReportCounts(http, received.get());
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             Exchange report = http.get(CommandPathBench.REPORT).expect(200);
-            int concluded = report.json().path("table3").path(ReportFormat.CONCLUDED_TOTAL).path(ApplicantType.TOTAL)
-                    .asInt(-1);
-            if (concluded == replied.get() && CommandPathBench.receivedCount(report.json()) == received.get()) {
+            if (CommandPathBench.receivedCount(report.json()) == received.get()
+                    && CommandPathBench.concludedCount(report.json()) == replied.get()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the report did not count " + replied.get() + " replies in 3 minutes: "
-                        + report.body());
+                throw new IllegalStateException("the report did not count " + received.get() + " requests and "
+                        + replied.get() + " replies in 3 minutes: " + report.body());
             }
             Pause.millis(POLL_MILLIS);
         }
