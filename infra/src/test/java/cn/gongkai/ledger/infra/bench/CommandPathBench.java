@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.bson.Document;
 
@@ -474,14 +475,28 @@ final class CommandPathBench {
 
     /** The same, waiting up to {@code catchUp}, polling every {@code pollMillis}. */
     static long awaitReportCounts(TimedHttp http, int expected, Duration catchUp, long pollMillis) {
+        return awaitReport(http, report -> receivedCount(report) == expected, expected + " requests", catchUp,
+                pollMillis);
+    }
+
+    /**
+     * Polls the report until {@code counts} holds of it ({@code what} it should count, for the error when it does
+     * not in time); {@link System#nanoTime()} when it did. Before the agency's first event is counted it is 404.
+     */
+    static long awaitReport(TimedHttp http, Predicate<JsonNode> counts, String what) {
+        return awaitReport(http, counts, what, CATCH_UP, POLL_MILLIS);
+    }
+
+    private static long awaitReport(TimedHttp http, Predicate<JsonNode> counts, String what, Duration catchUp,
+                                    long pollMillis) {
         long deadline = System.nanoTime() + catchUp.toNanos();
         while (true) {
             Exchange report = http.get(REPORT);
-            if (report.status() == 200 && receivedCount(report.json()) == expected) {
+            if (report.status() == 200 && counts.test(report.json())) {
                 return report.answeredAt();
             }
             if (report.answeredAt() > deadline) {
-                throw new IllegalStateException("the report did not count " + expected + " requests within " + catchUp
+                throw new IllegalStateException("the report did not count " + what + " within " + catchUp
                         + ": " + report.status() + " " + report.body());
             }
             try {

@@ -210,19 +210,10 @@ final class ThroughputBench {
      * the projector idle, not still counting the last round's replies (which do not change the requests received).
      */
     private void awaitCaughtUp() {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            Exchange report = http.get(CommandPathBench.REPORT); // 404 until the agency's first event is counted
-            if (report.status() == 200 && CommandPathBench.receivedCount(report.json()) == received.get()
-                    && CommandPathBench.concludedCount(report.json()) == replied.get()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the report did not count " + received.get() + " requests and "
-                        + replied.get() + " replies in 3 minutes: " + report.status() + " " + report.body());
-            }
-            Pause.millis(POLL_MILLIS);
-        }
+        int requests = received.get();
+        int replies = replied.get();
+        CommandPathBench.awaitReport(http, report -> CommandPathBench.receivedCount(report) == requests
+                && CommandPathBench.concludedCount(report) == replies, requests + " requests and " + replies + " replies");
     }
 
     /** One poll of the report: when it was answered and how many requests it counted. */
