@@ -287,11 +287,13 @@ public class EventProjector {
      * is given a gap's agency, or null where that is not known); returns how many gaps remain, of any agency.
      */
     public int retryGaps(Predicate<String> ofAgency) {
-        List<String> retried = gaps.all().stream().filter(g -> ofAgency.test(g.agencyId()))
+        List<SequenceGap> recorded = gaps.all();
+        List<String> retried = recorded.stream().filter(g -> ofAgency.test(g.agencyId()))
                 .map(SequenceGap::aggregateId).toList();
-        if (!retried.isEmpty()) {
-            catchUp(retried, Map.of(), null, null, NOTHING_IN_FLIGHT);
+        if (retried.isEmpty()) {
+            return recorded.size(); // nothing tried: the gaps are as just read
         }
+        catchUp(retried, Map.of(), null, null, NOTHING_IN_FLIGHT);
         return gaps.all().size();
     }
 
