@@ -63,10 +63,20 @@ class KafkaProjectionTest {
         consumers.forEach(KafkaProjectionConsumer::stop);
     }
 
+    /** A single projector: every partition, no group. */
     private KafkaProjectionConsumer startConsumer(EventProjector projector) {
+        return start(projector, "test-" + topic, null, Clock.systemUTC());
+    }
+
+    /** A member of the test's consumer group, its gap retries due by {@code clock}. */
+    private KafkaProjectionConsumer startMember(EventProjector projector, Clock clock) {
+        return start(projector, "member-" + consumers.size() + "-" + topic, "group-" + topic, clock);
+    }
+
+    private KafkaProjectionConsumer start(EventProjector projector, String clientId, String groupId, Clock clock) {
         KafkaProjectionConsumer consumer = new KafkaProjectionConsumer(new KafkaProjectionConsumer.Settings(
-                kafka.bootstrapServers(), topic, "test-" + topic, Duration.ofMillis(100), Duration.ofHours(1),
-                Duration.ofMillis(100)), projector, projection.offsets, Clock.systemUTC());
+                kafka.bootstrapServers(), topic, clientId, Duration.ofMillis(100), Duration.ofHours(1),
+                Duration.ofMillis(100), groupId), projector, projection.offsets, clock);
         consumers.add(consumer);
         consumer.start();
         return consumer;
@@ -201,15 +211,6 @@ class KafkaProjectionTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> projection.gaps.all().isEmpty());
         assertCells(projection.report(AGENCY, 2024), EXPECTED_2024);
         assertCells(projection.report(AGENCY, 2025), EXPECTED_2025);
-    }
-
-    private KafkaProjectionConsumer startMember(EventProjector projector, Clock clock) {
-        KafkaProjectionConsumer consumer = new KafkaProjectionConsumer(new KafkaProjectionConsumer.Settings(
-                kafka.bootstrapServers(), topic, "member-" + consumers.size() + "-" + topic, Duration.ofMillis(100),
-                Duration.ofHours(1), Duration.ofMillis(100), "group-" + topic), projector, projection.offsets, clock);
-        consumers.add(consumer);
-        consumer.start();
-        return consumer;
     }
 
     /** A projector that counts the gap retries it was asked for (after each has run). */
