@@ -38,10 +38,20 @@ public class LedgerStandalone {
         System.setProperty("disable-axoniq-console-message", "true");
         Map<String, String> env = System.getenv();
         Path dataDir = Path.of(env.getOrDefault("LEDGER_DATA_DIR", ".ledger-data"));
-        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDir,
-                Integer.parseInt(env.getOrDefault("LEDGER_MONGO_PORT", "0")),
-                Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_PORT", "0")),
-                Boolean.parseBoolean(env.getOrDefault("LEDGER_MONGO_FSYNC", "true")));
+        EmbeddedInfrastructure infrastructure;
+        try {
+            infrastructure = EmbeddedInfrastructure.start(dataDir,
+                    Integer.parseInt(env.getOrDefault("LEDGER_MONGO_PORT", "0")),
+                    Integer.parseInt(env.getOrDefault("LEDGER_KAFKA_PORT", "0")),
+                    Boolean.parseBoolean(env.getOrDefault("LEDGER_MONGO_FSYNC", "true")));
+        } catch (EmbeddedMongo.DataInUseException inUse) {
+            System.err.println("数据目录 " + dataDir.toAbsolutePath() + " 正被另一进程使用（已在运行的台账，或 bin/ledger-user、"
+                    + "bin/ledger-rebuild）：请先停止它，或以 LEDGER_DATA_DIR 另指目录。 / The data folder "
+                    + dataDir.toAbsolutePath() + " is in use by another process (a ledger already running, or "
+                    + "bin/ledger-user, bin/ledger-rebuild): stop it first, or set LEDGER_DATA_DIR to another folder.");
+            System.exit(1);
+            return;
+        }
         ConfigurableApplicationContext context = run(infrastructure, args);
         // Printed once every service is up and the port is bound: the address to open in a browser.
         System.out.println("公开台账已就绪 / Gongkai Ledger is ready: http://localhost:"

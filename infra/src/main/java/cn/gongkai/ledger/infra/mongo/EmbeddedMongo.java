@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * A MongoDB-compatible server in this process (mongo-java-server), its data in one file that survives restarts
@@ -35,9 +37,24 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDir, e);
         }
-        MongoServer server = new MongoServer(DurableH2Backend.open(dataDir.resolve(DATA_FILE), fsync));
+        MongoServer server;
+        try {
+            server = new MongoServer(DurableH2Backend.open(dataDir.resolve(DATA_FILE), fsync));
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new DataInUseException(dataDir, e);
+            }
+            throw e;
+        }
         server.bind(host, port);
         return new EmbeddedMongo(server, server.getLocalAddress());
+    }
+
+    /** The data file is held by another server: a running ledger, or an operator command, on the same folder. */
+    public static final class DataInUseException extends IllegalStateException {
+        DataInUseException(Path dataDir, MVStoreException cause) {
+            super("the data folder " + dataDir.toAbsolutePath() + " is in use by another process", cause);
+        }
     }
 
     public int port() {
